@@ -1,0 +1,106 @@
+import type { Platform, Services } from './context.js';
+import type { Poster } from './poster.js';
+import { revealDue } from './engines/quiz.js';
+
+/** Work that falls due on the clock rather than on a user's request. */
+export interface DueTask {
+  name: string;
+  /** Does whatever is due at the services' `now`. */
+  runDue(): Promise<void>;
+  /** When it next falls due (epoch ms), or null when nothing is pending. */
+  nextDue(): Promise<number | null>;
+}
+
+export interface Background {
+  /** Re-plans the sleep: a new quiz deadline or schedule may be sooner than the current one. */
+  wake(): void;
+  /** Stops planning and waits for a run in flight to finish. */
+  stop(): Promise<void>;
+}
+
+/** At most this long between checks, so a deadline written by another process is not missed for long. */
+const MAX_SLEEP_MS = 30_000;
+
+export function quizRevealTask(services: Services, platform: Platform, poster: Poster): DueTask {
+  return {
+    name: 'quiz-reveal',
+    async runDue() {
+      for (const post of await revealDue(services, platform)) {
+        for (const r of post.replies) {
+          try {
+            await poster.post(post.where, r);
+          } catch (err) {
+            services.logger.warn({ err, channel: post.where.channelId }, 'quiz reveal could not be posted');
+          }
+        }
+      }
+    },
+    nextDue: () => services.store.nextQuizDeadline(platform),
+  };
+}
+
+/**
+ * Sleeps until the earliest due task, runs what is due, and plans again. Cost follows what is due,
+ * not how much is stored: each task answers "when next?" with one indexed query.
+ */
+export function startBackground(services: Services, tasks: DueTask[]): Background {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  let again = false;
+
+  const plan = async () => {
+    if (stopped) return;
+    const now = services.now().getTime();
+    let next = now + MAX_SLEEP_MS;
+    for (const task of tasks) {
+      try {
+        const due = await task.nextDue();
+        if (due !== null) next = Math.min(next, due);
+      } catch (err) {
+        services.logger.error({ err, task: task.name }, 'could not plan background work');
+      }
+    }
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(tick, Math.max(next - now, 25));
+    timer.unref?.();
+  };
+
+  const tick = () => {
+    timer = null;
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      for (const task of tasks) {
+        try {
+          await task.runDue();
+        } catch (err) {
+          services.logger.error({ err, task: task.name }, 'background work failed');
+        }
+      }
+    })().finally(() => {
+      running = null;
+      if (again) {
+        again = false;
+        tick();
+      } else void plan();
+    });
+  };
+
+  void plan();
+  return {
+    wake() {
+      if (!stopped && !running) void plan();
+      else again = true;
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}

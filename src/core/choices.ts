@@ -1,0 +1,49 @@
+import type { ChoiceHandler } from './commands/spec.js';
+import { counterpointReply, showKeyPoint } from './engines/keypoints.js';
+import { endDebate, replyToDebate } from './engines/debate.js';
+import { answerQuiz, EXPIRED } from './engines/quiz.js';
+import { vote } from './engines/prompts.js';
+import { notice } from './reply.js';
+
+const expired = notice(EXPIRED.replace('that quiz question is closed', 'this button no longer leads anywhere'));
+
+const integer = (s: string | undefined) => (s !== undefined && /^\d{1,3}$/.test(s) ? Number(s) : NaN);
+
+/**
+ * What each choice-id prefix means. Ids are stateless (`kp:counter:<point>`), so any process can
+ * handle a click after a restart; an id that names nothing is answered with "this has expired".
+ */
+export const CHOICE_HANDLERS: Record<string, ChoiceHandler> = {
+  'kp:counter': async (ctx, [pointId]) => {
+    const r = pointId ? counterpointReply(ctx.services, pointId) : null;
+    return [r ?? expired];
+  },
+  'kp:next': async (ctx, [motion]) => [
+    await showKeyPoint(ctx.services, ctx, { motion: motion && ctx.services.pack.motionById.has(motion) ? motion : undefined }),
+  ],
+  'debate:reply': async (ctx, [debateId]) => {
+    if (!debateId) return [expired];
+    if (!ctx.text?.trim()) return [notice('Type your argument in the box, then send it.')];
+    return replyToDebate(ctx.services, ctx, ctx.user.id, ctx.text, debateId);
+  },
+  'debate:end': async (ctx, [debateId]) => (debateId ? [await endDebate(ctx.services, ctx, ctx.user.id, debateId)] : [expired]),
+  'quiz:a': async (ctx, [quizId, q, o]) => {
+    const question = integer(q);
+    const option = integer(o);
+    if (!quizId || Number.isNaN(question) || Number.isNaN(option)) return [expired];
+    return answerQuiz(ctx.services, ctx.user, quizId, question, option);
+  },
+  vote: async (ctx, [postId, choice]) => (postId && choice ? vote(ctx.services, ctx.user, postId, choice) : [expired]),
+};
+
+export const EXPIRED_CHOICE = expired;
+
+/** Splits `quiz:a:<id>:1:2` into its handler key and arguments. */
+export function routeChoice(id: string): { handler: ChoiceHandler; args: string[] } | null {
+  const parts = id.split(':');
+  for (const width of [2, 1]) {
+    const handler = CHOICE_HANDLERS[parts.slice(0, width).join(':')];
+    if (handler) return { handler, args: parts.slice(width) };
+  }
+  return null;
+}

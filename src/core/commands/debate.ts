@@ -1,0 +1,43 @@
+import type { CommandSpec } from './spec.js';
+import { endDebate, replyToDebate, startDebate, strongestCase } from '../engines/debate.js';
+import { str } from './options.js';
+import { MAX_USER_TEXT } from '../reply.js';
+
+const SIDES = [{ name: 'for', value: 'for' }, { name: 'against', value: 'against' }] as const;
+
+export const debateCommand: CommandSpec = {
+  name: 'debate',
+  description: 'Debate a motion the article raises',
+  subcommands: [
+    {
+      name: 'start',
+      description: 'Start a debate: the bot argues one side, you the other',
+      options: [
+        { name: 'motion', description: 'The motion to debate', type: 'string', autocomplete: 'motion' },
+        { name: 'side', description: 'The side the bot argues', type: 'string', choices: SIDES },
+      ],
+      handler: async (ctx) => [await startDebate(ctx.services, ctx, ctx.user.id, { motion: str(ctx, 'motion'), side: str(ctx, 'side') })],
+    },
+    {
+      name: 'reply',
+      description: 'Answer the bot with your argument',
+      options: [{ name: 'text', description: 'Your argument', type: 'string', required: true, maxLength: MAX_USER_TEXT, rest: true }],
+      handler: async (ctx) => replyToDebate(ctx.services, ctx, ctx.user.id, str(ctx, 'text') ?? ''),
+    },
+    {
+      name: 'end',
+      description: 'End your debate and get the recap',
+      options: [],
+      handler: async (ctx) => [await endDebate(ctx.services, ctx, ctx.user.id)],
+    },
+    {
+      name: 'case',
+      description: 'The strongest case for one side, in one reply',
+      options: [
+        { name: 'side', description: 'Which side', type: 'string', required: true, choices: SIDES },
+        { name: 'motion', description: 'The motion', type: 'string', autocomplete: 'motion' },
+      ],
+      handler: async (ctx) => [strongestCase(ctx.services, str(ctx, 'side') === 'for' ? 'for' : 'against', str(ctx, 'motion'))],
+    },
+  ],
+};

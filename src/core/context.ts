@@ -1,0 +1,69 @@
+import type { Pack } from './pack/model.js';
+import type { Matcher } from './match/matcher.js';
+import type { Store } from '../store/store.js';
+import type { Logger } from './logger.js';
+
+export type Platform = 'discord' | 'slack' | 'shell';
+
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+/** Settings the engines read; adapters and start-up fill them from the validated configuration. */
+export interface CoreSettings {
+  quizChannelSeconds: number;
+  debateTurnLimit: number;
+  defaultTimeZone: string;
+  maxSchedulesPerChannel: number;
+  scheduleGraceMinutes: number;
+}
+
+/** What every handler may use. Handlers never reach a platform: they return replies. */
+export interface Services {
+  pack: Pack;
+  matcher: Matcher;
+  store: Store;
+  settings: CoreSettings;
+  logger: Logger;
+  now: () => Date;
+  /** Uniform in [0, 1); injected so shuffles and picks are reproducible in tests. */
+  random: () => number;
+  /** Tells background work that a deadline or schedule changed, so it re-plans its sleep. */
+  wake: () => void;
+}
+
+export interface Where {
+  platform: Platform;
+  /** Discord guild, Slack workspace (team), or the terminal's pseudo-server. */
+  serverId: string;
+  channelId: string;
+}
+
+export interface BaseContext extends Where {
+  user: Actor;
+  locale?: string;
+  /** The adapter's judgement of the platform's admin rule (Manage Server, workspace admin, configured users). */
+  isAdmin: boolean;
+  services: Services;
+}
+
+export type OptionValue = string | number | boolean;
+
+export interface CommandContext extends BaseContext {
+  command: string;
+  subcommand: string;
+  options: Readonly<Record<string, OptionValue | undefined>>;
+}
+
+export interface ChoiceContext extends BaseContext {
+  choiceId: string;
+  /** The text typed into the box a choice opened, if it had one. */
+  text?: string;
+  /** The platform's id of the message the choice was on, when known. */
+  messageId?: string;
+}
+
+export interface AutocompleteContext extends BaseContext {
+  option: string;
+}

@@ -1,0 +1,136 @@
+import type { BaseContext, CommandContext, OptionValue } from './context.js';
+import type { CommandSpec, OptionSpec, SubcommandSpec } from './commands/spec.js';
+import { COMMANDS, findCommand } from './commands/index.js';
+import { helpReply } from './commands/help.js';
+import { EXPIRED_CHOICE, routeChoice } from './choices.js';
+import { MAX_CHOICE_ID, MAX_USER_TEXT, notice, type Reply } from './reply.js';
+import { suggest } from './autocomplete.js';
+
+export interface CommandInput {
+  command: string;
+  subcommand?: string;
+  options: Readonly<Record<string, OptionValue | undefined>>;
+  /** A platform delivery id: a second delivery with the same key has no effect. */
+  requestKey?: string;
+}
+
+export interface ChoiceInput {
+  choiceId: string;
+  text?: string;
+  messageId?: string;
+  requestKey?: string;
+}
+
+const FAILURE = notice('Something went wrong on my side, and nothing was changed. Please try again in a moment.');
+
+export function tooLong(length: number, limit = MAX_USER_TEXT): Reply {
+  return notice(`That text is ${length} characters long; I can take at most ${limit}. Please shorten it and send it again.`);
+}
+
+type Checked = { ok: true; options: Record<string, OptionValue> } | { ok: false; reply: Reply };
+
+function checkOptions(command: CommandSpec, sub: SubcommandSpec, given: CommandInput['options']): Checked {
+  const out: Record<string, OptionValue> = {};
+  const fail = (problem: string): Checked => ({ ok: false, reply: helpReply(COMMANDS, command, problem) });
+  for (const [name, raw] of Object.entries(given)) {
+    if (raw === undefined) continue;
+    const spec = sub.options.find((o) => o.name === name.toLowerCase());
+    if (!spec) return fail(`/${command.name} ${sub.name} has no option “${name}”.`);
+    const value = coerce(spec, raw);
+    if (value === undefined) return fail(`“${String(raw)}” is not a valid ${spec.name}: ${expectation(spec)}.`);
+    if (typeof value === 'string' && value.length > (spec.maxLength ?? MAX_USER_TEXT)) {
+      return { ok: false, reply: tooLong(value.length, spec.maxLength ?? MAX_USER_TEXT) };
+    }
+    out[spec.name] = value;
+  }
+  const missing = sub.options.find((o) => o.required && out[o.name] === undefined);
+  if (missing) return fail(`/${command.name} ${sub.name} needs ${missing.name}: ${missing.description.toLowerCase()}.`);
+  return { ok: true, options: out };
+}
+
+function expectation(spec: OptionSpec): string {
+  if (spec.choices) return `one of ${spec.choices.map((c) => c.value).join(', ')}`;
+  if (spec.type === 'integer') return `a whole number${spec.minValue !== undefined ? ` from ${spec.minValue} to ${spec.maxValue}` : ''}`;
+  if (spec.type === 'boolean') return 'true or false';
+  return 'some text';
+}
+
+function coerce(spec: OptionSpec, raw: OptionValue): OptionValue | undefined {
+  switch (spec.type) {
+    case 'integer': {
+      const n = typeof raw === 'number' ? raw : /^-?\d{1,9}$/.test(String(raw).trim()) ? Number(String(raw).trim()) : NaN;
+      if (!Number.isInteger(n)) return undefined;
+      if ((spec.minValue !== undefined && n < spec.minValue) || (spec.maxValue !== undefined && n > spec.maxValue)) return undefined;
+      return n;
+    }
+    case 'boolean': {
+      if (typeof raw === 'boolean') return raw;
+      const s = String(raw).toLowerCase();
+      return s === 'true' || s === 'yes' ? true : s === 'false' || s === 'no' ? false : undefined;
+    }
+    default: {
+      const s = String(raw);
+      if (!spec.choices) return s;
+      return spec.choices.find((c) => c.value.toLowerCase() === s.trim().toLowerCase())?.value;
+    }
+  }
+}
+
+/** Runs a command end to end: checks what was typed, applies the admin rule, de-duplicates, handles errors. */
+export async function runCommand(base: BaseContext, input: CommandInput): Promise<Reply[]> {
+  const command = findCommand(input.command);
+  if (!command) return [helpReply(COMMANDS, undefined, `I don’t know the command /${input.command}.`)];
+  const subName = (input.subcommand ?? command.defaultSubcommand)?.toLowerCase();
+  const sub = command.subcommands.find((s) => s.name === subName);
+  if (!sub) {
+    return [helpReply(COMMANDS, command, subName ? `/${command.name} has no subcommand “${subName}”.` : undefined)];
+  }
+  const checked = checkOptions(command, sub, input.options);
+  if (!checked.ok) return [checked.reply];
+  if (sub.adminOnly && !base.isAdmin) {
+    return [notice(`Only admins can use /${command.name} ${sub.name} (Manage Server on Discord; a workspace admin on Slack).`)];
+  }
+  return guarded(base, input.requestKey, { command: command.name, subcommand: sub.name }, async () => {
+    const ctx: CommandContext = { ...base, command: command.name, subcommand: sub.name, options: checked.options };
+    return sub.handler(ctx);
+  });
+}
+
+/** Runs a click (and the text of the box it opened, if any). Anything unrecognised has expired. */
+export async function runChoice(base: BaseContext, input: ChoiceInput): Promise<Reply[]> {
+  const route = input.choiceId.length <= MAX_CHOICE_ID ? routeChoice(input.choiceId) : null;
+  if (!route) return [EXPIRED_CHOICE];
+  if (input.text !== undefined && input.text.length > MAX_USER_TEXT) return [tooLong(input.text.length)];
+  return guarded(base, input.requestKey, { choice: input.choiceId }, () =>
+    route.handler({ ...base, choiceId: input.choiceId, text: input.text, messageId: input.messageId }, route.args),
+  );
+}
+
+export async function runAutocomplete(
+  base: BaseContext, input: { command: string; subcommand?: string; option: string; partial: string },
+): Promise<{ name: string; value: string }[]> {
+  const command = findCommand(input.command);
+  const sub = command?.subcommands.find((s) => s.name === (input.subcommand ?? command.defaultSubcommand));
+  const spec = sub?.options.find((o) => o.name === input.option);
+  if (!spec?.autocomplete) return [];
+  try {
+    return (await suggest({ ...base, option: spec.name }, spec.autocomplete, input.partial)).slice(0, 25);
+  } catch (err) {
+    base.services.logger.error({ err, option: input.option }, 'autocomplete failed');
+    return [];
+  }
+}
+
+async function guarded(base: BaseContext, requestKey: string | undefined, what: object, run: () => Promise<Reply[]>): Promise<Reply[]> {
+  const log = base.services.logger;
+  try {
+    if (requestKey && !(await base.services.store.claimRequest(requestKey, base.services.now().getTime()))) {
+      log.info({ requestKey, ...what }, 'repeated delivery ignored');
+      return [];
+    }
+    return await run();
+  } catch (err) {
+    log.error({ err, ...what, platform: base.platform, channel: base.channelId }, 'handler failed');
+    return [FAILURE];
+  }
+}

@@ -1,0 +1,82 @@
+import type { Services, Where } from '../context.js';
+import type { Point } from '../pack/schema.js';
+import { choiceId } from '../ids.js';
+import { notice, reply, type Block, type Reply } from '../reply.js';
+import { AUTHOR_LABEL, EDITORIAL_LABEL, pointBlocks, pointLine, quoteBlock, sideLabel } from '../present.js';
+import { nextUnseen } from './rotation.js';
+
+/** Key points are the author's own points: each can be shown with the article's words. */
+function authorPoints(services: Services, motionId?: string): Point[] {
+  return services.pack.points.filter((p) => p.source === 'author' && (!motionId || p.motion === motionId));
+}
+
+function keyPointReply(services: Services, point: Point): Reply {
+  const motion = services.pack.motionById.get(point.motion);
+  const blocks: Block[] = [
+    { type: 'heading', text: `Key point — ${motion?.title ?? point.motion}` },
+    ...pointBlocks(services.pack, point),
+    { type: 'footer', text: `This point argues ${sideLabel(point.side)}: ${motion?.statement ?? ''}`.trim() },
+    {
+      type: 'choices',
+      choices: [
+        { id: choiceId('kp', 'counter', point.id), label: 'Counterpoint', style: 'primary' },
+        { id: choiceId('kp', 'next', point.motion), label: 'Another', style: 'secondary' },
+      ],
+    },
+  ];
+  return reply(blocks);
+}
+
+export async function showKeyPoint(services: Services, where: Where, options: { topic?: string; motion?: string }): Promise<Reply> {
+  if (options.topic) {
+    const best = services.matcher.rank(options.topic, { motion: options.motion })
+      .map((m) => services.pack.pointById.get(m.point))
+      .find((p): p is Point => p?.source === 'author');
+    if (!best) {
+      return notice(
+        `I couldn’t find a key point of the article about “${options.topic}”. Try words such as “de facto member”, “strategic ambiguity” or “escalation”, or run /keypoints without a topic.`,
+      );
+    }
+    await services.store.markSeen(where, 'keypoint', best.id, services.now().getTime());
+    return keyPointReply(services, best);
+  }
+  const point = await nextUnseen(services, where, `keypoint`, authorPoints(services, options.motion));
+  if (!point) return notice('This content pack has no key points to show.');
+  return keyPointReply(services, point);
+}
+
+/** The strongest answer from the other side: the first counterpoint the pack lists for the point. */
+export function counterpointReply(services: Services, pointId: string): Reply | null {
+  const point = services.pack.pointById.get(pointId);
+  const answer = services.pack.answersTo(pointId)[0];
+  const answering = answer && services.pack.pointById.get(answer.answer);
+  if (!point || !answer || !answering) return null;
+  const blocks: Block[] = [
+    { type: 'heading', text: `Counterpoint — ${sideLabel(answering.side)}` },
+    { type: 'text', text: `To the point “${point.claim}”:` },
+    { type: 'text', text: answer.rebuttal },
+    { type: 'text', text: answering.claim },
+  ];
+  if (answering.source === 'author') {
+    blocks.push({ type: 'footer', text: `${AUTHOR_LABEL}, in the article’s own words:` });
+    for (const q of answering.quotes.slice(0, 1)) blocks.push(quoteBlock(services.pack, q));
+  } else {
+    blocks.push({ type: 'footer', text: EDITORIAL_LABEL });
+  }
+  blocks.push({ type: 'choices', choices: [{ id: choiceId('kp', 'next', point.motion), label: 'Another', style: 'secondary' }] });
+  return reply(blocks);
+}
+
+export function listKeyPoints(services: Services, motionId?: string): Reply[] {
+  const motions = motionId ? services.pack.motions.filter((m) => m.id === motionId) : services.pack.motions;
+  if (motions.length === 0) return [notice(`There is no motion “${motionId}”. Motions: ${services.pack.motions.map((m) => m.id).join(', ')}.`)];
+  return motions.map((motion) => {
+    const blocks: Block[] = [{ type: 'heading', text: `${motion.title}` }, { type: 'text', text: motion.statement }];
+    for (const side of ['for', 'against'] as const) {
+      const lines = services.pack.pointsOf(motion.id, side).map(pointLine);
+      blocks.push({ type: 'fields', fields: [{ name: side === 'for' ? 'For' : 'Against', value: lines.join('\n') }] });
+    }
+    blocks.push({ type: 'footer', text: `Anchors name the article’s paragraphs (P1–P17) and key points (K1–K3); “editorial” marks an argument that is not the author’s.` });
+    return reply(blocks, { visibility: 'private' });
+  });
+}

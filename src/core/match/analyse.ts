@@ -1,0 +1,24 @@
+import { stemmer } from 'stemmer';
+import { normaliseText, words } from './normalise.js';
+import { STOP_WORDS } from './stopwords.js';
+import { americanise } from './spelling.js';
+
+/**
+ * The one analyser both the index and the queries go through, so a user's "guarantees" and the
+ * pack's "guaranteed" meet at the same stem.
+ */
+export function analyse(text: string): string[] {
+  const out: string[] = [];
+  for (const word of words(normaliseText(text))) {
+    if (STOP_WORDS.has(word)) continue;
+    // Single letters are noise ("a", stray initials); single digits can matter ("Article 5").
+    if (word.length < 2 && !/\d/.test(word)) continue;
+    out.push(/\d/.test(word) ? word : stemmer(americanise(word)));
+  }
+  return out;
+}
+
+/** The distinct terms of a text, in first-seen order: repeating a word must not make it count more. */
+export function distinctTerms(text: string): string[] {
+  return [...new Set(analyse(text))];
+}

@@ -1,0 +1,44 @@
+import type { PointIndex } from './point-index.js';
+
+/**
+ * How much a term says about which point is meant, as BM25's inverse document frequency over the
+ * pack's points. A term every point uses ("ukraine", "nato") weighs almost nothing, so naming the
+ * topic neither makes a line an argument nor counts against one. A term no point uses weighs most
+ * of all, because unexplained words are exactly what make a line off-topic ("my cousin in Kyiv
+ * loves football").
+ */
+export function termWeight(term: string, index: PointIndex): number {
+  const n = index.pointCount;
+  const df = index.documentFrequency.get(term) ?? 0;
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+export interface Coverage {
+  /** Weight of the query's terms the point accounts for. */
+  evidence: number;
+  /** That weight as a share of all the query's term weight, 0..1. */
+  share: number;
+}
+
+/**
+ * What a point accounts for in a query. A term the point contains counts fully; one that reached it
+ * only through a typo-tolerant or prefix match counts `fuzzyCredit`, since such matches are
+ * sometimes right and sometimes a coincidence.
+ */
+export function coverage(
+  queryTerms: readonly string[],
+  reachedTerms: ReadonlySet<string>,
+  pointTerms: ReadonlySet<string>,
+  index: PointIndex,
+  fuzzyCredit: number,
+): Coverage {
+  let total = 0;
+  let evidence = 0;
+  for (const term of queryTerms) {
+    const w = termWeight(term, index);
+    total += w;
+    if (pointTerms.has(term)) evidence += w;
+    else if (reachedTerms.has(term)) evidence += w * fuzzyCredit;
+  }
+  return { evidence, share: total === 0 ? 0 : evidence / total };
+}

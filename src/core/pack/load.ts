@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PackFiles } from './schema.js';
+import type { Anchor, PackData } from './schema.js';
+import { PackError, formatPath, type PackProblem } from './problems.js';
+import { crossCheck } from './cross-check.js';
+import type { Pack } from './model.js';
+
+export const DEFAULT_PACK_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../content/latham-nato');
+
+/** Reads and validates every file of a pack, collecting all problems instead of stopping at the first. */
+export async function loadPack(dir: string = DEFAULT_PACK_DIR): Promise<Pack> {
+  const problems: PackProblem[] = [];
+  const parsed: Partial<PackData> = {};
+  for (const [key, { file, schema }] of Object.entries(PackFiles)) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await readFile(join(dir, file), 'utf8'));
+    } catch (err) {
+      const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file is missing' : `not valid JSON (${(err as Error).message})`;
+      problems.push({ file, path: '(file)', message: reason });
+      continue;
+    }
+    const result = schema.safeParse(raw);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        problems.push({ file, path: formatPath(issue.path), message: issue.message });
+      }
+      continue;
+    }
+    (parsed as Record<string, unknown>)[key] = result.data;
+  }
+  if (problems.length > 0) throw new PackError(problems);
+  const data = parsed as PackData;
+  problems.push(...crossCheck(data));
+  if (problems.length > 0) throw new PackError(problems);
+  return buildPack(resolve(dir), data);
+}
+
+function buildPack(dir: string, d: PackData): Pack {
+  const anchors = new Map<Anchor, string>();
+  for (const p of [...d.article.keyPoints, ...d.article.paragraphs]) anchors.set(p.anchor, p.text);
+  const byId = <T extends { id: string }>(xs: readonly T[]) => new Map(xs.map((x) => [x.id, x] as const));
+  const answers = new Map<string, PackData['counterpoints']>();
+  for (const c of d.counterpoints) answers.set(c.point, [...(answers.get(c.point) ?? []), c]);
+  return {
+    dir,
+    manifest: d.manifest,
+    article: d.article,
+    motions: d.motions,
+    points: d.points,
+    counterpoints: d.counterpoints,
+    quiz: d.quiz,
+    prompts: d.prompts,
+    anchors,
+    motionById: byId(d.motions),
+    pointById: byId(d.points),
+    questionById: byId(d.quiz),
+    promptById: byId(d.prompts),
+    answersTo: (pointId) => answers.get(pointId) ?? [],
+    pointsOf: (motionId, side) => d.points.filter((p) => p.motion === motionId && (!side || p.side === side)),
+  };
+}

@@ -1,0 +1,35 @@
+import type { CoreSettings, Services } from './context.js';
+import type { Pack } from './pack/model.js';
+import type { Matcher } from './match/matcher.js';
+import type { Store } from '../store/store.js';
+import { silentLogger, type Logger } from './logger.js';
+
+export const DEFAULT_SETTINGS: CoreSettings = {
+  quizChannelSeconds: 20,
+  debateTurnLimit: 6,
+  defaultTimeZone: 'UTC',
+  maxSchedulesPerChannel: 5,
+  scheduleGraceMinutes: 60,
+};
+
+export function createServices(parts: {
+  pack: Pack;
+  matcher: Matcher;
+  store: Store;
+  settings?: Partial<CoreSettings>;
+  logger?: Logger;
+  now?: () => Date;
+  random?: () => number;
+}): Services {
+  return {
+    pack: parts.pack,
+    matcher: parts.matcher,
+    store: parts.store,
+    settings: { ...DEFAULT_SETTINGS, ...parts.settings },
+    logger: parts.logger ?? silentLogger,
+    now: parts.now ?? (() => new Date()),
+    random: parts.random ?? Math.random,
+    // Replaced by start-up once background work runs; until then there is nothing to wake.
+    wake: () => {},
+  };
+}

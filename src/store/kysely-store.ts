@@ -1,0 +1,32 @@
+import { Migrator, type Kysely } from 'kysely';
+import type { Store } from './store.js';
+import type { Tables } from './kysely/tables.js';
+import { migrationProvider } from './migrations/index.js';
+import { debateQueries } from './kysely/debates.js';
+import { quizQueries } from './kysely/quizzes.js';
+import { promptPostQueries, requestQueries, rotationQueries } from './kysely/channel-items.js';
+import { scheduleQueries } from './kysely/schedules.js';
+
+/** Brings the schema up to date; safe to run from several processes, each waits for the migration lock. */
+export async function migrate(db: Kysely<Tables>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
+  }
+}
+
+/** The one Store implementation: the same queries serve SQLite and Postgres through Kysely's dialects. */
+export function kyselyStore(db: Kysely<Tables>): Store {
+  return {
+    ...requestQueries(db),
+    ...debateQueries(db),
+    ...quizQueries(db),
+    ...rotationQueries(db),
+    ...promptPostQueries(db),
+    ...scheduleQueries(db),
+    async close() {
+      await db.destroy();
+    },
+  };
+}

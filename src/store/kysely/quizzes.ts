@@ -1,0 +1,94 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Tables } from './tables.js';
+import type { ChannelRef, LeaderboardRow, QuizAnswer, QuizRecord } from '../records.js';
+import { inserted, num, numOrNull, updated } from './rows.js';
+
+type Row = Selectable<Tables['quizzes']>;
+
+function toRecord(r: Row): QuizRecord {
+  return {
+    id: r.id, platform: r.platform as QuizRecord['platform'], serverId: r.server_id, channelId: r.channel_id,
+    starterId: r.starter_id, mode: r.mode as QuizRecord['mode'], questions: JSON.parse(r.questions) as QuizRecord['questions'],
+    current: num(r.current), status: r.status as QuizRecord['status'], deadline: numOrNull(r.deadline),
+    createdAt: num(r.created_at),
+  };
+}
+
+function toAnswer(r: Selectable<Tables['quiz_answers']>): QuizAnswer {
+  return {
+    quizId: r.quiz_id, question: num(r.question), userId: r.user_id, userName: r.user_name,
+    option: num(r.option), correct: num(r.correct) === 1, answeredAt: num(r.answered_at),
+  };
+}
+
+export function quizQueries(db: Kysely<Tables>) {
+  return {
+    async createQuiz(q: QuizRecord) {
+      const res = await db.insertInto('quizzes').values({
+        id: q.id, platform: q.platform, server_id: q.serverId, channel_id: q.channelId, starter_id: q.starterId,
+        mode: q.mode, questions: JSON.stringify(q.questions), current: q.current, status: q.status,
+        deadline: q.deadline, created_at: q.createdAt,
+      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      return inserted(res) ? q : null;
+    },
+    async activeQuiz(where: ChannelRef) {
+      const row = await db.selectFrom('quizzes').selectAll().where('platform', '=', where.platform)
+        .where('channel_id', '=', where.channelId).where('status', '=', 'active').executeTakeFirst();
+      return row ? toRecord(row) : null;
+    },
+    async getQuiz(id: string) {
+      const row = await db.selectFrom('quizzes').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toRecord(row) : null;
+    },
+    async advanceQuiz(id: string, from: number, to: number | 'finished', deadline: number | null) {
+      const set = to === 'finished' ? { status: 'finished', deadline: null } : { current: to, deadline };
+      const res = await db.updateTable('quizzes').set(set)
+        .where('id', '=', id).where('current', '=', from).where('status', '=', 'active').executeTakeFirst();
+      return updated(res);
+    },
+    async stopQuiz(id: string) {
+      const res = await db.updateTable('quizzes').set({ status: 'stopped', deadline: null })
+        .where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
+      return updated(res);
+    },
+    async dueQuizzes(platform: string, now: number) {
+      const rows = await db.selectFrom('quizzes').selectAll().where('platform', '=', platform)
+        .where('status', '=', 'active').where('deadline', 'is not', null).where('deadline', '<=', now)
+        .orderBy('deadline').execute();
+      return rows.map(toRecord);
+    },
+    async nextQuizDeadline(platform: string) {
+      const row = await db.selectFrom('quizzes').select((eb) => eb.fn.min('deadline').as('next'))
+        .where('platform', '=', platform).where('status', '=', 'active').executeTakeFirst();
+      return row?.next == null ? null : num(row.next as number);
+    },
+    async recordAnswer(a: QuizAnswer) {
+      const quiz = await db.selectFrom('quizzes').select(['server_id', 'platform']).where('id', '=', a.quizId).executeTakeFirst();
+      if (!quiz) return false;
+      const res = await db.insertInto('quiz_answers').values({
+        quiz_id: a.quizId, question: a.question, user_id: a.userId, user_name: a.userName, option: a.option,
+        correct: a.correct ? 1 : 0, answered_at: a.answeredAt, server_id: quiz.server_id, platform: quiz.platform,
+      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      return inserted(res);
+    },
+    async answersFor(quizId: string, question?: number) {
+      let q = db.selectFrom('quiz_answers').selectAll().where('quiz_id', '=', quizId);
+      if (question !== undefined) q = q.where('question', '=', question);
+      return (await q.orderBy('answered_at').execute()).map(toAnswer);
+    },
+    async leaderboard(platform: string, serverId: string, since: number, limit: number): Promise<LeaderboardRow[]> {
+      const rows = await db.selectFrom('quiz_answers')
+        .select((eb) => [
+          'user_id',
+          eb.fn.max('user_name').as('user_name'),
+          eb.fn.sum<number | string>('correct').as('correct'),
+          eb.fn.countAll<number | string>().as('answered'),
+        ])
+        .where('platform', '=', platform).where('server_id', '=', serverId).where('answered_at', '>=', since)
+        .groupBy('user_id')
+        .orderBy('correct', 'desc').orderBy('answered', 'asc').orderBy('user_id')
+        .limit(limit).execute();
+      return rows.map((r) => ({ userId: r.user_id, userName: String(r.user_name), correct: num(r.correct), answered: num(r.answered) }));
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import type { InsertResult, UpdateResult, DeleteResult } from 'kysely';
+
+/** Postgres returns bigint columns as strings; both backends hand them back as numbers here. */
+export function num(value: number | string | bigint): number {
+  return Number(value);
+}
+
+export function numOrNull(value: number | string | bigint | null): number | null {
+  return value === null ? null : Number(value);
+}
+
+export function inserted(result: InsertResult | undefined): boolean {
+  return Number(result?.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+export function updated(result: UpdateResult | DeleteResult | undefined): boolean {
+  if (!result) return false;
+  const n = 'numUpdatedRows' in result ? result.numUpdatedRows : result.numDeletedRows;
+  return Number(n) > 0;
+}

@@ -1,0 +1,66 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Tables } from './tables.js';
+import type { ScheduleRecord } from '../schedule-store.js';
+import { inserted, num, numOrNull, updated } from './rows.js';
+
+function toRecord(r: Selectable<Tables['schedules']>): ScheduleRecord {
+  return {
+    id: r.id, platform: r.platform as ScheduleRecord['platform'], serverId: r.server_id, channelId: r.channel_id,
+    cron: r.cron, label: r.label, timeZone: r.time_zone, createdBy: r.created_by, paused: num(r.paused) === 1,
+    pauseReason: r.pause_reason, nextRun: numOrNull(r.next_run), createdAt: num(r.created_at),
+  };
+}
+
+export function scheduleQueries(db: Kysely<Tables>) {
+  return {
+    async createSchedule(s: ScheduleRecord, maxPerChannel: number) {
+      return db.transaction().execute(async (tx) => {
+        const row = await tx.selectFrom('schedules').select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .where('platform', '=', s.platform).where('channel_id', '=', s.channelId).executeTakeFirst();
+        if (num(row?.n ?? 0) >= maxPerChannel) return null;
+        await tx.insertInto('schedules').values({
+          id: s.id, platform: s.platform, server_id: s.serverId, channel_id: s.channelId, cron: s.cron, label: s.label,
+          time_zone: s.timeZone, created_by: s.createdBy, paused: s.paused ? 1 : 0, pause_reason: s.pauseReason,
+          next_run: s.nextRun, created_at: s.createdAt,
+        }).execute();
+        return s;
+      });
+    },
+    async getSchedule(id: string) {
+      const row = await db.selectFrom('schedules').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toRecord(row) : null;
+    },
+    async listSchedules(platform: string, serverId: string) {
+      const rows = await db.selectFrom('schedules').selectAll().where('platform', '=', platform)
+        .where('server_id', '=', serverId).orderBy('created_at').orderBy('id').execute();
+      return rows.map(toRecord);
+    },
+    async updateSchedule(id: string, patch: Partial<Pick<ScheduleRecord, 'paused' | 'pauseReason' | 'nextRun'>>) {
+      const set: Partial<Tables['schedules']> = {};
+      if (patch.paused !== undefined) set.paused = patch.paused ? 1 : 0;
+      if (patch.pauseReason !== undefined) set.pause_reason = patch.pauseReason;
+      if (patch.nextRun !== undefined) set.next_run = patch.nextRun;
+      if (Object.keys(set).length === 0) return false;
+      return updated(await db.updateTable('schedules').set(set).where('id', '=', id).executeTakeFirst());
+    },
+    async deleteSchedule(id: string) {
+      return updated(await db.deleteFrom('schedules').where('id', '=', id).executeTakeFirst());
+    },
+    async dueSchedules(platform: string, now: number) {
+      const rows = await db.selectFrom('schedules').selectAll().where('platform', '=', platform)
+        .where('paused', '=', 0).where('next_run', 'is not', null).where('next_run', '<=', now)
+        .orderBy('next_run').execute();
+      return rows.map(toRecord);
+    },
+    async nextScheduleRun(platform: string) {
+      const row = await db.selectFrom('schedules').select((eb) => eb.fn.min('next_run').as('next'))
+        .where('platform', '=', platform).where('paused', '=', 0).executeTakeFirst();
+      return row?.next == null ? null : num(row.next as number);
+    },
+    async claimSlot(scheduleId: string, slot: number, now: number) {
+      const res = await db.insertInto('schedule_slots').values({ schedule_id: scheduleId, slot, claimed_at: now })
+        .onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      return inserted(res);
+    },
+  };
+}

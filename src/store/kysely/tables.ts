@@ -1,0 +1,33 @@
+/**
+ * Column types as both SQLite and Postgres hold them: JSON as text, times as epoch-ms integers
+ * (bigint on Postgres, read back as numbers), flags as 0/1 integers.
+ */
+type Int = number | string | bigint;
+
+export interface Tables {
+  processed_requests: { key: string; created_at: Int };
+  debates: {
+    id: string; platform: string; server_id: string; channel_id: string; user_id: string;
+    motion_id: string; bot_side: string; status: string; turns: string; turn_count: Int;
+    created_at: Int; updated_at: Int;
+  };
+  quizzes: {
+    id: string; platform: string; server_id: string; channel_id: string; starter_id: string;
+    mode: string; questions: string; current: Int; status: string; deadline: Int | null; created_at: Int;
+  };
+  quiz_answers: {
+    quiz_id: string; question: Int; user_id: string; user_name: string; option: Int; correct: Int;
+    answered_at: Int; server_id: string; platform: string;
+  };
+  seen_items: { platform: string; server_id: string; channel_id: string; kind: string; item_id: string; seen_at: Int };
+  prompt_posts: {
+    id: string; platform: string; server_id: string; channel_id: string; prompt_id: string;
+    schedule_id: string | null; slot: Int | null; message_id: string | null; created_at: Int;
+  };
+  votes: { post_id: string; user_id: string; vote: string; updated_at: Int };
+  schedules: {
+    id: string; platform: string; server_id: string; channel_id: string; cron: string; label: string;
+    time_zone: string; created_by: string; paused: Int; pause_reason: string | null; next_run: Int | null; created_at: Int;
+  };
+  schedule_slots: { schedule_id: string; slot: Int; claimed_at: Int };
+}

@@ -1,0 +1,13 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './001-initial.js';
+
+/** Migrations are listed here, in order, so they ship inside the program rather than being read from disk. */
+const migrations: Record<string, Migration> = {
+  '001-initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations;
+  },
+};

@@ -1,0 +1,32 @@
+import type { ChannelRef } from './records.js';
+
+/** A channel's schedule of discussion prompts. */
+export interface ScheduleRecord extends ChannelRef {
+  id: string;
+  /** The cron expression the cadence compiles to (presets included). */
+  cron: string;
+  /** How the admin said it, for lists: "weekdays at 09:00". */
+  label: string;
+  timeZone: string;
+  createdBy: string;
+  paused: boolean;
+  pauseReason: string | null;
+  /** Epoch ms of the next slot to post, or null when none is due. */
+  nextRun: number | null;
+  createdAt: number;
+}
+
+export interface ScheduleStore {
+  /** Saves a schedule unless its channel already has `maxPerChannel`; null then. */
+  createSchedule(s: ScheduleRecord, maxPerChannel: number): Promise<ScheduleRecord | null>;
+  getSchedule(id: string): Promise<ScheduleRecord | null>;
+  listSchedules(platform: string, serverId: string): Promise<ScheduleRecord[]>;
+  updateSchedule(id: string, patch: Partial<Pick<ScheduleRecord, 'paused' | 'pauseReason' | 'nextRun'>>): Promise<boolean>;
+  deleteSchedule(id: string): Promise<boolean>;
+  /** Unpaused schedules whose next slot is at or before `now`. */
+  dueSchedules(platform: string, now: number): Promise<ScheduleRecord[]>;
+  /** The earliest next slot over unpaused schedules, to sleep until it. */
+  nextScheduleRun(platform: string): Promise<number | null>;
+  /** Claims (schedule, slot) once, across restarts and processes: false when already claimed. */
+  claimSlot(scheduleId: string, slot: number, now: number): Promise<boolean>;
+}
