@@ -5,6 +5,7 @@ import { helpReply } from './commands/help.js';
 import { EXPIRED_CHOICE, routeChoice } from './choices.js';
 import { MAX_CHOICE_ID, MAX_USER_TEXT, notice, type Reply } from './reply.js';
 import { suggest } from './autocomplete.js';
+import { parseCommandText } from './commands/text-grammar.js';
 
 export interface CommandInput {
   command: string;
@@ -94,6 +95,19 @@ export async function runCommand(base: BaseContext, input: CommandInput): Promis
     const ctx: CommandContext = { ...base, command: command.name, subcommand: sub.name, options: checked.options };
     return sub.handler(ctx);
   });
+}
+
+/**
+ * Runs a command typed as text (Slack's slash commands, the terminal): parses it with the grammar
+ * the command list defines, and answers with the command's help when it does not parse.
+ */
+export async function runText(base: BaseContext, commandName: string, text: string, requestKey?: string): Promise<Reply[]> {
+  const command = findCommand(commandName);
+  if (!command) return [helpReply(COMMANDS, undefined, `I don’t know the command /${commandName.replace(/^\//, '')}.`)];
+  if (text.length > MAX_USER_TEXT + 200) return [tooLong(text.length)];
+  const parsed = parseCommandText(command, text, base.services.pack.motions.map((m) => m.id));
+  if (!parsed.ok) return [helpReply(COMMANDS, command, parsed.problem)];
+  return runCommand(base, { command: command.name, subcommand: parsed.subcommand.name, options: parsed.options, requestKey });
 }
 
 /** Runs a click (and the text of the box it opened, if any). Anything unrecognised has expired. */

@@ -18,17 +18,19 @@ export interface Coverage {
   evidence: number;
   /** That weight as a share of all the query's term weight, 0..1. */
   share: number;
+  /** All the query's term weight. */
+  total: number;
 }
 
 /**
- * What a point accounts for in a query. A term the point contains counts fully; one that reached it
- * only through a typo-tolerant or prefix match counts `fuzzyCredit`, since such matches are
- * sometimes right and sometimes a coincidence.
+ * What a point accounts for in a query. A term the point contains counts by the field it is in
+ * (see FIELD_CREDIT); one that reached the point only through a typo-tolerant or prefix match
+ * counts `fuzzyCredit`, since such matches are sometimes right and sometimes a coincidence.
  */
 export function coverage(
   queryTerms: readonly string[],
   reachedTerms: ReadonlySet<string>,
-  pointTerms: ReadonlySet<string>,
+  pointTerms: ReadonlyMap<string, number>,
   index: PointIndex,
   fuzzyCredit: number,
 ): Coverage {
@@ -37,8 +39,8 @@ export function coverage(
   for (const term of queryTerms) {
     const w = termWeight(term, index);
     total += w;
-    if (pointTerms.has(term)) evidence += w;
-    else if (reachedTerms.has(term)) evidence += w * fuzzyCredit;
+    const credit = pointTerms.get(term) ?? (reachedTerms.has(term) ? fuzzyCredit : 0);
+    evidence += w * credit;
   }
-  return { evidence, share: total === 0 ? 0 : evidence / total };
+  return { evidence, share: total === 0 ? 0 : evidence / total, total };
 }

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Point } from '../pack/schema.js';
 import { analyse } from './analyse.js';
+import { pointPhrases } from './phrases.js';
 
 /** A point as the search index sees it: one text per field. */
 interface PointDocument {
@@ -13,26 +14,46 @@ interface PointDocument {
   quotes: string;
 }
 
+type Field = Exclude<keyof PointDocument, 'id' | 'motion'>;
+
 /**
- * Field boosts. The keywords and synonyms are what the pack's authors wrote for matching, so they
- * weigh most; the claim is the point in one line; the explanation and the article's own words add
- * recall but also many incidental words, so they weigh least.
+ * BM25 field boosts. The keywords and synonyms are what the pack's authors wrote for matching, so
+ * they weigh most; the claim is the point in one line; the explanation and the article's own words
+ * add recall but also many incidental words, so they weigh least.
  */
-export const FIELD_BOOSTS = {
+export const FIELD_BOOSTS: Readonly<Record<Field, number>> = {
   keywords: 3,
   synonyms: 3,
   claim: 2,
   explanation: 1,
   quotes: 0.75,
-} as const;
+};
 
-const FIELDS = Object.keys(FIELD_BOOSTS) as (keyof typeof FIELD_BOOSTS)[];
+/**
+ * How much a query term found in a field counts towards coverage. The curated fields describe the
+ * point itself; in running prose (the explanation, the article's quotes) a shared word is often
+ * incidental ("serving" in a quote is not what a line about military service is about).
+ */
+export const FIELD_CREDIT: Readonly<Record<Field, number>> = {
+  keywords: 1,
+  synonyms: 1,
+  claim: 1,
+  explanation: 0.75,
+  quotes: 0.5,
+};
+
+/** The credit of the curated fields: a term there is part of how the pack describes the point. */
+export const CURATED_CREDIT = 1;
+
+const FIELDS = Object.keys(FIELD_BOOSTS) as Field[];
 
 /** Everything built once per pack: the BM25 index and the per-point vocabularies coverage is judged on. */
 export interface PointIndex {
   search: MiniSearch<PointDocument>;
-  /** Each point's distinct analysed terms, over all fields. */
-  termsOf: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Each point's distinct analysed terms, with the best field credit each earns there. */
+  termsOf: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Each point's multi-word keywords and synonyms, analysed. */
+  phrasesOf: ReadonlyMap<string, readonly (readonly string[])[]>;
   /** How many points use each term: the basis of a term's weight. */
   documentFrequency: ReadonlyMap<string, number>;
   pointCount: number;
@@ -51,6 +72,16 @@ function toDocument(p: Point): PointDocument {
   };
 }
 
+function creditedTerms(doc: PointDocument): Map<string, number> {
+  const terms = new Map<string, number>();
+  for (const field of FIELDS) {
+    for (const term of analyse(doc[field])) {
+      terms.set(term, Math.max(terms.get(term) ?? 0, FIELD_CREDIT[field]));
+    }
+  }
+  return terms;
+}
+
 export function buildPointIndex(points: readonly Point[]): PointIndex {
   const search = new MiniSearch<PointDocument>({
     fields: FIELDS,
@@ -62,12 +93,13 @@ export function buildPointIndex(points: readonly Point[]): PointIndex {
   const docs = points.map(toDocument);
   search.addAll(docs);
 
-  const termsOf = new Map<string, Set<string>>();
+  const termsOf = new Map<string, Map<string, number>>();
   const documentFrequency = new Map<string, number>();
   for (const doc of docs) {
-    const terms = new Set(FIELDS.flatMap((f) => analyse(doc[f])));
+    const terms = creditedTerms(doc);
     termsOf.set(doc.id, terms);
-    for (const t of terms) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+    for (const t of terms.keys()) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
   }
-  return { search, termsOf, documentFrequency, pointCount: docs.length };
+  const phrasesOf = new Map(points.map((p) => [p.id, pointPhrases(p)] as const));
+  return { search, termsOf, phrasesOf, documentFrequency, pointCount: docs.length };
 }

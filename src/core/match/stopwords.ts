@@ -2,6 +2,7 @@
  * Words that carry no argument: function words, plus the hedges people wrap a debate point in
  * ("I think", "clearly", "honestly"). Dropping them keeps them out of the BM25 score and, more
  * importantly, out of the coverage ratio, so "I really think that X" is judged on X alone.
+ * Contractions appear twice, with and without the apostrophe, because chat users often skip it.
  *
  * Negations are stop words too: a bag-of-words index cannot tell "is" from "is not", so keeping
  * them would only make every negated sentence look less covered.
@@ -31,6 +32,8 @@ under until up upon us
 very via
 was wasn't we we'd we'll we're we've were weren't what what's when when's where where's whether which while who who's whom whose why why's will with won't would wouldn't
 yes yet you you'd you'll you're you've your yours yourself yourselves
+aint arent cant couldnt didnt doesnt dont hadnt hasnt havent im isnt ive lets shouldnt thats
+theres theyre wasnt werent whats wont wouldnt youre
 agree argue argued argues arguing believe clearly guess honestly literally mean obviously
 okay ok point probably say said saying seems simply sure think thinks thought totally truly
 `;

@@ -1,0 +1,20 @@
+import type { Runtime } from '../../src/runtime.js';
+import { startPlatformBackground } from '../../src/adapter.js';
+import { Shell } from './shell.js';
+
+/**
+ * Runs the terminal adapter until its input ends, the user quits, or SIGINT/SIGTERM arrives;
+ * then lets the command in flight finish and stops background work. The caller closes the store.
+ */
+export async function runShellAdapter(runtime: Runtime, options: { user: string; channel: string; json: boolean }): Promise<void> {
+  const interactive = Boolean(process.stdin.isTTY) && !options.json;
+  const shell = new Shell(runtime.services, { ...options, input: process.stdin, output: process.stdout, interactive });
+  const background = startPlatformBackground(runtime, 'shell', shell.poster);
+  const stopSignal = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await Promise.race([shell.run(), stopSignal]);
+  await shell.drain();
+  await background.stop();
+}

@@ -1,0 +1,170 @@
+import { createInterface } from 'node:readline';
+import type { Services, BaseContext } from '../../src/core/context.js';
+import type { Choice, Reply } from '../../src/core/reply.js';
+import type { Poster } from '../../src/core/poster.js';
+import type { DueTask } from '../../src/core/background.js';
+import { runChoice, runText } from '../../src/core/dispatch.js';
+import { renderForTerminal } from './render.js';
+import { parseShellLine } from './input-line.js';
+
+export interface ShellOptions {
+  user: string;
+  channel: string;
+  json: boolean;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  interactive: boolean;
+}
+
+export const SHELL_SERVER = 'terminal';
+
+const HELP = `Type a command as on Discord or Slack, e.g. /keypoints, /debate start side:against, /quiz start mode:channel.
+Type a number to pick a choice. :user <name> and :channel <name> switch who and where you are;
+:sleep <seconds> waits (for scripts); :quit leaves. /help lists the commands.`;
+
+/**
+ * The terminal adapter: reads commands line by line, prints replies. Interactive on a terminal;
+ * otherwise it runs a script from standard input and returns when the input ends.
+ */
+export class Shell {
+  private user: string;
+  private channel: string;
+  private choices: Choice[] = [];
+  private pendingInput: Choice | null = null;
+  private inFlight: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly services: Services, private readonly options: ShellOptions) {
+    this.user = options.user;
+    this.channel = options.channel;
+  }
+
+  /** Background work prints into the terminal as it would post to a channel. */
+  readonly poster: Poster = {
+    post: async (where, r) => {
+      this.print([r], `#${where.channelId}`);
+      return { messageId: null };
+    },
+  };
+
+  private context(): BaseContext {
+    return {
+      platform: 'shell', serverId: SHELL_SERVER, channelId: this.channel,
+      user: { id: this.user, name: this.user },
+      // The person at the terminal runs the bot: every command is theirs to use.
+      isAdmin: true,
+      services: this.services,
+    };
+  }
+
+  private write(text: string): void {
+    this.options.output.write(text.endsWith('\n') ? text : text + '\n');
+  }
+
+  print(replies: Reply[], origin?: string): void {
+    for (const r of replies) {
+      if (this.options.json) {
+        this.write(JSON.stringify(origin ? { channel: origin.slice(1), reply: r } : r));
+      } else {
+        const { text, choices } = renderForTerminal(r, this.choices.length + 1);
+        this.write((origin ? `[${origin}] ` : '') + text + '\n');
+        this.choices.push(...choices);
+      }
+      if (this.options.json) this.choices.push(...r.blocks.flatMap((b) => (b.type === 'choices' ? b.choices : [])));
+    }
+  }
+
+  /** Handles one line; false when the user asked to quit. */
+  async handle(line: string): Promise<boolean> {
+    if (this.pendingInput) {
+      const choice = this.pendingInput;
+      this.pendingInput = null;
+      this.startBatch();
+      this.print(await runChoice(this.context(), { choiceId: choice.id, text: line }));
+      return true;
+    }
+    const parsed = parseShellLine(line);
+    switch (parsed.kind) {
+      case 'empty':
+        return true;
+      case 'meta':
+        return this.meta(parsed.name, parsed.arg);
+      case 'choice': {
+        const choice = this.choices[parsed.number - 1];
+        if (!choice) {
+          this.write(`There is no choice ${parsed.number} on screen.`);
+          return true;
+        }
+        if (choice.input) {
+          this.pendingInput = choice;
+          this.write(`${choice.input.label} (one line, up to ${choice.input.maxLength} characters):`);
+          return true;
+        }
+        this.startBatch();
+        this.print(await runChoice(this.context(), { choiceId: choice.id }));
+        return true;
+      }
+      case 'command':
+        this.startBatch();
+        this.print(await runText(this.context(), parsed.command, parsed.text));
+        return true;
+      case 'unknown':
+        this.write(`Commands start with a slash, e.g. /help. ${parsed.text.length > 0 ? 'Type :help for the terminal’s own keys.' : ''}`);
+        return true;
+    }
+  }
+
+  /** Numbers refer to the newest replies: each command starts a fresh list. */
+  private startBatch(): void {
+    this.choices = [];
+  }
+
+  private async meta(name: string, arg: string): Promise<boolean> {
+    switch (name) {
+      case 'quit':
+        return false;
+      case 'user':
+        if (arg) this.user = arg.slice(0, 64);
+        this.write(`You are now ${this.user}.`);
+        return true;
+      case 'channel':
+        if (arg) this.channel = arg.replace(/^#/, '').slice(0, 64);
+        this.write(`You are now in #${this.channel}.`);
+        return true;
+      case 'sleep': {
+        const seconds = Math.min(Math.max(Number(arg) || 0, 0), 600);
+        await new Promise((r) => setTimeout(r, seconds * 1000));
+        return true;
+      }
+      default:
+        this.write(HELP);
+        return true;
+    }
+  }
+
+  /** Resolves when the line being handled (if any) is done: a stop lets it finish. */
+  async drain(): Promise<void> {
+    await this.inFlight.catch(() => undefined);
+  }
+
+  /** Reads until the input ends or the user quits. */
+  async run(): Promise<void> {
+    const rl = createInterface({ input: this.options.input, output: this.options.interactive ? this.options.output : undefined, terminal: this.options.interactive });
+    if (this.options.interactive) {
+      this.write(`rostrum — you are ${this.user} in #${this.channel}. ${HELP}`);
+      rl.setPrompt('rostrum> ');
+      rl.prompt();
+    }
+    // Ctrl+C on a terminal reaches readline, not the process: treat it as quitting.
+    rl.on('SIGINT', () => rl.close());
+    for await (const line of rl) {
+      const handling = this.handle(line);
+      this.inFlight = handling;
+      const goOn = await handling;
+      if (!goOn) break;
+      if (this.options.interactive) rl.prompt();
+    }
+    rl.close();
+  }
+}
+
+export type ShellTasks = (poster: Poster) => DueTask[];

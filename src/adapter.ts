@@ -1,0 +1,26 @@
+import type { Config } from './config.js';
+import type { Logger } from './core/logger.js';
+import type { Platform, Services } from './core/context.js';
+import type { Poster } from './core/poster.js';
+import type { Runtime } from './runtime.js';
+import { quizRevealTask, startBackground, type Background, type DueTask } from './core/background.js';
+
+/** A platform adapter once started: `stop` lets work in flight finish, then disconnects. */
+export interface RunningAdapter {
+  platform: Platform;
+  stop(): Promise<void>;
+}
+
+export type AdapterStarter = (runtime: Runtime, config: Config, logger: Logger) => Promise<RunningAdapter>;
+
+/** Everything that falls due on the clock for one platform, posted through that platform's poster. */
+export function dueTasks(services: Services, platform: Platform, poster: Poster): DueTask[] {
+  return [quizRevealTask(services, platform, poster)];
+}
+
+/** Starts a platform's background loop and lets `services.wake()` reach it. */
+export function startPlatformBackground(runtime: Runtime, platform: Platform, poster: Poster): Background {
+  const background = startBackground(runtime.services, dueTasks(runtime.services, platform, poster));
+  runtime.onWake(() => background.wake());
+  return background;
+}

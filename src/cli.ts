@@ -1,0 +1,105 @@
+import 'dotenv/config';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, secretValues, type Config } from './config.js';
+import { createLogger } from './logging.js';
+import type { Logger } from './core/logger.js';
+
+const USAGE = `rostrum — a debate bot for Discord, Slack and the terminal
+
+Usage: rostrum <command> [options]
+
+Commands:
+  start                      Start the bot: Discord and/or Slack when their tokens are set,
+                             otherwise the terminal adapter (the default command)
+  shell [--user NAME] [--channel NAME] [--json]
+                             Play the bot in the terminal; reads a script when input is not a terminal
+  validate [PACK_DIR]        Check a content pack; lists every problem, exits non-zero on any
+  match [--json] [--motion ID] TEXT
+                             Which point of the pack does TEXT argue?
+  deploy-commands [--guild ID]
+                             Register the slash commands with Discord (one guild: instant)
+  slack-manifest             Print the Slack app manifest
+  help                       This text
+
+Settings come from the environment or a .env file; see .env.example.`;
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(message.endsWith('\n') ? message : message + '\n');
+  process.exit(code);
+}
+
+function config(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+}
+
+function logger(c: Config, level?: string): Logger {
+  return createLogger(level ?? c.LOG_LEVEL, secretValues(c));
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command = 'start', ...rest] = argv;
+  switch (command) {
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE + '\n');
+      return;
+    case 'start': {
+      const c = config();
+      const { startBot } = await import('./main.js');
+      await startBot(c, logger(c));
+      return;
+    }
+    case 'shell': {
+      const { values } = parseArgs({ args: rest, options: { user: { type: 'string' }, channel: { type: 'string' }, json: { type: 'boolean' } } });
+      const c = config();
+      // The terminal is the conversation: only warnings and errors go to stderr.
+      const log = logger(c, c.LOG_LEVEL === 'info' ? 'warn' : c.LOG_LEVEL);
+      const { openRuntime } = await import('./runtime.js');
+      const { runShellAdapter } = await import('../adapters/shell/index.js');
+      const runtime = await openRuntime(c, log);
+      await runShellAdapter(runtime, { user: values.user ?? 'you', channel: values.channel ?? 'general', json: Boolean(values.json) });
+      await runtime.close();
+      return;
+    }
+    case 'validate': {
+      const { validateCommand } = await import('./commands/validate.js');
+      process.exitCode = await validateCommand(rest[0]);
+      return;
+    }
+    case 'match': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, motion: { type: 'string' } } });
+      const { matchCommand } = await import('./commands/match.js');
+      process.exitCode = await matchCommand(positionals.join(' '), { json: Boolean(values.json), motion: values.motion });
+      return;
+    }
+    case 'deploy-commands': {
+      const { values } = parseArgs({ args: rest, options: { guild: { type: 'string' } } });
+      const c = config();
+      const { deployCommands } = await import('../adapters/discord/deploy.js');
+      await deployCommands(c, logger(c), values.guild ?? c.DISCORD_GUILD_ID);
+      return;
+    }
+    case 'slack-manifest': {
+      const { slackManifestJson } = await import('../adapters/slack/manifest.js');
+      process.stdout.write(slackManifestJson() + '\n');
+      return;
+    }
+    default:
+      fail(`rostrum: unknown command “${command}”.\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof ConfigError) fail(err.message);
+  // Errors reach the user as a message; a stack is only useful with LOG_LEVEL=debug.
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`rostrum: ${message}\n`);
+  if (process.env.LOG_LEVEL === 'debug' && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+const optionalText = z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined));
+const positiveInt = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every setting the program reads, from the environment (and `.env`), checked once at start-up. */
+export const ConfigSchema = z.object({
+  DATABASE_PATH: z.string().min(1).default('./data/rostrum.db'),
+  CONTENT_PACK: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: z.string().regex(/^\d{5,25}$/, 'a numeric Discord application id').optional().or(z.literal('').transform(() => undefined)),
+  DISCORD_GUILD_ID: z.string().regex(/^\d{5,25}$/, 'a numeric Discord server (guild) id').optional().or(z.literal('').transform(() => undefined)),
+  DISCORD_API_URL: z.url({ error: 'a URL such as https://discord.com/api' }).optional().or(z.literal('').transform(() => undefined)),
+
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'a bot token starting with xoxb-').optional().or(z.literal('').transform(() => undefined)),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'an app-level token starting with xapp-').optional().or(z.literal('').transform(() => undefined)),
+  SLACK_API_URL: z.url({ error: 'a URL such as https://slack.com/api/' }).optional().or(z.literal('').transform(() => undefined)),
+  SLACK_ADMIN_USERS: z.string().default('').transform((s) => s.split(',').map((u) => u.trim()).filter(Boolean)),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+
+  QUIZ_CHANNEL_SECONDS: positiveInt(20, 600),
+  DEBATE_TURN_LIMIT: positiveInt(6, 50),
+  DEFAULT_TIMEZONE: z.string().default('UTC').refine(isTimeZone, 'an IANA time zone name such as Europe/Kyiv'),
+  MAX_SCHEDULES_PER_CHANNEL: positiveInt(5, 50),
+  SCHEDULE_GRACE_MINUTES: positiveInt(60, 24 * 60),
+}).superRefine((c, ctx) => {
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'needed with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN (Socket Mode) is set' });
+  }
+  if ((c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET) && !c.SLACK_BOT_TOKEN) {
+    ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'a bot token starting with xoxb- is needed to run on Slack' });
+  }
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Names of settings whose values must never reach a log line. */
+export const SECRET_KEYS = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problem${problems.length > 1 ? 's' : ''}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment; the error names each variable and what it expects (never its value). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: expected ${i.message}`));
+}
+
+export function secretValues(config: Config): string[] {
+  return SECRET_KEYS.map((k) => config[k]).filter((v): v is string => typeof v === 'string' && v.length >= 4);
+}

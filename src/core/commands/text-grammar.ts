@@ -1,0 +1,95 @@
+import type { CommandSpec, OptionSpec, SubcommandSpec } from './spec.js';
+import type { OptionValue } from '../context.js';
+
+/**
+ * The text grammar that Slack and the terminal share, derived from the command list:
+ *   /debate start side:against motion:de-facto-member
+ *   /debate start against de-facto-member        (positional words where unambiguous)
+ *   /debate reply ukraine is already in nato     (bare words fill the subcommand's `rest` option)
+ * An option's value runs to the next known `name:` or the end of the line, and may be quoted.
+ */
+
+export type ParsedText =
+  | { ok: true; subcommand: SubcommandSpec; options: Record<string, OptionValue> }
+  | { ok: false; problem?: string };
+
+const QUOTES: Record<string, string> = { '"': '"', '“': '”', "'": "'", '‘': '’' };
+
+function unquote(value: string): string {
+  const v = value.trim();
+  const close = QUOTES[v[0] ?? ''];
+  return close && v.length >= 2 && v.endsWith(close) ? v.slice(1, -1) : v;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Splits `text` at `name:` markers of the given option names (at word starts, case-insensitive). */
+function splitAtMarkers(text: string, names: string[]): { positional: string; named: [string, string][] } {
+  if (names.length === 0) return { positional: text, named: [] };
+  const marker = new RegExp(`(^|\\s)(${names.map(escapeRegExp).join('|')}):`, 'gi');
+  const hits = [...text.matchAll(marker)];
+  if (hits.length === 0) return { positional: text, named: [] };
+  const named: [string, string][] = [];
+  const first = hits[0]!;
+  const positional = text.slice(0, first.index);
+  hits.forEach((hit, i) => {
+    const start = hit.index + hit[0].length;
+    const end = i + 1 < hits.length ? hits[i + 1]!.index : text.length;
+    named.push([hit[2]!.toLowerCase(), unquote(text.slice(start, end))]);
+  });
+  return { positional, named };
+}
+
+/** Which option a bare word can only mean: a choice value, a number, or a motion id. */
+function positionalTarget(word: string, options: readonly OptionSpec[], taken: Set<string>, motionIds: readonly string[]): OptionSpec | undefined {
+  const free = options.filter((o) => !taken.has(o.name));
+  const byChoice = free.filter((o) => o.choices?.some((c) => c.value.toLowerCase() === word.toLowerCase()));
+  if (byChoice.length === 1) return byChoice[0];
+  if (/^\d+$/.test(word)) {
+    const ints = free.filter((o) => o.type === 'integer');
+    if (ints.length === 1) return ints[0];
+  }
+  if (motionIds.includes(word.toLowerCase())) {
+    const motions = free.filter((o) => o.autocomplete === 'motion');
+    if (motions.length === 1) return motions[0];
+  }
+  return undefined;
+}
+
+export function parseCommandText(command: CommandSpec, text: string, motionIds: readonly string[] = []): ParsedText {
+  const trimmed = text.trim();
+  const [firstWord = ''] = trimmed.split(/\s+/, 1);
+  let sub = command.subcommands.find((s) => s.name === firstWord.toLowerCase());
+  let rest = sub ? trimmed.slice(firstWord.length).trim() : trimmed;
+  if (!sub) {
+    if (firstWord.toLowerCase() === 'help') return { ok: false };
+    sub = command.subcommands.find((s) => s.name === command.defaultSubcommand);
+    if (!sub) return { ok: false, problem: firstWord ? `/${command.name} has no subcommand “${firstWord}”.` : undefined };
+    rest = trimmed;
+  }
+
+  const options: Record<string, OptionValue> = {};
+  const { positional, named } = splitAtMarkers(rest, sub.options.map((o) => o.name));
+  for (const [name, value] of named) options[name] = value;
+
+  const restOption = sub.options.find((o) => o.rest);
+  const bare = positional.trim();
+  if (bare) {
+    if (restOption && !(restOption.name in options)) {
+      options[restOption.name] = unquote(bare);
+    } else {
+      const taken = new Set(Object.keys(options));
+      for (const word of bare.split(/\s+/)) {
+        const looksNamed = /^([A-Za-z][\w-]*):/.exec(word);
+        if (looksNamed) return { ok: false, problem: `/${command.name} ${sub.name} has no option “${looksNamed[1]}”.` };
+        const target = positionalTarget(word, sub.options, taken, motionIds);
+        if (!target) return { ok: false, problem: `I don’t know what “${word}” means for /${command.name} ${sub.name}.` };
+        options[target.name] = word;
+        taken.add(target.name);
+      }
+    }
+  }
+  return { ok: true, subcommand: sub, options };
+}

@@ -1,0 +1,52 @@
+import type { Config } from './config.js';
+import type { Logger } from './core/logger.js';
+import type { RunningAdapter } from './adapter.js';
+import { openRuntime, type Runtime } from './runtime.js';
+
+export function platformsConfigured(config: Config): { discord: boolean; slack: boolean } {
+  return { discord: Boolean(config.DISCORD_TOKEN), slack: Boolean(config.SLACK_BOT_TOKEN) };
+}
+
+/**
+ * Starts the bot: Discord and/or Slack when their tokens are set (one process can serve both),
+ * otherwise the terminal adapter. Platform SDKs are imported only for the adapter that starts.
+ */
+export async function startBot(config: Config, logger: Logger): Promise<void> {
+  const runtime = await openRuntime(config, logger);
+  const wanted = platformsConfigured(config);
+  const adapters: RunningAdapter[] = [];
+  try {
+    if (wanted.discord) adapters.push(await (await import('../adapters/discord/index.js')).startDiscord(runtime, config, logger));
+    if (wanted.slack) adapters.push(await (await import('../adapters/slack/index.js')).startSlack(runtime, config, logger));
+  } catch (err) {
+    logger.error({ err }, 'an adapter failed to start');
+    await stopAll(adapters, runtime, logger);
+    throw err;
+  }
+  if (adapters.length === 0) {
+    const { runShellAdapter } = await import('../adapters/shell/index.js');
+    await runShellAdapter(runtime, { user: 'you', channel: 'general', json: false });
+    await runtime.close();
+    return;
+  }
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, 'stopping');
+      void stopAll(adapters, runtime, logger).then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+async function stopAll(adapters: RunningAdapter[], runtime: Runtime, logger: Logger): Promise<void> {
+  // A hung platform must not keep the process alive: give everything a few seconds, then go.
+  const deadline = new Promise<void>((r) => setTimeout(r, 5000).unref());
+  await Promise.race([
+    (async () => {
+      for (const a of adapters) await a.stop().catch((err) => logger.error({ err, platform: a.platform }, 'stop failed'));
+      await runtime.close();
+    })(),
+    deadline,
+  ]);
+}

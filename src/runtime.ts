@@ -1,0 +1,41 @@
+import type { Config } from './config.js';
+import type { Services } from './core/context.js';
+import type { Logger } from './core/logger.js';
+import { createServices } from './core/services.js';
+import { loadPack, DEFAULT_PACK_DIR } from './core/pack/load.js';
+import { createMatcher } from './core/match/create-matcher.js';
+import { openSqliteStore } from './store/sqlite.js';
+
+/** The bot's shared parts, built once per process and handed to every adapter. */
+export interface Runtime {
+  services: Services;
+  /** Adds a listener to `services.wake` (each adapter's background loop registers one). */
+  onWake(listener: () => void): void;
+  close(): Promise<void>;
+}
+
+export async function openRuntime(config: Config, logger: Logger): Promise<Runtime> {
+  const pack = await loadPack(config.CONTENT_PACK ?? DEFAULT_PACK_DIR);
+  const matcher = createMatcher(pack);
+  const store = await openSqliteStore(config.DATABASE_PATH);
+  const listeners: (() => void)[] = [];
+  const services: Services = {
+    ...createServices({
+      pack, matcher, store, logger,
+      settings: {
+        quizChannelSeconds: config.QUIZ_CHANNEL_SECONDS,
+        debateTurnLimit: config.DEBATE_TURN_LIMIT,
+        defaultTimeZone: config.DEFAULT_TIMEZONE,
+        maxSchedulesPerChannel: config.MAX_SCHEDULES_PER_CHANNEL,
+        scheduleGraceMinutes: config.SCHEDULE_GRACE_MINUTES,
+      },
+    }),
+    wake: () => listeners.forEach((l) => l()),
+  };
+  logger.info({ pack: pack.manifest.id, points: pack.points.length, database: config.DATABASE_PATH }, 'runtime ready');
+  return {
+    services,
+    onWake: (l) => listeners.push(l),
+    close: () => store.close(),
+  };
+}
