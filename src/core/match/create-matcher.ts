@@ -44,8 +44,8 @@ export function createMatcher(pack: Pack, tuning: Partial<MatchTuning> = {}): Ma
     const out: Ranked[] = [];
     for (const r of results) {
       const point = pack.pointById.get(String(r.id));
-      const scored = point && scorePoint(query, { id: point.id, queryTerms: r.queryTerms }, index, t);
-      if (point && scored) out.push({ point, score: scored.score, raw: r.score });
+      const score = point && scorePoint(query, { id: point.id, queryTerms: r.queryTerms }, index, t);
+      if (point && score) out.push({ point, score, raw: r.score });
     }
     // BM25 breaks ties: it also weighs term frequency and field boosts, which coverage ignores.
     return out.sort((a, b) => b.score - a.score || b.raw - a.raw);
@@ -66,7 +66,7 @@ export function createMatcher(pack: Pack, tuning: Partial<MatchTuning> = {}): Ma
     },
     rank(text, options) {
       const all = ranked(text, options?.motion);
-      return all.slice(0, options?.limit ?? all.length).map(toResult);
+      return all.slice(0, Math.max(0, options?.limit ?? all.length)).map(toResult);
     },
   };
 }

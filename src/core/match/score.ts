@@ -1,4 +1,4 @@
-import { coverage, termWeight, type Coverage } from './coverage.js';
+import { coverage, termWeight } from './coverage.js';
 import { CURATED_CREDIT, type PointIndex } from './point-index.js';
 import { termsInPhrases } from './phrases.js';
 import type { MatchTuning } from './tuning.js';
@@ -16,14 +16,8 @@ export interface SearchHit {
   queryTerms: readonly string[];
 }
 
-export interface Scored {
-  coverage: Coverage;
-  /** 0..1, see scorePoint. */
-  score: number;
-}
-
 /**
- * Scores one point against a query, or returns null when the point fails acceptance.
+ * Scores one point against a query, 0..1, or returns null when the point fails acceptance.
  *
  * The score is `share × strength`, lifted by whole phrases:
  * - share: the weighted part of the query's meaningful terms the point accounts for (coverage.ts);
@@ -33,7 +27,7 @@ export interface Scored {
  * - phrases: with p the weighted share of the query inside the point's multi-word keywords and
  *   synonyms, score += (1 − score) × phraseBoost × p, which stays within 0..1.
  */
-export function scorePoint(query: Query, hit: SearchHit, index: PointIndex, t: MatchTuning): Scored | null {
+export function scorePoint(query: Query, hit: SearchHit, index: PointIndex, t: MatchTuning): number | null {
   const pointTerms = index.termsOf.get(hit.id);
   if (!pointTerms) return null;
   const curated = query.distinct.filter((term) => (pointTerms.get(term) ?? 0) >= CURATED_CREDIT).length;
@@ -50,5 +44,5 @@ export function scorePoint(query: Query, hit: SearchHit, index: PointIndex, t: M
     for (const term of inPhrases) phraseWeight += termWeight(term, index);
     score += (1 - score) * t.phraseBoost * (phraseWeight / cov.total);
   }
-  return score >= t.minScore ? { coverage: cov, score } : null;
+  return score >= t.minScore ? score : null;
 }

@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPack } from '../../../src/core/pack/load.js';
+import type { Pack } from '../../../src/core/pack/model.js';
+import { createMatcher } from '../../../src/core/match/create-matcher.js';
+import type { Matcher } from '../../../src/core/match/matcher.js';
+import { evaluate, loadMatchCases, percent, splitCases, type MatchCases } from './evaluate.js';
+
+/** The matcher against the real pack and the hand-labelled debate lines. */
+describe('matcher evaluation (content/latham-nato, tests/fixtures/match-cases.json)', () => {
+  let pack: Pack;
+  let matcher: Matcher;
+  let cases: MatchCases;
+
+  beforeAll(async () => {
+    pack = await loadPack();
+    matcher = createMatcher(pack);
+    cases = await loadMatchCases();
+  });
+
+  it('labels only points that exist', () => {
+    const unknown = cases.arguments.filter((c) => !pack.pointById.has(c.point)).map((c) => c.point);
+    expect(unknown).toEqual([]);
+  });
+
+  it('matches labelled arguments and rejects off-topic lines', () => {
+    const full = evaluate(matcher, cases);
+    const { tuning, heldOut } = splitCases(cases);
+    const tuned = evaluate(matcher, tuning);
+    const held = evaluate(matcher, heldOut);
+    console.log(
+      [
+        `match accuracy ${percent(full.accuracy)} (${cases.arguments.length - full.misses.length}/${cases.arguments.length}),` +
+          ` off-topic rejection ${percent(full.rejection)} (${cases.offTopic.length - full.falseAccepts.length}/${cases.offTopic.length})`,
+        `  tuning part: accuracy ${percent(tuned.accuracy)}, rejection ${percent(tuned.rejection)}`,
+        `  held-out part: accuracy ${percent(held.accuracy)}, rejection ${percent(held.rejection)}`,
+        ...full.misses.map((m) => `  miss: "${m.text}" → ${m.got ?? 'none'} (${m.score ?? '-'}), labelled ${m.expected}`),
+        ...full.falseAccepts.map((f) => `  false accept: "${f.text}" → ${f.got} (${f.score})`),
+      ].join('\n'),
+    );
+    expect(full.accuracy).toBeGreaterThanOrEqual(0.8);
+    expect(full.rejection).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('rejects lines that name Ukraine, Russia or NATO in passing but argue nothing', () => {
+    // Written for this test, apart from the fixture, to check rejection beyond the labelled set.
+    const lines = [
+      'I had amazing borscht in Kyiv last summer',
+      'Russia is a very big country with cold winters',
+      'The war in Ukraine is really sad',
+      'Ukraine NATO Russia',
+      'the flight to Kyiv was cancelled because of the weather',
+      'Putin was born in Leningrad in 1952',
+      'our school has a model NATO club that meets on fridays',
+      'Chernobyl is in Ukraine and the HBO show was excellent',
+      'the football match between Ukraine and England was great',
+      'my dad works in defense contracting, lots of paperwork',
+      'weapons in video games are so overpowered lately',
+      'can we talk about something else please',
+    ];
+    expect(lines.filter((line) => matcher.match(line) !== null)).toEqual([]);
+  });
+
+  it('finds each labelled argument within its own motion', () => {
+    const restricted = cases.arguments.filter((c) => {
+      const motion = pack.pointById.get(c.point)?.motion;
+      return matcher.rank(c.text, { motion }).every((r) => r.motion === motion);
+    });
+    expect(restricted.length).toBe(cases.arguments.length);
+  });
+
+  it('does better, never worse, when told the motion', () => {
+    const hits = (withMotion: boolean) =>
+      cases.arguments.filter((c) => {
+        const motion = withMotion ? pack.pointById.get(c.point)?.motion : undefined;
+        return matcher.match(c.text, { motion })?.point === c.point;
+      }).length;
+    expect(hits(true)).toBeGreaterThanOrEqual(hits(false));
+  });
+});

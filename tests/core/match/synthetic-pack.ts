@@ -1,0 +1,119 @@
+import type { Pack } from '../../../src/core/pack/model.js';
+import type { Point } from '../../../src/core/pack/schema.js';
+
+/**
+ * A small pack on an unrelated topic (car-free city centres, free public transport), so the unit
+ * tests pin the matcher's behaviour without depending on the real content, which changes.
+ */
+const POINTS: Point[] = [
+  {
+    id: 'cars-for-air',
+    motion: 'car-free',
+    side: 'for',
+    source: 'editorial',
+    claim: 'Banning cars from the centre cleans the air people breathe.',
+    explanation: 'Exhaust fumes and nitrogen dioxide fall sharply when traffic leaves the centre, and asthma admissions drop with them.',
+    keywords: ['air pollution', 'exhaust fumes', 'nitrogen dioxide', 'asthma', 'clean air'],
+    synonyms: ['smog', 'dirty air', 'breathe easier'],
+    quotes: [],
+  },
+  {
+    id: 'cars-for-shops',
+    motion: 'car-free',
+    side: 'for',
+    source: 'editorial',
+    claim: 'Pedestrian streets bring more customers to local shops.',
+    explanation: 'People on foot linger, browse and spend; studies of pedestrianised high streets report higher takings after the change.',
+    keywords: ['pedestrian streets', 'local shops', 'footfall', 'high street', 'retail'],
+    synonyms: ['more shoppers', 'good for business'],
+    quotes: [],
+  },
+  {
+    id: 'cars-against-access',
+    motion: 'car-free',
+    side: 'against',
+    source: 'editorial',
+    claim: 'A ban shuts out disabled and elderly people who depend on a car.',
+    explanation: 'Wheelchair users and older residents often cannot walk or cycle far, and buses do not reach every door.',
+    keywords: ['disabled', 'elderly', 'wheelchair', 'mobility', 'accessibility'],
+    synonyms: ['old people', 'cannot walk far'],
+    quotes: [],
+  },
+  {
+    id: 'cars-against-deliveries',
+    motion: 'car-free',
+    side: 'against',
+    source: 'editorial',
+    claim: 'Shops still need delivery vans, and tradespeople need to park.',
+    explanation: 'Plumbers, electricians and couriers carry tools and parcels that do not fit on a bicycle.',
+    keywords: ['delivery vans', 'couriers', 'tradespeople', 'parking', 'logistics'],
+    synonyms: ['plumbers', 'parcels'],
+    quotes: [],
+  },
+  {
+    id: 'fares-for-equity',
+    motion: 'free-transit',
+    side: 'for',
+    source: 'editorial',
+    claim: 'Free buses help poorer households most.',
+    explanation: 'Fares take a larger share of low incomes; removing them is a transfer to those who need it most.',
+    keywords: ['low income', 'poverty', 'fares', 'equity', 'households'],
+    synonyms: ['poor people', 'cost of living'],
+    quotes: [],
+  },
+  {
+    id: 'fares-against-funding',
+    motion: 'free-transit',
+    side: 'against',
+    source: 'editorial',
+    claim: 'Without fares, the network loses the money it needs for maintenance.',
+    explanation: 'Ticket revenue pays for repairs and new routes; taxpayers would have to cover the gap, and service would suffer.',
+    keywords: ['ticket revenue', 'maintenance', 'funding gap', 'taxpayers', 'budget'],
+    synonyms: ['who pays', 'money for repairs'],
+    quotes: [],
+  },
+  {
+    id: 'fares-for-air',
+    motion: 'free-transit',
+    side: 'for',
+    source: 'editorial',
+    claim: 'Free transit lures drivers out of their cars, which cleans the air.',
+    explanation: 'When buses cost nothing, some commuters leave the car at home, cutting traffic and exhaust fumes.',
+    keywords: ['commuters', 'traffic', 'exhaust fumes', 'air pollution', 'mode shift'],
+    synonyms: ['fewer cars', 'leave the car at home'],
+    quotes: [],
+  },
+];
+
+/** Only the parts of a Pack the matcher reads are real; the rest are empty. */
+export function syntheticPack(points: readonly Point[] = POINTS): Pack {
+  const pointById = new Map(points.map((p) => [p.id, p] as const));
+  return {
+    dir: '(synthetic)',
+    manifest: { id: 'synthetic', title: 'Synthetic', language: 'en' },
+    article: {
+      title: 'Synthetic',
+      outlet: 'Test',
+      author: { name: 'Test', bio: 'Test' },
+      published: null,
+      keyPoints: [{ anchor: 'K1', text: 'Test.' }],
+      paragraphs: [{ anchor: 'P1', text: 'Test.' }],
+      readerViews: [],
+    },
+    motions: [
+      { id: 'car-free', title: 'Car-free centres', statement: 'Ban cars from city centres.', summary: 'Cars.' },
+      { id: 'free-transit', title: 'Free transit', statement: 'Make public transport free.', summary: 'Fares.' },
+    ],
+    points,
+    counterpoints: [],
+    quiz: [],
+    prompts: [],
+    anchors: new Map([['K1', 'Test.'], ['P1', 'Test.']]),
+    motionById: new Map(),
+    pointById,
+    questionById: new Map(),
+    promptById: new Map(),
+    answersTo: () => [],
+    pointsOf: (motion, side) => points.filter((p) => p.motion === motion && (!side || p.side === side)),
+  };
+}
