@@ -95,7 +95,10 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((err: unknown) => {
+main(process.argv.slice(2)).then(
+  // Everything has been stopped and closed by now; an idle stdin or a platform socket must not keep the process alive.
+  () => process.exit(process.exitCode ?? 0),
+).catch((err: unknown) => {
   if (err instanceof ConfigError) fail(err.message);
   // Errors reach the user as a message; a stack is only useful with LOG_LEVEL=debug.
   const message = err instanceof Error ? err.message : String(err);

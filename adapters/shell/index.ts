@@ -15,6 +15,7 @@ export async function runShellAdapter(runtime: Runtime, options: { user: string;
     process.once('SIGTERM', () => resolve());
   });
   await Promise.race([shell.run(), stopSignal]);
+  shell.stop();
   await shell.drain();
   await background.stop();
 }

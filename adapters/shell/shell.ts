@@ -32,6 +32,7 @@ export class Shell {
   private choices: Choice[] = [];
   private pendingInput: Choice | null = null;
   private inFlight: Promise<unknown> = Promise.resolve();
+  private readline: ReturnType<typeof createInterface> | null = null;
 
   constructor(private readonly services: Services, private readonly options: ShellOptions) {
     this.user = options.user;
@@ -60,7 +61,12 @@ export class Shell {
     this.options.output.write(text.endsWith('\n') ? text : text + '\n');
   }
 
+  /**
+   * Numbers refer to the newest choices on screen: output that brings choices renumbers from 1,
+   * output without any (a private "your answer is in") leaves the earlier buttons usable, as on a platform.
+   */
   print(replies: Reply[], origin?: string): void {
+    if (replies.some((r) => r.blocks.some((b) => b.type === 'choices'))) this.choices = [];
     for (const r of replies) {
       if (this.options.json) {
         this.write(JSON.stringify(origin ? { channel: origin.slice(1), reply: r } : r));
@@ -78,7 +84,6 @@ export class Shell {
     if (this.pendingInput) {
       const choice = this.pendingInput;
       this.pendingInput = null;
-      this.startBatch();
       this.print(await runChoice(this.context(), { choiceId: choice.id, text: line }));
       return true;
     }
@@ -99,23 +104,16 @@ export class Shell {
           this.write(`${choice.input.label} (one line, up to ${choice.input.maxLength} characters):`);
           return true;
         }
-        this.startBatch();
-        this.print(await runChoice(this.context(), { choiceId: choice.id }));
+          this.print(await runChoice(this.context(), { choiceId: choice.id }));
         return true;
       }
       case 'command':
-        this.startBatch();
-        this.print(await runText(this.context(), parsed.command, parsed.text));
+          this.print(await runText(this.context(), parsed.command, parsed.text));
         return true;
       case 'unknown':
         this.write(`Commands start with a slash, e.g. /help. ${parsed.text.length > 0 ? 'Type :help for the terminal’s own keys.' : ''}`);
         return true;
     }
-  }
-
-  /** Numbers refer to the newest replies: each command starts a fresh list. */
-  private startBatch(): void {
-    this.choices = [];
   }
 
   private async meta(name: string, arg: string): Promise<boolean> {
@@ -141,6 +139,11 @@ export class Shell {
     }
   }
 
+  /** Stops reading input (a signal arrived); the line in flight still finishes. */
+  stop(): void {
+    this.readline?.close();
+  }
+
   /** Resolves when the line being handled (if any) is done: a stop lets it finish. */
   async drain(): Promise<void> {
     await this.inFlight.catch(() => undefined);
@@ -149,6 +152,7 @@ export class Shell {
   /** Reads until the input ends or the user quits. */
   async run(): Promise<void> {
     const rl = createInterface({ input: this.options.input, output: this.options.interactive ? this.options.output : undefined, terminal: this.options.interactive });
+    this.readline = rl;
     if (this.options.interactive) {
       this.write(`rostrum — you are ${this.user} in #${this.channel}. ${HELP}`);
       rl.setPrompt('rostrum> ');

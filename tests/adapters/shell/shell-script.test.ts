@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { runRostrum, startRostrum, tempDbPath } from '../../support/cli.js';
+import type { Reply } from '../../../src/core/reply.js';
+
+function jsonReplies(stdout: string): Reply[] {
+  return stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Reply);
+}
+
+function texts(r: Reply): string {
+  return r.blocks.map((b) => ('text' in b ? b.text : b.type === 'choices' ? b.choices.map((c) => c.label).join('|') : b.type === 'fields' ? b.fields.map((f) => `${f.name}: ${f.value}`).join('\n') : '')).join('\n');
+}
+
+describe('the terminal adapter driven by a script', () => {
+  it('shows a key point with its quote and citation, then its counterpoint when 1 is typed', async () => {
+    const db = await tempDbPath();
+    const { code, stdout } = await runRostrum(['shell'], { input: '/keypoints\n1\n', env: { DATABASE_PATH: db } });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/## Key point — /);
+    expect(stdout).toMatch(/ {2}│ .+\n {2}— Andrew Latham, “Ukraine Has a ‘Secret Back Door’ Into NATO” \(National Security Journal\), (K|P)\d+/);
+    expect(stdout).toMatch(/\[1\] Counterpoint {3}\[2\] Another/);
+    expect(stdout).toMatch(/## Counterpoint — against the motion/);
+  });
+
+  it('prints each reply as one JSON line with --json', async () => {
+    const db = await tempDbPath();
+    const { code, stdout } = await runRostrum(['shell', '--json'], { input: '/debate start motion:de-facto-member side:against\n', env: { DATABASE_PATH: db } });
+    expect(code).toBe(0);
+    const [opening] = jsonReplies(stdout);
+    expect(opening?.visibility).toBe('public');
+    expect(opening?.blocks[0]).toEqual({ type: 'heading', text: expect.stringMatching(/^Debate — /) });
+    expect(texts(opening!)).toMatch(/I argue against the motion/);
+  });
+
+  it('answers an unknown command, an unknown option and too-long text politely, and keeps going', async () => {
+    const db = await tempDbPath();
+    const long = 'a'.repeat(2100);
+    const input = `/dance\n/quiz start flavour:vanilla\n/debate start side:for\n/debate reply ${long}\n/help quiz\n`;
+    const { code, stdout } = await runRostrum(['shell', '--json'], { input, env: { DATABASE_PATH: db } });
+    expect(code).toBe(0);
+    const replies = jsonReplies(stdout);
+    expect(texts(replies[0]!)).toMatch(/I don’t know the command \/dance/);
+    expect(texts(replies[1]!)).toMatch(/has no option “flavour”[\s\S]*\/quiz start/);
+    expect(texts(replies[3]!)).toMatch(/2\d{3} characters long; I can take at most 2000/);
+    expect(texts(replies[4]!)).toMatch(/\/quiz leaderboard/);
+    expect(replies.every((r, i) => i === 2 || r.visibility === 'private')).toBe(true);
+  });
+
+  it('continues a solo quiz after the process restarts on the same database', async () => {
+    const db = await tempDbPath();
+    const env = { DATABASE_PATH: db };
+    const first = await runRostrum(['shell', '--json'], { input: '/quiz start questions:2\n1\n', env });
+    const afterFirst = jsonReplies(first.stdout);
+    expect(texts(afterFirst.at(-1)!)).toMatch(/Question 2 of 2/);
+    const question2 = afterFirst.at(-1)!.blocks.find((b) => b.type === 'choices');
+    const choiceIds = question2 && question2.type === 'choices' ? question2.choices.map((c) => c.id) : [];
+    expect(choiceIds).toHaveLength(4);
+
+    // A new process has no memory of the last one's screen: it asks the store what is running.
+    const second = await runRostrum(['shell', '--json'], { input: '/quiz start\n/quiz stop\n', env });
+    const [refused, stopped] = jsonReplies(second.stdout);
+    expect(texts(refused!)).toMatch(/already running/);
+    expect(texts(stopped!)).toMatch(/Quiz stopped[\s\S]*you: \d of 2/);
+  });
+
+  it('lets two scripted users answer the same channel quiz; a second click changes nothing', async () => {
+    const db = await tempDbPath();
+    const input = [
+      ':user alice', '/quiz start questions:1 mode:channel', '1', '2',
+      ':user bob', '3',
+      ':sleep 2',
+    ].join('\n') + '\n';
+    const { code, stdout } = await runRostrum(['shell'], { input, env: { DATABASE_PATH: db, QUIZ_CHANNEL_SECONDS: '1' } });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Your answer is in: A\./);
+    expect(stdout).toMatch(/You already answered this question: your first answer counts\./);
+    expect(stdout).toMatch(/Your answer is in: C\./);
+    expect(stdout).toMatch(/\[#general\] ## Answer to question 1[\s\S]*Answers:\n {2}2/);
+    expect(stdout).toMatch(/## Quiz finished[\s\S]*(alice|bob): [01] of 1[\s\S]*(alice|bob): [01] of 1/);
+  });
+
+  it('stops cleanly on SIGTERM with exit code 0', async () => {
+    const db = await tempDbPath();
+    const bot = startRostrum(['shell'], { DATABASE_PATH: db });
+    bot.child.stdin!.write('/prompt now\n');
+    await bot.waitFor(/Discussion prompt/);
+    const exited = new Promise<number | null>((r) => bot.child.on('exit', (code) => r(code)));
+    bot.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
