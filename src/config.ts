@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 const optionalText = z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined));
-const positiveInt = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+const positiveInt = (fallback: number, max: number) => {
+  const expected = `a whole number from 1 to ${max}`;
+  return z.coerce.number({ error: expected }).int(expected).min(1, expected).max(max, expected).default(fallback);
+};
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -16,7 +19,7 @@ function isTimeZone(zone: string): boolean {
 export const ConfigSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('./data/rostrum.db'),
   CONTENT_PACK: optionalText,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: z.string().regex(/^\d{5,25}$/, 'a numeric Discord application id').optional().or(z.literal('').transform(() => undefined)),
@@ -28,7 +31,7 @@ export const ConfigSchema = z.object({
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'an app-level token starting with xapp-').optional().or(z.literal('').transform(() => undefined)),
   SLACK_API_URL: z.url({ error: 'a URL such as https://slack.com/api/' }).optional().or(z.literal('').transform(() => undefined)),
   SLACK_ADMIN_USERS: z.string().default('').transform((s) => s.split(',').map((u) => u.trim()).filter(Boolean)),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number({ error: 'a port number from 0 to 65535' }).int().min(0, 'a port number from 0 to 65535').max(65535, 'a port number from 0 to 65535').default(3000),
 
   QUIZ_CHANNEL_SECONDS: positiveInt(20, 600),
   DEBATE_TURN_LIMIT: positiveInt(6, 50),

@@ -13,7 +13,13 @@ function scrub(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof value === 'string') return secrets.reduce((s, secret) => s.split(secret).join(REDACTED), value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) {
-    return { type: value.name, message: scrub(value.message, secrets), stack: scrub(value.stack, secrets), code: (value as { code?: unknown }).code };
+    // A fresh Error keeps pino's error serializer (type, message, stack) working on the cleaned text.
+    const clean = new Error(scrub(value.message, secrets) as string);
+    clean.name = value.name;
+    clean.stack = scrub(value.stack, secrets) as string | undefined;
+    const code = (value as { code?: unknown }).code;
+    if (code !== undefined) Object.assign(clean, { code });
+    return clean;
   }
   if (Array.isArray(value)) return value.map((v) => scrub(v, secrets, depth + 1));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, secrets, depth + 1)]));
@@ -24,18 +30,20 @@ function scrub(value: unknown, secrets: readonly string[], depth = 0): unknown {
  * twice over: by key, and by value wherever a token's text appears, even inside an error message.
  */
 export function createLogger(level: string, secrets: readonly string[], destination: NodeJS.WritableStream = process.stderr): Logger {
-  const base: Pino = pino(
-    {
-      level,
-      redact: { paths: SECRET_PATHS, censor: REDACTED },
-      hooks: {
-        logMethod(args, method) {
-          const cleaned = args.map((a) => scrub(a, secrets)) as Parameters<typeof method>;
-          method.apply(this, cleaned);
-        },
-      },
-    },
-    destination as pino.DestinationStream,
-  );
-  return base as unknown as Logger;
+  const base: Pino = pino({ level, redact: { paths: SECRET_PATHS, censor: REDACTED } }, destination as pino.DestinationStream);
+  return wrap(base, secrets);
+}
+
+function wrap(p: Pino, secrets: readonly string[]): Logger {
+  const at = (level: 'debug' | 'info' | 'warn' | 'error') => (obj: object, msg?: string) => {
+    if (!p.isLevelEnabled(level)) return;
+    p[level](scrub(obj, secrets) as object, msg === undefined ? undefined : (scrub(msg, secrets) as string));
+  };
+  return {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (bindings) => wrap(p.child(scrub(bindings, secrets) as object), secrets),
+  };
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, secretValues } from '../src/config.js';
+
+describe('configuration', () => {
+  it('has defaults that start the terminal adapter on the embedded store', () => {
+    const c = loadConfig({});
+    expect(c.DATABASE_PATH).toBe('./data/rostrum.db');
+    expect(c.DISCORD_TOKEN).toBeUndefined();
+    expect(c.SLACK_BOT_TOKEN).toBeUndefined();
+    expect(c.QUIZ_CHANNEL_SECONDS).toBe(20);
+    expect(c.DEFAULT_TIMEZONE).toBe('UTC');
+  });
+
+  it('treats an empty line from .env.example as unset', () => {
+    const c = loadConfig({ DISCORD_TOKEN: '', SLACK_API_URL: '', DISCORD_GUILD_ID: '' });
+    expect(c.DISCORD_TOKEN).toBeUndefined();
+    expect(c.SLACK_API_URL).toBeUndefined();
+  });
+
+  it('names the missing Slack secret when only the bot token is set', () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-123' })).toThrow(/SLACK_SIGNING_SECRET: expected needed with SLACK_BOT_TOKEN/);
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-123', SLACK_APP_TOKEN: 'xapp-1' }).SLACK_APP_TOKEN).toBe('xapp-1');
+  });
+
+  it('lists every malformed variable at once, never its value', () => {
+    let error: ConfigError | undefined;
+    try {
+      loadConfig({ SLACK_BOT_TOKEN: 'not-a-bot-token-secret', DISCORD_API_URL: 'nope', SLACK_ADMIN_USERS: 'U1' });
+    } catch (err) {
+      error = err as ConfigError;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.problems.map((p) => p.split(':')[0])).toEqual(expect.arrayContaining(['SLACK_BOT_TOKEN', 'DISCORD_API_URL']));
+    expect(error!.message).not.toContain('not-a-bot-token-secret');
+  });
+
+  it('parses the admin list and knows which values are secret', () => {
+    const c = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-abc', SLACK_SIGNING_SECRET: 'shh-secret', SLACK_ADMIN_USERS: ' U1, U2 ,', DISCORD_TOKEN: 'discord-secret' });
+    expect(c.SLACK_ADMIN_USERS).toEqual(['U1', 'U2']);
+    expect(secretValues(c).sort()).toEqual(['discord-secret', 'shh-secret', 'xoxb-abc']);
+  });
+});
