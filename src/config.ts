@@ -18,6 +18,7 @@ function isTimeZone(zone: string): boolean {
 /** Every setting the program reads, from the environment (and `.env`), checked once at start-up. */
 export const ConfigSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('./data/rostrum.db'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a Postgres URL such as postgres://user@host:5432/rostrum').optional().or(z.literal('').transform(() => undefined)),
   CONTENT_PACK: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 

@@ -4,7 +4,7 @@ import type { Logger } from './core/logger.js';
 import { createServices } from './core/services.js';
 import { loadPack, DEFAULT_PACK_DIR } from './core/pack/load.js';
 import { createMatcher } from './core/match/create-matcher.js';
-import { openSqliteStore } from './store/sqlite.js';
+import { openStore } from './store/open.js';
 
 /** The bot's shared parts, built once per process and handed to every adapter. */
 export interface Runtime {
@@ -17,7 +17,7 @@ export interface Runtime {
 export async function openRuntime(config: Config, logger: Logger): Promise<Runtime> {
   const pack = await loadPack(config.CONTENT_PACK ?? DEFAULT_PACK_DIR);
   const matcher = createMatcher(pack);
-  const store = await openSqliteStore(config.DATABASE_PATH);
+  const store = await openStore(config);
   const listeners: (() => void)[] = [];
   const services: Services = {
     ...createServices({
@@ -32,7 +32,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
     }),
     wake: () => listeners.forEach((l) => l()),
   };
-  logger.info({ pack: pack.manifest.id, points: pack.points.length, database: config.DATABASE_PATH }, 'runtime ready');
+  logger.info({ pack: pack.manifest.id, points: pack.points.length, database: config.DATABASE_URL ? 'postgres' : config.DATABASE_PATH }, 'runtime ready');
   return {
     services,
     onWake: (l) => listeners.push(l),

@@ -1,0 +1,7 @@
+import type { Store } from './store.js';
+
+/** SQLite at DATABASE_PATH by default; Postgres when DATABASE_URL names one. Each driver loads only when used. */
+export async function openStore(settings: { DATABASE_URL?: string; DATABASE_PATH: string }): Promise<Store> {
+  if (settings.DATABASE_URL) return (await import('./postgres.js')).openPostgresStore(settings.DATABASE_URL);
+  return (await import('./sqlite.js')).openSqliteStore(settings.DATABASE_PATH);
+}
