@@ -1,5 +1,6 @@
 import type { CommandSpec, SubcommandSpec } from './spec.js';
 import { promptNow } from '../engines/prompts.js';
+import { scheduleSubcommands } from '../../schedule/commands.js';
 
 const now: SubcommandSpec = {
   name: 'now',
@@ -12,5 +13,5 @@ export const promptCommand: CommandSpec = {
   name: 'prompt',
   description: 'Discussion prompts about the article, now or on a schedule',
   defaultSubcommand: 'now',
-  subcommands: [now],
+  subcommands: [now, ...scheduleSubcommands],
 };

@@ -1,0 +1,127 @@
+import type { Parsed } from './parsed.js';
+import { assertRunnable, nextRuns } from './slots.js';
+
+export { nextRuns } from './slots.js';
+
+/** What a schedule runs on: a cron pattern (presets compile to one) and how to describe it. */
+export interface Cadence {
+  cron: string;
+  /** How lists show it: "weekdays at 09:00". */
+  label: string;
+}
+
+const DAYS: readonly { cron: number; name: string; spellings: readonly string[] }[] = [
+  { cron: 1, name: 'Monday', spellings: ['mon', 'monday'] },
+  { cron: 2, name: 'Tuesday', spellings: ['tue', 'tues', 'tuesday'] },
+  { cron: 3, name: 'Wednesday', spellings: ['wed', 'weds', 'wednesday'] },
+  { cron: 4, name: 'Thursday', spellings: ['thu', 'thur', 'thurs', 'thursday'] },
+  { cron: 5, name: 'Friday', spellings: ['fri', 'friday'] },
+  { cron: 6, name: 'Saturday', spellings: ['sat', 'saturday'] },
+  { cron: 0, name: 'Sunday', spellings: ['sun', 'sunday'] },
+];
+
+/**
+ * A user's cron may not post more often than this. The classic slip `* 9 * * *` means every minute
+ * from 09:00 to 09:59; refusing it up front beats sixty prompts in a channel.
+ */
+export const MIN_GAP_MINUTES = 10;
+/** How many upcoming runs the gap check looks at. */
+const GAP_SAMPLE = 60;
+
+const USAGE = 'Use daily, weekdays, weekly:<day> (mon … sun), or a cron expression such as `0 9 * * 1-5`.';
+
+/** "09:00" → hour and minute on the 24-hour clock; "25:00", "9.00" or "9am" are refused. */
+export function parseTimeOfDay(input: string): Parsed<{ hour: number; minute: number }> {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(input.trim());
+  const hour = m ? Number(m[1]) : NaN;
+  const minute = m ? Number(m[2]) : NaN;
+  if (!(hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59)) {
+    return { ok: false, error: `“${input.trim()}” is not a time of day: use HH:MM on the 24-hour clock, from 00:00 to 23:59 (e.g. time:09:00).` };
+  }
+  return { ok: true, value: { hour, minute } };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+type Preset = { kind: 'daily' } | { kind: 'weekdays' } | { kind: 'weekly'; day: (typeof DAYS)[number] | null; typed?: string };
+
+/** daily, weekdays, weekly:mon (also "weekly mon", "weekly on Monday"); null when it is none of them. */
+function parsePreset(text: string): Preset | null {
+  const t = text.trim().toLowerCase();
+  if (t === 'daily' || t === 'every day') return { kind: 'daily' };
+  if (t === 'weekdays' || t === 'weekday') return { kind: 'weekdays' };
+  const weekly = /^weekly(?:\s*[:\-\s]\s*(?:on\s+)?([a-z]+))?$/.exec(t);
+  if (!weekly) return null;
+  const typed = weekly[1];
+  if (!typed) return { kind: 'weekly', day: null };
+  return { kind: 'weekly', day: DAYS.find((d) => d.spellings.includes(typed)) ?? null, typed };
+}
+
+/**
+ * Reads a cadence and time of day as an admin typed them. `zone` and `now` are needed because a
+ * cron expression is checked by asking croner for its next runs there.
+ */
+export function parseCadence(input: { cadence: string; time?: string }, zone: string, now: number): Parsed<Cadence> {
+  const text = input.cadence.trim().replace(/\s+/g, ' ');
+  if (!text) return { ok: false, error: `The cadence is missing. ${USAGE}` };
+  const preset = parsePreset(text);
+  if (preset) return presetCadence(preset, input.time);
+  return cronCadence(text, input.time, zone, now);
+}
+
+function presetCadence(preset: Preset, time: string | undefined): Parsed<Cadence> {
+  if (preset.kind === 'weekly' && !preset.day) {
+    return {
+      ok: false,
+      error: preset.typed
+        ? `“${preset.typed}” is not a day of the week: use mon, tue, wed, thu, fri, sat or sun (e.g. weekly:mon).`
+        : 'weekly needs a day: weekly:mon, weekly:tue … weekly:sun.',
+    };
+  }
+  if (time === undefined) return { ok: false, error: `${preset.kind} needs a time of day: add time:HH:MM, e.g. time:09:00.` };
+  const tod = parseTimeOfDay(time);
+  if (!tod.ok) return tod;
+  const { hour, minute } = tod.value;
+  const at = `${pad(hour)}:${pad(minute)}`;
+  switch (preset.kind) {
+    case 'daily':
+      return { ok: true, value: { cron: `${minute} ${hour} * * *`, label: `daily at ${at}` } };
+    case 'weekdays':
+      return { ok: true, value: { cron: `${minute} ${hour} * * 1-5`, label: `weekdays (Mon–Fri) at ${at}` } };
+    case 'weekly': {
+      const day = preset.day!;
+      return { ok: true, value: { cron: `${minute} ${hour} * * ${day.cron}`, label: `weekly on ${day.name} at ${at}` } };
+    }
+  }
+}
+
+function cronCadence(text: string, time: string | undefined, zone: string, now: number): Parsed<Cadence> {
+  const fields = text.split(' ');
+  // One word that is no preset is a misspelt cadence, not a cron expression.
+  if (fields.length === 1 && !text.startsWith('@')) return { ok: false, error: `I don’t know the cadence “${text}”. ${USAGE}` };
+  if (time !== undefined) {
+    return { ok: false, error: 'A cron expression carries its own time of day: leave out time:, or use daily, weekdays or weekly:<day> with time:.' };
+  }
+  if (text.startsWith('@')) return { ok: false, error: `Cron nicknames such as ${text} are not accepted. ${USAGE}` };
+  if (fields.length === 6) {
+    return { ok: false, error: `“${text}” has six fields; I take five (minute hour day-of-month month day-of-week) and nothing more often than every ${MIN_GAP_MINUTES} minutes.` };
+  }
+  if (fields.length !== 5) {
+    return { ok: false, error: `“${text}” is not a cron expression: it needs five fields (minute hour day-of-month month day-of-week), e.g. \`0 9 * * 1-5\`.` };
+  }
+  try {
+    assertRunnable(text, zone);
+  } catch (err) {
+    const why = String((err as Error).message ?? err).replace(/^CronPattern:\s*/, '');
+    return { ok: false, error: `“${text}” is not a valid cron expression (${why}). ${USAGE}` };
+  }
+  const runs = nextRuns(text, zone, now, GAP_SAMPLE).map((d) => d.getTime());
+  if (runs.length === 0) return { ok: false, error: `“${text}” never runs (is it a date that does not exist, such as 30 February?).` };
+  for (let i = 1; i < runs.length; i++) {
+    const gap = (runs[i]! - runs[i - 1]!) / 60_000;
+    if (gap < MIN_GAP_MINUTES) {
+      return { ok: false, error: `“${text}” would post every ${Math.round(gap)} minute${Math.round(gap) === 1 ? '' : 's'} at times; a schedule may post at most once every ${MIN_GAP_MINUTES} minutes.` };
+    }
+  }
+  return { ok: true, value: { cron: text, label: `cron ${text}` } };
+}

@@ -1,0 +1,128 @@
+import type { CommandContext } from '../core/context.js';
+import type { SubcommandSpec } from '../core/commands/spec.js';
+import type { ScheduleRecord } from '../store/schedule-store.js';
+import { str } from '../core/commands/options.js';
+import { newId } from '../core/ids.js';
+import { notice, type Reply } from '../core/reply.js';
+import { parseCadence } from './cadence.js';
+import { nextRuns, slotAfter } from './slots.js';
+import { resolveTimeZone, formatInZone } from './zones.js';
+import { capitalise, channelLabel, listReply, scheduledReply } from './present.js';
+
+/** The `/prompt` subcommands that manage schedules; prompt.ts adds them to the command. */
+
+const NOT_SAVED = 'Nothing was scheduled';
+
+/** A channel option's value is an id; Slack and Discord mention forms (<#C123|name>, <#123>) are unwrapped. */
+function channelOption(ctx: CommandContext): string | undefined {
+  const raw = str(ctx, 'channel');
+  if (!raw) return undefined;
+  return /^<#([^|>]+)(?:\|[^>]*)?>$/.exec(raw)?.[1] ?? raw;
+}
+
+async function schedule(ctx: CommandContext): Promise<Reply[]> {
+  const { services } = ctx;
+  const now = services.now().getTime();
+  const typedZone = str(ctx, 'timezone');
+  const zone = resolveTimeZone(typedZone ?? (services.settings.defaultTimeZone || 'UTC'));
+  if (!zone.ok) {
+    const why = typedZone ? zone.error : `The configured default time zone is not usable. ${zone.error}`;
+    return [notice(why, NOT_SAVED)];
+  }
+  const cadence = parseCadence({ cadence: str(ctx, 'cadence') ?? '', time: str(ctx, 'time') }, zone.value, now);
+  if (!cadence.ok) return [notice(cadence.error, NOT_SAVED)];
+
+  const channelId = channelOption(ctx) ?? ctx.channelId;
+  const runs = nextRuns(cadence.value.cron, zone.value, now, 3);
+  const record: ScheduleRecord = {
+    id: newId(), platform: ctx.platform, serverId: ctx.serverId, channelId,
+    cron: cadence.value.cron, label: cadence.value.label, timeZone: zone.value, createdBy: ctx.user.id,
+    paused: false, pauseReason: null, nextRun: runs[0]?.getTime() ?? null, createdAt: now,
+  };
+  const max = services.settings.maxSchedulesPerChannel;
+  // The store counts and inserts in one transaction, so two admins at once cannot pass the limit.
+  const saved = await services.store.createSchedule(record, max);
+  if (!saved) {
+    const where = channelLabel(channelId, ctx.channelId);
+    return [notice(`${capitalise(where)} already has ${max} schedule${max === 1 ? '' : 's'}, the most one channel may have. Cancel one first (/prompt list shows them).`, NOT_SAVED)];
+  }
+  services.wake();
+  return [scheduledReply(saved, runs, ctx.channelId)];
+}
+
+/** A schedule of this platform and server, or null: ids from elsewhere name nothing here. */
+async function ownSchedule(ctx: CommandContext): Promise<ScheduleRecord | null> {
+  const id = str(ctx, 'id');
+  if (!id) return null;
+  const found = await ctx.services.store.getSchedule(id);
+  return found && found.platform === ctx.platform && found.serverId === ctx.serverId ? found : null;
+}
+
+function noSuchSchedule(ctx: CommandContext): Reply {
+  return notice(`There is no schedule “${str(ctx, 'id') ?? ''}” on this server. /prompt list shows the schedules and their ids.`);
+}
+
+async function pause(ctx: CommandContext): Promise<Reply[]> {
+  const s = await ownSchedule(ctx);
+  if (!s) return [noSuchSchedule(ctx)];
+  if (s.paused) return [notice(`Schedule ${s.id} is already paused: ${s.pauseReason ?? 'no reason recorded'}.`)];
+  const reason = `paused by ${ctx.user.name} on ${formatInZone(ctx.services.now(), s.timeZone)}`.slice(0, 300);
+  await ctx.services.store.updateSchedule(s.id, { paused: true, pauseReason: reason });
+  ctx.services.wake();
+  return [notice(`Paused schedule ${s.id} (${s.label} in ${channelLabel(s.channelId, ctx.channelId)}). /prompt resume ${s.id} starts it again.`)];
+}
+
+async function resume(ctx: CommandContext): Promise<Reply[]> {
+  const s = await ownSchedule(ctx);
+  if (!s) return [noSuchSchedule(ctx)];
+  const now = ctx.services.now().getTime();
+  if (!s.paused) {
+    const next = s.nextRun === null ? 'it has no upcoming runs' : `next run ${formatInZone(s.nextRun, s.timeZone)}`;
+    return [notice(`Schedule ${s.id} is not paused (${next}).`)];
+  }
+  // Slots that passed while paused are not owed: the next run is planned from now.
+  const nextRun = slotAfter(s.cron, s.timeZone, now);
+  await ctx.services.store.updateSchedule(s.id, { paused: false, pauseReason: null, nextRun });
+  ctx.services.wake();
+  const next = nextRun === null ? 'It has no upcoming runs.' : `Next run: ${formatInZone(nextRun, s.timeZone)}.`;
+  return [notice(`Resumed schedule ${s.id} (${s.label} in ${channelLabel(s.channelId, ctx.channelId)}). ${next}`)];
+}
+
+async function cancel(ctx: CommandContext): Promise<Reply[]> {
+  const s = await ownSchedule(ctx);
+  if (!s) return [noSuchSchedule(ctx)];
+  await ctx.services.store.deleteSchedule(s.id);
+  ctx.services.wake();
+  return [notice(`Cancelled schedule ${s.id} (${s.label} in ${channelLabel(s.channelId, ctx.channelId)}). Prompts already posted stay where they are.`)];
+}
+
+async function list(ctx: CommandContext): Promise<Reply[]> {
+  return [listReply(await ctx.services.store.listSchedules(ctx.platform, ctx.serverId), ctx.channelId)];
+}
+
+const idOption = {
+  name: 'id', description: 'The schedule’s id (/prompt list shows them)', type: 'string', required: true,
+  autocomplete: 'schedule', rest: true, maxLength: 40,
+} as const;
+
+export const scheduleSubcommands: readonly SubcommandSpec[] = [
+  {
+    name: 'schedule',
+    description: 'Post discussion prompts to a channel on a schedule',
+    adminOnly: true,
+    options: [
+      {
+        name: 'cadence', description: 'daily, weekdays, weekly:<day> (mon … sun), or a cron expression',
+        type: 'string', required: true, rest: true, maxLength: 100,
+      },
+      { name: 'time', description: 'Time of day, HH:MM on the 24-hour clock (not with a cron expression)', type: 'string', maxLength: 10 },
+      { name: 'timezone', description: 'IANA time zone, e.g. Europe/Kyiv (default: the configured one)', type: 'string', autocomplete: 'timezone', maxLength: 64 },
+      { name: 'channel', description: 'Where to post (default: this channel)', type: 'channel' },
+    ],
+    handler: schedule,
+  },
+  { name: 'list', description: 'Scheduled prompts on this server: next run, or why paused', options: [], handler: list },
+  { name: 'pause', description: 'Pause a schedule', adminOnly: true, options: [idOption], handler: pause },
+  { name: 'resume', description: 'Resume a paused schedule from now', adminOnly: true, options: [idOption], handler: resume },
+  { name: 'cancel', description: 'Delete a schedule', adminOnly: true, options: [idOption], handler: cancel },
+];

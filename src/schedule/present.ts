@@ -1,0 +1,43 @@
+import type { ScheduleRecord } from '../store/schedule-store.js';
+import { privateReply, type Block, type Reply } from '../core/reply.js';
+import { formatInZone } from './zones.js';
+
+/** How schedule replies read; every time is shown in the schedule's own zone, with the zone's name. */
+
+/** Lists stay within every platform's message limits (Slack: 50 blocks, 3000 characters a section). */
+export const MAX_LISTED = 20;
+
+export function channelLabel(channelId: string, currentChannelId: string): string {
+  return channelId === currentChannelId ? 'this channel' : `channel ${channelId}`;
+}
+
+export function scheduledReply(s: ScheduleRecord, runs: readonly Date[], currentChannelId: string): Reply {
+  const next = runs.length > 0 ? runs.map((r) => `• ${formatInZone(r, s.timeZone)}`).join('\n') : 'It has no upcoming runs.';
+  return privateReply([
+    { type: 'heading', text: 'Discussion prompts scheduled' },
+    { type: 'text', text: `${capitalise(s.label)} in ${channelLabel(s.channelId, currentChannelId)}, ${s.timeZone} time.` },
+    { type: 'text', text: `Next runs:\n${next}` },
+    { type: 'footer', text: `Schedule ${s.id} · /prompt pause ${s.id} · /prompt cancel ${s.id}` },
+  ]);
+}
+
+export function scheduleLine(s: ScheduleRecord, currentChannelId: string): string {
+  const head = `${s.id} — ${s.label} in ${channelLabel(s.channelId, currentChannelId)}`;
+  if (s.paused) return `${head}\nPaused: ${s.pauseReason ?? 'no reason recorded'}. Resume with /prompt resume ${s.id}.`;
+  return `${head}\nNext: ${s.nextRun === null ? 'no upcoming runs' : formatInZone(s.nextRun, s.timeZone)}`;
+}
+
+export function listReply(schedules: readonly ScheduleRecord[], currentChannelId: string): Reply {
+  if (schedules.length === 0) {
+    return privateReply([{ type: 'text', text: 'No discussion prompts are scheduled on this server. An admin can add one with /prompt schedule.' }]);
+  }
+  const blocks: Block[] = [{ type: 'heading', text: 'Scheduled discussion prompts' }];
+  for (const s of schedules.slice(0, MAX_LISTED)) blocks.push({ type: 'text', text: scheduleLine(s, currentChannelId) });
+  const more = schedules.length - MAX_LISTED;
+  blocks.push({ type: 'footer', text: more > 0 ? `…and ${more} more. Pause, resume or cancel one by its id.` : 'Pause, resume or cancel one by its id.' });
+  return privateReply(blocks);
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { parseCadence, parseTimeOfDay, nextRuns, MIN_GAP_MINUTES } from '../../src/schedule/cadence.js';
+import { resolveTimeZone, formatInZone } from '../../src/schedule/zones.js';
+
+const NOW = Date.parse('2026-11-26T12:00:00Z'); // a Thursday
+const parse = (cadence: string, time?: string, zone = 'UTC') => parseCadence({ cadence, time }, zone, NOW);
+
+function errorOf(result: ReturnType<typeof parse>): string {
+  if (result.ok) throw new Error(`expected an error, got ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+describe('cadence presets', () => {
+  it('compile daily, weekdays and weekly:<day> to cron in minute-hour order', () => {
+    expect(parse('daily', '09:00')).toEqual({ ok: true, value: { cron: '0 9 * * *', label: 'daily at 09:00' } });
+    expect(parse('weekdays', '07:30')).toEqual({ ok: true, value: { cron: '30 7 * * 1-5', label: 'weekdays (Mon–Fri) at 07:30' } });
+    expect(parse('weekly:mon', '18:05')).toEqual({ ok: true, value: { cron: '5 18 * * 1', label: 'weekly on Monday at 18:05' } });
+  });
+
+  it('accept day names in full, any case, and "weekly mon" / "weekly on Sunday"', () => {
+    expect(parse('weekly:Sunday', '10:00').ok && parse('weekly:Sunday', '10:00')).toMatchObject({ value: { cron: '0 10 * * 0' } });
+    expect(parse('WEEKLY:sat', '10:00')).toMatchObject({ value: { cron: '0 10 * * 6' } });
+    expect(parse('weekly thu', '10:00')).toMatchObject({ value: { cron: '0 10 * * 4' } });
+    expect(parse('weekly on Wednesday', '10:00')).toMatchObject({ value: { cron: '0 10 * * 3' } });
+    expect(parse('weekly:tues', '10:00')).toMatchObject({ value: { cron: '0 10 * * 2' } });
+    expect(parse('weekly:fri', '9:05')).toMatchObject({ value: { cron: '5 9 * * 5', label: 'weekly on Friday at 09:05' } });
+  });
+
+  it('need a day for weekly and a time for every preset', () => {
+    expect(errorOf(parse('weekly', '09:00'))).toMatch(/weekly needs a day/);
+    expect(errorOf(parse('weekly:funday', '09:00'))).toMatch(/“funday” is not a day of the week/);
+    expect(errorOf(parse('daily'))).toMatch(/daily needs a time of day: add time:HH:MM/);
+    expect(errorOf(parse('weekdays'))).toMatch(/weekdays needs a time of day/);
+  });
+
+  it('refuse impossible times of day', () => {
+    for (const t of ['25:00', '24:00', '12:60', '9am', '9', '09:0', '-1:00', '']) {
+      expect(errorOf(parse('daily', t))).toMatch(/is not a time of day: use HH:MM on the 24-hour clock, from 00:00 to 23:59/);
+    }
+    expect(parseTimeOfDay('00:00')).toEqual({ ok: true, value: { hour: 0, minute: 0 } });
+    expect(parseTimeOfDay('23:59')).toEqual({ ok: true, value: { hour: 23, minute: 59 } });
+  });
+
+  it('say what is known when the cadence is not', () => {
+    expect(errorOf(parse('fortnightly', '09:00'))).toMatch(/I don’t know the cadence “fortnightly”. Use daily, weekdays, weekly:<day>/);
+    expect(errorOf(parse('  ', '09:00'))).toMatch(/cadence is missing/);
+  });
+});
+
+describe('cron expressions', () => {
+  it('are validated by croner and kept as typed (white space tidied)', () => {
+    expect(parse('0 9 * * 1-5')).toEqual({ ok: true, value: { cron: '0 9 * * 1-5', label: 'cron 0 9 * * 1-5' } });
+    expect(parse(' 15  8 1,15 * * ')).toMatchObject({ ok: true, value: { cron: '15 8 1,15 * *' } });
+    expect(parse('0 9 * * MON-FRI')).toMatchObject({ ok: true });
+    expect(parse(`*/${MIN_GAP_MINUTES} * * * *`)).toMatchObject({ ok: true });
+  });
+
+  it('are refused when invalid, with croner’s reason', () => {
+    expect(errorOf(parse('61 9 * * *'))).toMatch(/“61 9 \* \* \*” is not a valid cron expression \(Invalid value for minute: 61\)/);
+    expect(errorOf(parse('0 9 * * 8'))).toMatch(/not a valid cron expression \(.*dayOfWeek/);
+    expect(errorOf(parse('0 9 * *'))).toMatch(/needs five fields/);
+    expect(errorOf(parse('0 9 * * * * *'))).toMatch(/needs five fields/);
+  });
+
+  it('are refused with six fields: no second-level schedules', () => {
+    expect(errorOf(parse('*/5 * * * * *'))).toMatch(/has six fields; I take five/);
+  });
+
+  it('are refused when they would post more often than the minimum gap', () => {
+    expect(errorOf(parse('* 9 * * *'))).toMatch(/would post every 1 minute at times; a schedule may post at most once every 10 minutes/);
+    expect(errorOf(parse('*/5 * * * *'))).toMatch(/every 5 minutes/);
+  });
+
+  it('are refused when they never run, or come with a time, or are nicknames', () => {
+    expect(errorOf(parse('0 9 30 2 *'))).toMatch(/never runs/);
+    expect(errorOf(parse('0 9 * * *', '09:00'))).toMatch(/carries its own time of day/);
+    expect(errorOf(parse('@daily'))).toMatch(/nicknames/);
+  });
+});
+
+describe('time zones', () => {
+  it('accept IANA names in any case and spell them canonically', () => {
+    expect(resolveTimeZone('Europe/Kyiv')).toEqual({ ok: true, value: 'Europe/Kyiv' });
+    expect(resolveTimeZone('america/new_york')).toEqual({ ok: true, value: 'America/New_York' });
+    expect(resolveTimeZone('utc')).toEqual({ ok: true, value: 'UTC' });
+    expect(resolveTimeZone('America/Argentina/Buenos_Aires')).toEqual({ ok: true, value: 'America/Argentina/Buenos_Aires' });
+  });
+
+  it('refuse unknown names, offsets and abbreviations', () => {
+    for (const z of ['Mars/Olympus', 'Europe/Kiyv', 'EST', 'CET', '', 'New York']) {
+      const r = resolveTimeZone(z);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(/is not a time zone I know.*Use an IANA name such as Europe\/Kyiv/);
+    }
+    const offset = resolveTimeZone('+02:00');
+    expect(offset.ok === false && offset.error).toMatch(/fixed UTC offset would shift the post/);
+  });
+
+  it('format a run time in its zone with the zone’s name', () => {
+    expect(formatInZone(Date.parse('2026-11-30T07:00:00Z'), 'Europe/Kyiv')).toBe('Mon 30 Nov 2026, 09:00 (Europe/Kyiv)');
+    expect(formatInZone(Date.parse('2026-11-30T00:05:00Z'), 'America/New_York')).toBe('Sun 29 Nov 2026, 19:05 (America/New_York)');
+  });
+});
+
+describe('nextRuns', () => {
+  it('lists the next runs strictly after `from`, at the wall time of the zone', () => {
+    const runs = nextRuns('0 9 * * *', 'Europe/Kyiv', NOW, 3);
+    expect(runs.map((d) => d.toISOString())).toEqual(['2026-11-27T07:00:00.000Z', '2026-11-28T07:00:00.000Z', '2026-11-29T07:00:00.000Z']);
+    expect(nextRuns('0 9 * * *', 'UTC', Date.parse('2026-11-27T09:00:00Z'), 1)[0]?.toISOString()).toBe('2026-11-28T09:00:00.000Z');
+    expect(nextRuns('0 9 30 2 *', 'UTC', NOW, 3)).toEqual([]);
+  });
+
+  it('keeps 09:00 local across a daylight-saving change (the UTC time moves instead)', () => {
+    const runs = nextRuns('0 9 * * *', 'America/New_York', Date.parse('2026-03-07T00:00:00Z'), 2);
+    expect(runs.map((d) => d.toISOString())).toEqual(['2026-03-07T14:00:00.000Z', '2026-03-08T13:00:00.000Z']);
+  });
+});

@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest';
+import { PostError } from '../../src/core/poster.js';
+import { planSlot } from '../../src/schedule/plan.js';
+import { createServices } from '../../src/core/services.js';
+import { runDueSchedules, scheduledPromptTask } from '../../src/schedule/runner.js';
+import { CHANNEL, PLATFORM, promptIdOf, makeHarness, realPack, RecordingPoster, type Harness } from './support/harness.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+async function dailyAt9(h: Harness, extra: Record<string, string> = {}): Promise<string> {
+  await h.command('schedule', { cadence: 'daily', time: '09:00', timezone: 'UTC', ...extra });
+  const [s] = await h.store.listSchedules(PLATFORM, 'guild-1');
+  return s!.id;
+}
+
+describe('a scheduled post', () => {
+  it('goes out at its slot with the prompt, its stance, votes, the quote and a thread', async () => {
+    const h = await makeHarness('2026-11-26T08:00:00Z');
+    const id = await dailyAt9(h);
+    expect(await h.store.nextScheduleRun(PLATFORM)).toBe(Date.parse('2026-11-26T09:00:00Z'));
+
+    h.setClock('2026-11-26T08:59:59Z');
+    await h.runDue();
+    expect(h.poster.posts).toHaveLength(0);
+
+    h.setClock('2026-11-26T09:00:00Z');
+    await h.runDue();
+    expect(h.poster.posts).toHaveLength(1);
+    const { where, reply } = h.poster.posts[0]!;
+    expect(where).toEqual({ platform: PLATFORM, serverId: 'guild-1', channelId: CHANNEL });
+    expect(reply.visibility).toBe('public');
+    const prompt = h.services.pack.prompts[0]!;
+    expect(reply.thread?.name).toBe(prompt.question.slice(0, 90));
+    expect(reply.blocks).toEqual(expect.arrayContaining([
+      { type: 'text', text: prompt.question },
+      { type: 'text', text: `Agree or disagree: ${prompt.stance}` },
+      expect.objectContaining({ type: 'quote' }),
+    ]));
+    const choices = reply.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.label) : []));
+    expect(choices).toEqual(['Agree', 'Disagree', 'Not sure']);
+
+    // The post record carries its (schedule, slot) key and the platform's message id.
+    const postId = reply.blocks.flatMap((b) => (b.type === 'choices' ? b.choices : []))[0]!.id.split(':')[1]!;
+    expect(await h.store.getPromptPost(postId)).toMatchObject({
+      scheduleId: id, slot: Date.parse('2026-11-26T09:00:00Z'), messageId: 'm1', promptId: prompt.id,
+    });
+    expect((await h.store.getSchedule(id))?.nextRun).toBe(Date.parse('2026-11-27T09:00:00Z'));
+  });
+
+  it('is posted once however often the loop runs, and even if nextRun is set back to a posted slot', async () => {
+    const h = await makeHarness('2026-11-26T08:00:00Z');
+    const id = await dailyAt9(h);
+    h.setClock('2026-11-26T09:00:00Z');
+    await h.runDue();
+    await h.runDue();
+    h.setClock('2026-11-26T09:00:30Z');
+    await h.runDue();
+    // A process that crashed after posting but before moving nextRun on would leave it like this.
+    await h.store.updateSchedule(id, { nextRun: Date.parse('2026-11-26T09:00:00Z') });
+    await h.runDue();
+    expect(h.poster.posts).toHaveLength(1);
+    expect((await h.store.getSchedule(id))?.nextRun).toBe(Date.parse('2026-11-27T09:00:00Z'));
+  });
+
+  it('is posted once when two processes share the store and run at the same moment', async () => {
+    const h = await makeHarness('2026-11-26T08:00:00Z');
+    await dailyAt9(h);
+    const other = createServices({
+      pack: await realPack(), matcher: { match: () => null, rank: () => [] }, store: h.store, now: () => new Date(h.now()),
+    });
+    const otherPoster = new RecordingPoster(() => h.now());
+    h.setClock('2026-11-26T09:00:00Z');
+    await Promise.all([h.runDue(), runDueSchedules(other, PLATFORM, otherPoster), h.runDue()]);
+    expect(h.poster.posts.length + otherPoster.posts.length).toBe(1);
+  });
+
+  it('rotates through the pack’s prompts without repeats, then starts over', async () => {
+    const h = await makeHarness('2026-11-26T08:00:00Z');
+    await dailyAt9(h);
+    const prompts = h.services.pack.prompts;
+    await h.runUntil(Date.parse('2026-11-26T09:00:00Z') + prompts.length * DAY);
+    const ids = await Promise.all(h.poster.posts.map((p) => promptIdOf(h.store, p.reply)));
+    expect(ids).toHaveLength(prompts.length + 1);
+    expect(new Set(ids.slice(0, prompts.length)).size).toBe(prompts.length);
+    expect(ids.slice(0, prompts.length)).toEqual(prompts.map((p) => p.id));
+    expect(ids[prompts.length]).toBe(prompts[0]!.id);
+  });
+
+  it('shares the rotation with /prompt now in the same channel', async () => {
+    const h = await makeHarness('2026-11-26T08:00:00Z');
+    await dailyAt9(h);
+    await h.command('now');
+    h.setClock('2026-11-26T09:00:00Z');
+    await h.runDue();
+    expect(await promptIdOf(h.store, h.poster.posts[0]!.reply)).toBe(h.services.pack.prompts[1]!.id);
+  });
+
+  it('is woken for by the background loop: nextDue is the earliest unpaused slot', async () => {
+    const h = await makeHarness('2026-11-26T08:00:00Z');
+    const task = scheduledPromptTask(h.services, PLATFORM, h.poster);
+    expect(await task.nextDue()).toBeNull();
+    await dailyAt9(h);
+    await h.command('schedule', { cadence: 'daily', time: '08:30', timezone: 'UTC', channel: 'chan-2' });
+    expect(h.wakes).toBe(2);
+    expect(await task.nextDue()).toBe(Date.parse('2026-11-26T08:30:00Z'));
+    h.setClock('2026-11-26T08:30:00Z');
+    await task.runDue();
+    expect(h.poster.posts.map((p) => p.where.channelId)).toEqual(['chan-2']);
+    expect(await task.nextDue()).toBe(Date.parse('2026-11-26T09:00:00Z'));
+  });
+});
+
+describe('slots missed while the bot was down', () => {
+  it('are posted late within the grace window (missed by 30 minutes)', async () => {
+    const h = await makeHarness('2026-11-26T08:00:00Z');
+    const id = await dailyAt9(h);
+    h.setClock('2026-11-26T09:30:00Z');
+    await h.runDue();
+    expect(h.poster.posts.map((p) => new Date(p.at).toISOString())).toEqual(['2026-11-26T09:30:00.000Z']);
+    expect((await h.store.getSchedule(id))?.nextRun).toBe(Date.parse('2026-11-27T09:00:00Z'));
+  });
+
+  it('are skipped and logged beyond it (missed by 2 hours), and the next slot is planned', async () => {
+    const h = await makeHarness('2026-11-26T08:00:00Z');
+    const id = await dailyAt9(h);
+    h.setClock('2026-11-26T11:00:00Z');
+    await h.runDue();
+    expect(h.poster.posts).toHaveLength(0);
+    expect((await h.store.getSchedule(id))?.nextRun).toBe(Date.parse('2026-11-27T09:00:00Z'));
+    const skipped = h.logs.find((l) => l.level === 'warn' && /skipped/.test(l.msg ?? ''));
+    expect(skipped?.obj).toMatchObject({ schedule: id, missed: '2026-11-26T09:00:00.000Z', graceMinutes: 60 });
+    h.setClock('2026-11-27T09:00:00Z');
+    await h.runDue();
+    expect(h.poster.posts).toHaveLength(1);
+  });
+
+  it('follow the configured grace window', async () => {
+    const h = await makeHarness('2026-11-26T08:00:00Z', { scheduleGraceMinutes: 180 });
+    await dailyAt9(h);
+    h.setClock('2026-11-26T11:00:00Z');
+    await h.runDue();
+    expect(h.poster.posts).toHaveLength(1);
+  });
+
+  it('after days of downtime give one post for the latest slot in the window, not a burst', async () => {
+    const h = await makeHarness('2026-11-26T08:00:00Z');
+    const id = await dailyAt9(h);
+    h.setClock('2026-11-29T09:20:00Z'); // three daily slots passed; the last one 20 minutes ago
+    await h.runDue();
+    await h.runDue();
+    expect(h.poster.posts).toHaveLength(1);
+    expect(await h.store.claimSlot(id, Date.parse('2026-11-29T09:00:00Z'), h.now())).toBe(false);
+    expect((await h.store.getSchedule(id))?.nextRun).toBe(Date.parse('2026-11-30T09:00:00Z'));
+  });
+
+  it('of a frequent cadence inside the window fold into one post for the latest', async () => {
+    const h = await makeHarness('2026-11-26T08:00:00Z');
+    await h.command('schedule', { cadence: '*/15 * * * *', timezone: 'UTC' });
+    const [s] = await h.store.listSchedules(PLATFORM, 'guild-1');
+    h.setClock('2026-11-26T08:50:00Z'); // 08:15, 08:30 and 08:45 were missed
+    await h.runDue();
+    expect(h.poster.posts).toHaveLength(1);
+    expect(await h.store.claimSlot(s!.id, Date.parse('2026-11-26T08:45:00Z'), h.now())).toBe(false);
+    expect(await h.store.claimSlot(s!.id, Date.parse('2026-11-26T08:30:00Z'), h.now())).toBe(true);
+    expect((await h.store.getSchedule(s!.id))?.nextRun).toBe(Date.parse('2026-11-26T09:00:00Z'));
+  });
+
+  it('are planned by planSlot without touching the store', () => {
+    const at = (iso: string) => Date.parse(iso);
+    const plan = (next: string, now: string) => planSlot('0 9 * * *', 'UTC', at(next), at(now), HOUR);
+    expect(plan('2026-11-26T09:00:00Z', '2026-11-26T09:00:00Z')).toEqual({ post: at('2026-11-26T09:00:00Z'), next: at('2026-11-27T09:00:00Z'), skippedSince: null, folded: 0 });
+    expect(plan('2026-11-26T09:00:00Z', '2026-11-26T10:00:00Z').post).toBe(at('2026-11-26T09:00:00Z'));
+    expect(plan('2026-11-26T09:00:00Z', '2026-11-26T10:00:01Z')).toEqual({ post: null, next: at('2026-11-27T09:00:00Z'), skippedSince: at('2026-11-26T09:00:00Z'), folded: 0 });
+    expect(plan('2026-11-20T09:00:00Z', '2026-11-26T09:10:00Z')).toEqual({ post: at('2026-11-26T09:00:00Z'), next: at('2026-11-27T09:00:00Z'), skippedSince: at('2026-11-20T09:00:00Z'), folded: 0 });
+  });
+});
+
+describe('a channel the bot cannot post to', () => {
+  for (const [reason, words] of [['forbidden', /lost permission to post/], ['channel-gone', /channel is gone/]] as const) {
+    it(`pauses its schedule on ${reason}, says why in /prompt list, and does not retry`, async () => {
+      const h = await makeHarness('2026-11-26T08:00:00Z');
+      const id = await dailyAt9(h);
+      h.poster.failWith = new PostError(reason, 'nope');
+      await h.runUntil('2026-11-30T12:00:00Z');
+      expect(h.poster.attempts).toBe(1);
+      const s = await h.store.getSchedule(id);
+      expect(s).toMatchObject({ paused: true });
+      expect(s?.pauseReason).toMatch(words);
+      expect(await h.store.nextScheduleRun(PLATFORM)).toBeNull();
+      expect(await h.store.dueSchedules(PLATFORM, h.now())).toEqual([]);
+
+      const list = await h.text('list', {}, { isAdmin: false });
+      expect(list).toContain(`${id} — daily at 09:00 in this channel`);
+      expect(list).toMatch(words);
+      expect(list).toContain('paused Thu 26 Nov 2026, 09:00 (UTC)');
+      expect(list).toContain(`Resume with /prompt resume ${id}`);
+    });
+  }
+
+  it('logs other failures and moves on: the slot is not retried, the schedule keeps running', async () => {
+    const h = await makeHarness('2026-11-26T08:00:00Z');
+    const id = await dailyAt9(h);
+    h.poster.failWith = new PostError('rate-limited', 'slow down');
+    h.setClock('2026-11-26T09:00:00Z');
+    await h.runDue();
+    await h.runDue();
+    expect(h.poster.attempts).toBe(1);
+    expect(h.logs.some((l) => l.level === 'error' && /not retried/.test(l.msg ?? ''))).toBe(true);
+    expect(await h.store.getSchedule(id)).toMatchObject({ paused: false, nextRun: Date.parse('2026-11-27T09:00:00Z') });
+    h.poster.failWith = null;
+    h.setClock('2026-11-27T09:00:00Z');
+    await h.runDue();
+    expect(h.poster.posts).toHaveLength(1);
+  });
+
+  it('resumes from now: slots that passed while paused are not posted', async () => {
+    const h = await makeHarness('2026-11-26T08:00:00Z');
+    const id = await dailyAt9(h);
+    h.poster.failWith = new PostError('forbidden', 'missing access');
+    await h.runUntil('2026-11-26T12:00:00Z');
+    h.poster.failWith = null;
+    h.setClock('2026-11-29T09:30:00Z'); // within the grace window of that day's slot, yet not owed
+    const text = await h.text('resume', { id });
+    expect(text).toContain(`Resumed schedule ${id}`);
+    expect(text).toContain('Next run: Mon 30 Nov 2026, 09:00 (UTC)');
+    expect(await h.store.getSchedule(id)).toMatchObject({ paused: false, pauseReason: null, nextRun: Date.parse('2026-11-30T09:00:00Z') });
+    await h.runDue();
+    expect(h.poster.posts).toHaveLength(0);
+    await h.runUntil('2026-11-30T10:00:00Z');
+    expect(h.poster.posts.map((p) => new Date(p.at).toISOString())).toEqual(['2026-11-30T09:00:00.000Z']);
+  });
+});
+
+describe('a stored schedule croner cannot read', () => {
+  it('is paused with a reason instead of being retried forever', async () => {
+    const h = await makeHarness('2026-11-26T08:00:00Z');
+    const id = await dailyAt9(h);
+    // Only reachable through a damaged or hand-edited row: the commands validate before saving.
+    await h.store.deleteSchedule(id);
+    await h.store.createSchedule({
+      id: 'broken', platform: PLATFORM, serverId: 'guild-1', channelId: CHANNEL, cron: '0 9 * *', label: 'broken',
+      timeZone: 'UTC', createdBy: 'x', paused: false, pauseReason: null, nextRun: Date.parse('2026-11-26T09:00:00Z'), createdAt: 0,
+    }, 5);
+    h.setClock('2026-11-26T09:00:00Z');
+    await h.runDue();
+    expect(await h.store.getSchedule('broken')).toMatchObject({ paused: true });
+    expect((await h.store.getSchedule('broken'))?.pauseReason).toMatch(/can no longer be read/);
+    expect(h.poster.attempts).toBe(0);
+  });
+});
