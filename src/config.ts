@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { resolveTimeZone } from './schedule/zones.js';
 
 const optionalText = z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined));
 const positiveInt = (fallback: number, max: number) => {
@@ -6,14 +7,6 @@ const positiveInt = (fallback: number, max: number) => {
   return z.coerce.number({ error: expected }).int(expected).min(1, expected).max(max, expected).default(fallback);
 };
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Every setting the program reads, from the environment (and `.env`), checked once at start-up. */
 export const ConfigSchema = z.object({
@@ -36,7 +29,8 @@ export const ConfigSchema = z.object({
 
   QUIZ_CHANNEL_SECONDS: positiveInt(20, 600),
   DEBATE_TURN_LIMIT: positiveInt(6, 50),
-  DEFAULT_TIMEZONE: z.string().default('UTC').refine(isTimeZone, 'an IANA time zone name such as Europe/Kyiv'),
+  // The same rule as /prompt schedule: IANA names only, so a bad default fails at start-up, not at the first schedule.
+  DEFAULT_TIMEZONE: z.string().default('UTC').refine((z) => resolveTimeZone(z).ok, 'an IANA time zone name such as Europe/Kyiv'),
   MAX_SCHEDULES_PER_CHANNEL: positiveInt(5, 50),
   SCHEDULE_GRACE_MINUTES: positiveInt(60, 24 * 60),
 }).superRefine((c, ctx) => {

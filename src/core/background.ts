@@ -20,6 +20,8 @@ export interface Background {
 
 /** At most this long between checks, so a deadline written by another process is not missed for long. */
 const MAX_SLEEP_MS = 30_000;
+/** After a failing run, wait this long (doubling to MAX_SLEEP_MS) so a broken store is not hammered. */
+const FIRST_BACKOFF_MS = 1_000;
 
 export function quizRevealTask(services: Services, platform: Platform, poster: Poster): DueTask {
   return {
@@ -48,6 +50,7 @@ export function startBackground(services: Services, tasks: DueTask[]): Backgroun
   let running: Promise<void> | null = null;
   let stopped = false;
   let again = false;
+  let backoff = 0;
 
   const plan = async () => {
     if (stopped) return;
@@ -63,7 +66,7 @@ export function startBackground(services: Services, tasks: DueTask[]): Backgroun
     }
     if (stopped) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(tick, Math.max(next - now, 25));
+    timer = setTimeout(tick, Math.max(next - now, 25, backoff));
     timer.unref?.();
   };
 
@@ -75,13 +78,16 @@ export function startBackground(services: Services, tasks: DueTask[]): Backgroun
       return;
     }
     running = (async () => {
+      let failed = false;
       for (const task of tasks) {
         try {
           await task.runDue();
         } catch (err) {
+          failed = true;
           services.logger.error({ err, task: task.name }, 'background work failed');
         }
       }
+      backoff = failed ? Math.min(backoff ? backoff * 2 : FIRST_BACKOFF_MS, MAX_SLEEP_MS) : 0;
     })().finally(() => {
       running = null;
       if (again) {
