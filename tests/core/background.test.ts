@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startBackground, type Background, type DueTask } from '../../src/core/background.js';
+import { testServices } from '../support/core.js';
+
+/** A task whose due time the test controls, recording when it ran. */
+function task(name: string, dueAt: () => number | null, onRun: () => void | Promise<void> = () => {}): DueTask & { runs: number } {
+  const t = {
+    name,
+    runs: 0,
+    async runDue() {
+      t.runs++;
+      await onRun();
+    },
+    nextDue: async () => dueAt(),
+  };
+  return t;
+}
+
+const until = async (check: () => boolean, ms = 3000) => {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+describe('background work', () => {
+  let bg: Background | null = null;
+  afterEach(async () => {
+    await bg?.stop();
+    bg = null;
+  });
+
+  it('sleeps until the earliest due time, not on a fixed tick', async () => {
+    const services = await testServices();
+    let due: number | null = Date.now() + 150;
+    const t = task('soon', () => due, () => { due = null; });
+    bg = startBackground(services, [t]);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(t.runs).toBe(0);
+    await until(() => t.runs === 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(t.runs).toBe(1);
+  });
+
+  it('wakes early when told that something new is due', async () => {
+    const services = await testServices();
+    let due: number | null = null;
+    const t = task('new', () => due, () => { due = null; });
+    bg = startBackground(services, [t]);
+    await new Promise((r) => setTimeout(r, 50));
+    due = Date.now();
+    bg.wake();
+    await until(() => t.runs === 1, 1000);
+  });
+
+  it('backs off after a failing run instead of retrying at once', async () => {
+    const services = await testServices();
+    const t = task('broken', () => Date.now(), () => { throw new Error('store unavailable'); });
+    bg = startBackground(services, [t]);
+    await new Promise((r) => setTimeout(r, 500));
+    // Without a back-off the loop would run every 25 ms (about 20 times by now).
+    expect(t.runs).toBe(1);
+  });
+
+  it('stop waits for a run in flight and plans nothing after it', async () => {
+    const services = await testServices();
+    let finished = false;
+    const t = task('slow', () => Date.now(), async () => {
+      await new Promise((r) => setTimeout(r, 150));
+      finished = true;
+    });
+    bg = startBackground(services, [t]);
+    await until(() => t.runs === 1);
+    await bg.stop();
+    expect(finished).toBe(true);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(t.runs).toBe(1);
+  });
+});
