@@ -1,0 +1,100 @@
+import type { App, BlockAction, ViewSubmitAction } from '@slack/bolt';
+import type { Services } from '../../src/core/context.js';
+import type { Logger } from '../../src/core/logger.js';
+import { runChoice, runText } from '../../src/core/dispatch.js';
+import { notice } from '../../src/core/reply.js';
+import type { AdminCheck } from './admin.js';
+import type { InFlight } from './inflight.js';
+import { coreCommandName } from './commands.js';
+import { requestKey, slackContext } from './context.js';
+import { deliverReplies, respondTo } from './deliver.js';
+import { inputOf } from './choice-value.js';
+import { decodeSlackText } from './incoming.js';
+import { INPUT_BLOCK_ID, INPUT_CALLBACK_ID, inputModal, readInputMetadata, readInputText } from './modal.js';
+
+export interface HandlerDeps {
+  services: Services;
+  admin: AdminCheck;
+  logger: Logger;
+  work: InFlight;
+}
+
+/**
+ * Every slash command, button and text box, wired to the core. Each listener acknowledges Slack
+ * first (Slack waits 3 s at most), then runs the core and answers through response_url or the Web API.
+ */
+export function registerHandlers(app: App, deps: HandlerDeps): void {
+  const { services, admin, logger, work } = deps;
+
+  /** Runs what follows an ack, so that stop() can wait for it and no failure goes unlogged. */
+  const after = (what: object, job: () => Promise<void>): Promise<void> =>
+    work.track(job().catch((err: unknown) => logger.error({ err, ...what }, 'Slack request failed')));
+
+  app.command(/^\/.+/, async ({ command, ack, respond, client, context }) => {
+    await ack();
+    const teamId = command.team_id || context.teamId || '';
+    await after({ command: command.command, retry: context.retryNum }, async () => {
+      const base = await slackContext(services, admin, {
+        teamId, channelId: command.channel_id, userId: command.user_id, userName: command.user_name,
+      });
+      const key = requestKey(teamId, command.trigger_id, `${command.user_id}:${command.command}:${command.text}`);
+      const replies = await runText(base, coreCommandName(command.command), decodeSlackText(command.text), key);
+      await deliverReplies({ client, channelId: command.channel_id, userId: command.user_id, respond, canReplaceOriginal: false }, replies, logger);
+    });
+  });
+
+  app.action<BlockAction>(/.+/, async ({ body, action, ack, respond, client, context }) => {
+    await ack();
+    if (action.type !== 'button') return;
+    const teamId = body.team?.id ?? body.user.team_id ?? context.teamId ?? '';
+    const channelId = body.channel?.id ?? String(body.container.channel_id ?? '');
+    const messageTs = body.message?.ts ?? (typeof body.container.message_ts === 'string' ? body.container.message_ts : undefined);
+    const userName = body.user.username || body.user.name || body.user.id;
+    const target = { client, channelId, userId: body.user.id, respond, messageTs, canReplaceOriginal: true };
+
+    await after({ choice: action.action_id, retry: context.retryNum }, async () => {
+      const input = inputOf(action.value);
+      if (input) {
+        // The trigger_id expires 3 s after the click: open the box before anything else.
+        try {
+          await client.views.open({
+            trigger_id: body.trigger_id,
+            view: inputModal(input, { choiceId: action.action_id, channelId, messageTs, responseUrl: body.response_url }),
+          });
+        } catch (err) {
+          logger.warn({ err, choice: action.action_id }, 'could not open a Slack modal');
+          await deliverReplies(target, [notice('I could not open the text box. Please try again, or type the command instead (for a debate: /debate reply <your argument>).')], logger);
+        }
+        return;
+      }
+      const base = await slackContext(services, admin, { teamId, channelId, userId: body.user.id, userName });
+      const key = requestKey(teamId, body.trigger_id, `${body.user.id}:${action.action_ts}`);
+      const replies = await runChoice(base, { choiceId: action.action_id, messageId: messageTs, requestKey: key });
+      await deliverReplies(target, replies, logger);
+    });
+  });
+
+  app.view<ViewSubmitAction>(INPUT_CALLBACK_ID, async ({ body, view, ack, client, context }) => {
+    const meta = readInputMetadata(view.private_metadata);
+    const text = readInputText(view.state);
+    if (meta && !text?.trim()) {
+      await ack({ response_action: 'errors', errors: { [INPUT_BLOCK_ID]: 'Type something first, then send it.' } });
+      return;
+    }
+    await ack();
+    if (!meta) {
+      logger.warn({ callback: view.callback_id }, 'a Slack text box came back without its choice; ignored');
+      return;
+    }
+    const teamId = body.team?.id ?? body.user.team_id ?? context.teamId ?? '';
+    await after({ choice: meta.choiceId, retry: context.retryNum }, async () => {
+      const base = await slackContext(services, admin, { teamId, channelId: meta.channelId, userId: body.user.id, userName: body.user.name });
+      const key = requestKey(teamId, body.trigger_id, `${body.user.id}:${view.id}`);
+      const replies = await runChoice(base, { choiceId: meta.choiceId, text, messageId: meta.messageTs, requestKey: key });
+      await deliverReplies({
+        client, channelId: meta.channelId, userId: body.user.id, messageTs: meta.messageTs, canReplaceOriginal: true,
+        ...(meta.responseUrl ? { respond: respondTo(meta.responseUrl) } : {}),
+      }, replies, logger);
+    });
+  });
+}
