@@ -86,11 +86,12 @@ export async function runCommand(base: BaseContext, input: CommandInput): Promis
   if (!sub) {
     return [helpReply(COMMANDS, command, subName ? `/${command.name} has no subcommand “${subName}”.` : undefined)];
   }
-  const checked = checkOptions(command, sub, input.options);
-  if (!checked.ok) return [checked.reply];
+  // Refused before the options are checked: a non-admin gains nothing from advice on options they can't use.
   if (sub.adminOnly && !base.isAdmin) {
     return [notice(`Only admins can use /${command.name} ${sub.name} (Manage Server on Discord; a workspace admin on Slack).`)];
   }
+  const checked = checkOptions(command, sub, input.options);
+  if (!checked.ok) return [checked.reply];
   return guarded(base, input.requestKey, { command: command.name, subcommand: sub.name }, async () => {
     const ctx: CommandContext = { ...base, command: command.name, subcommand: sub.name, options: checked.options };
     return sub.handler(ctx);

@@ -29,7 +29,18 @@ function escapeRegExp(s: string): string {
 function splitAtMarkers(text: string, names: string[]): { positional: string; named: [string, string][] } {
   if (names.length === 0) return { positional: text, named: [] };
   const marker = new RegExp(`(^|\\s)(${names.map(escapeRegExp).join('|')}):`, 'gi');
-  const hits = [...text.matchAll(marker)];
+  const hits: RegExpExecArray[] = [];
+  // A quoted value is taken whole: a `name:` inside the quotes is part of the value.
+  let quotedUntil = -1;
+  for (const hit of text.matchAll(marker)) {
+    if (hit.index < quotedUntil) continue;
+    hits.push(hit);
+    const start = hit.index + hit[0].length;
+    const open = start + (/^\s*/.exec(text.slice(start))?.[0].length ?? 0);
+    const close = QUOTES[text[open] ?? ''];
+    const end = close ? text.indexOf(close, open + 1) : -1;
+    quotedUntil = end === -1 ? -1 : end + 1;
+  }
   if (hits.length === 0) return { positional: text, named: [] };
   const named: [string, string][] = [];
   const first = hits[0]!;
@@ -71,10 +82,16 @@ export function parseCommandText(command: CommandSpec, text: string, motionIds: 
   }
 
   const options: Record<string, OptionValue> = {};
-  const { positional, named } = splitAtMarkers(rest, sub.options.map((o) => o.name));
+  const restOption = sub.options.find((o) => o.rest);
+  const names = sub.options.map((o) => o.name);
+  let split = splitAtMarkers(rest, names);
+  // Free text may contain its own option's name ("/debate reply read the text: …"): after bare words it is text.
+  if (restOption && split.positional.trim() && split.named.some(([name]) => name === restOption.name)) {
+    split = splitAtMarkers(rest, names.filter((name) => name !== restOption.name));
+  }
+  const { positional, named } = split;
   for (const [name, value] of named) options[name] = value;
 
-  const restOption = sub.options.find((o) => o.rest);
   const bare = positional.trim();
   if (bare) {
     if (restOption && !(restOption.name in options)) {

@@ -135,9 +135,11 @@ export function recap(services: Services, debate: DebateRecord, intro?: string):
   const { pack } = services;
   const motion = pack.motionById.get(debate.motionId);
   const claim = (id: string | null | undefined) => (id ? pack.pointById.get(id)?.claim ?? id : '');
-  const botMade = debate.turns.filter((t) => t.by === 'bot' && t.point).map((t) => `• ${claim(t.point)}`);
-  const userMade = debate.turns.filter((t) => t.by === 'user' && t.kind === 'argue').map((t) => `• ${claim(t.point)}`);
-  const conceded = debate.turns.filter((t) => t.kind === 'concede').map((t) => `• ${claim(t.answers)}`);
+  // A point argued (or conceded) several times is one point: list it once.
+  const lines = (ids: (string | null | undefined)[]) => [...new Set(ids)].map((id) => `• ${claim(id)}`);
+  const botMade = lines(debate.turns.filter((t) => t.by === 'bot' && t.point).map((t) => t.point));
+  const userMade = lines(debate.turns.filter((t) => t.by === 'user' && t.kind === 'argue').map((t) => t.point));
+  const conceded = lines(debate.turns.filter((t) => t.kind === 'concede').map((t) => t.answers));
   const unplaced = debate.turns.filter((t) => t.kind === 'unplaced').length;
   const userSide = otherSide(debate.botSide);
   const best = pack.pointsOf(debate.motionId, userSide).slice(0, 3);

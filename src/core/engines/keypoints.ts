@@ -28,6 +28,10 @@ function keyPointReply(services: Services, point: Point): Reply {
 }
 
 export async function showKeyPoint(services: Services, where: Where, options: { topic?: string; motion?: string }): Promise<Reply> {
+  const { pack } = services;
+  if (options.motion && !pack.motionById.has(options.motion)) {
+    return notice(`There is no motion “${options.motion}”. Motions: ${pack.motions.map((m) => m.id).join(', ')}.`);
+  }
   if (options.topic) {
     const best = services.matcher.rank(options.topic, { motion: options.motion })
       .map((m) => services.pack.pointById.get(m.point))

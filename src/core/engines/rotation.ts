@@ -8,12 +8,17 @@ export async function nextUnseen<T extends { id: string }>(
   services: Services, where: Where, kind: string, items: readonly T[],
 ): Promise<T | null> {
   if (items.length === 0) return null;
+  const now = services.now().getTime();
   const seen = new Set(await services.store.seenInChannel(where, kind));
   let next = items.find((item) => !seen.has(item.id));
   if (!next) {
     await services.store.resetSeen(where, kind);
+    // `items` may be a subset (one motion's key points): starting it over must not forget what
+    // the channel has seen of the rest, or those would repeat before the rest was shown.
+    const ours = new Set(items.map((item) => item.id));
+    for (const id of seen) if (!ours.has(id)) await services.store.markSeen(where, kind, id, now);
     next = items[0];
   }
-  if (next) await services.store.markSeen(where, kind, next.id, services.now().getTime());
+  if (next) await services.store.markSeen(where, kind, next.id, now);
   return next ?? null;
 }

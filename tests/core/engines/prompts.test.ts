@@ -1,0 +1,122 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BaseContext, Services } from '../../../src/core/context.js';
+import { runChoice, runText } from '../../../src/core/dispatch.js';
+import { createPromptPost, VOTES } from '../../../src/core/engines/prompts.js';
+import type { Reply } from '../../../src/core/reply.js';
+import type { PromptPostRecord } from '../../../src/store/records.js';
+import { contextFor, testServices } from '../../support/core.js';
+import { blocksOf, choiceStarting, choicesOf, plain, quoteProblems, texts } from '../../support/replies.js';
+
+let services: Services;
+let alice: BaseContext;
+beforeEach(async () => {
+  services = await testServices();
+  alice = contextFor(services, 'alice', 'agora');
+});
+
+/** The stored post a prompt reply is about, read from its vote buttons (`vote:<post>:<vote>`). */
+async function postOf(r: Reply): Promise<PromptPostRecord> {
+  const postId = choiceStarting(r, 'vote:').id.split(':')[1]!;
+  const post = await services.store.getPromptPost(postId);
+  if (!post) throw new Error(`no post ${postId}`);
+  return post;
+}
+
+async function promptNow(ctx: BaseContext): Promise<Reply> {
+  const replies = await runText(ctx, 'prompt', 'now');
+  expect(replies).toHaveLength(1);
+  return replies[0]!;
+}
+
+describe('/prompt now', () => {
+  it('posts every prompt once before any repeats, then starts over', async () => {
+    const all = services.pack.prompts.map((p) => p.id);
+    const round: string[] = [];
+    for (let i = 0; i < all.length; i++) round.push((await postOf(await promptNow(alice))).promptId);
+    expect(new Set(round).size).toBe(all.length);
+    expect([...round].sort()).toEqual([...all].sort());
+    const again: string[] = [];
+    for (let i = 0; i < all.length; i++) again.push((await postOf(await promptNow(alice))).promptId);
+    expect([...again].sort()).toEqual([...all].sort());
+  });
+
+  it('keeps a rotation per channel', async () => {
+    const first = (await postOf(await promptNow(alice))).promptId;
+    const second = (await postOf(await promptNow(alice))).promptId;
+    expect(second).not.toBe(first);
+    expect((await postOf(await promptNow(contextFor(services, 'bob', 'elsewhere')))).promptId).toBe(first);
+  });
+
+  it('shows the question, the stance, a verbatim quote and three vote buttons', async () => {
+    for (let i = 0; i < services.pack.prompts.length; i++) {
+      const r = await promptNow(alice);
+      const post = await postOf(r);
+      const prompt = services.pack.promptById.get(post.promptId)!;
+      expect(post).toMatchObject({ platform: 'shell', serverId: alice.serverId, channelId: 'agora', scheduleId: null, slot: null });
+      expect(r.visibility).toBe('public');
+      expect(texts(r)).toContain(prompt.question);
+      expect(plain(r)).toContain(prompt.stance);
+      expect(blocksOf(r, 'quote')).toHaveLength(1);
+      expect(quoteProblems(services.pack, r)).toEqual([]);
+      expect(choicesOf(r).map((c) => c.id)).toEqual(VOTES.map((v) => `vote:${post.id}:${v.vote}`));
+      expect(r.thread).toBeUndefined();
+    }
+  });
+
+  it('opens a thread for a scheduled post and keeps its schedule and slot', async () => {
+    const created = await createPromptPost(services, alice, { scheduleId: 'sched-1', slot: 1_800_000_000_000 });
+    expect(created?.reply.thread?.name).toBeTruthy();
+    expect(await services.store.getPromptPost(created!.post.id)).toMatchObject({ scheduleId: 'sched-1', slot: 1_800_000_000_000 });
+  });
+});
+
+describe('votes', () => {
+  async function vote(ctx: BaseContext, post: PromptPostRecord, choice: string): Promise<Reply[]> {
+    return runChoice(ctx, { choiceId: `vote:${post.id}:${choice}` });
+  }
+
+  it('takes one vote per person, lets it change, and shows the tally', async () => {
+    const post = await postOf(await promptNow(alice));
+    const bob = contextFor(services, 'bob', 'agora');
+    const carol = contextFor(services, 'carol', 'agora');
+
+    const first = await vote(alice, post, 'agree');
+    expect(first).toHaveLength(2);
+    expect(first[0]!.replaceOriginal).toBe(true);
+    expect(blocksOf(first[0]!, 'footer')[0]?.text).toMatch(/^Agree 1 · Disagree 0 · Not sure 0 \(1 vote;/);
+    expect(first[1]!.visibility).toBe('private');
+    expect(plain(first[1]!)).toBe('Your vote: Agree.');
+
+    await vote(bob, post, 'agree');
+    await vote(carol, post, 'unsure');
+    expect(await services.store.tally(post.id)).toEqual({ agree: 2, disagree: 0, unsure: 1 });
+
+    const changed = await vote(alice, post, 'disagree');
+    expect(plain(changed[1]!)).toBe('Your vote: Disagree (changed from Agree).');
+    expect(blocksOf(changed[0]!, 'footer')[0]?.text).toMatch(/^Agree 1 · Disagree 1 · Not sure 1 \(3 votes;/);
+    expect(await services.store.tally(post.id)).toEqual({ agree: 1, disagree: 1, unsure: 1 });
+
+    const same = await vote(alice, post, 'disagree');
+    expect(plain(same[1]!)).toBe('Your vote: Disagree.');
+    expect(await services.store.tally(post.id)).toEqual({ agree: 1, disagree: 1, unsure: 1 });
+  });
+
+  it('keeps the updated post’s question and buttons', async () => {
+    const r = await promptNow(alice);
+    const post = await postOf(r);
+    const [updated] = await vote(alice, post, 'unsure');
+    expect(texts(updated!)).toEqual(expect.arrayContaining(texts(r).filter((t) => !t.startsWith('Agree '))));
+    expect(choicesOf(updated!)).toEqual(choicesOf(r));
+  });
+
+  it('answers a vote on an unknown post, or an unknown vote, with the expired notice', async () => {
+    const post = await postOf(await promptNow(alice));
+    for (const id of ['vote:no-such-post:agree', `vote:${post.id}:maybe`, `vote:${post.id}`, 'vote']) {
+      const replies = await runChoice(alice, { choiceId: id });
+      expect(replies, id).toHaveLength(1);
+      expect(replies[0]!.visibility, id).toBe('private');
+      expect(plain(replies), id).toMatch(/expired/i);
+    }
+    expect(await services.store.tally(post.id)).toEqual({ agree: 0, disagree: 0, unsure: 0 });
+  });
+});

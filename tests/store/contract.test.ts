@@ -1,0 +1,568 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Platform } from '../../src/core/context.js';
+import type { Store } from '../../src/store/store.js';
+import type { ChannelRef, DebateRecord, PromptPostRecord, QuizAnswer, QuizRecord } from '../../src/store/records.js';
+import type { ScheduleRecord } from '../../src/store/schedule-store.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import { tempDbPath } from '../support/core.js';
+import { freshDatabase, postgresReachable } from '../support/postgres.js';
+
+/**
+ * The contract every Store backend passes. It makes no assumption about an empty database: every
+ * test writes under fresh ids, servers and channels, and the queries that span a whole platform
+ * (due quizzes and schedules) run on a platform name of their own. So a backend may share one
+ * database between the tests, as a Postgres run does.
+ */
+
+const unique = (prefix: string) => `${prefix}-${randomBytes(6).toString('base64url')}`;
+/** A platform name no other test uses (the column holds up to 16 characters). */
+const ownPlatform = () => `t${randomBytes(5).toString('hex')}` as Platform;
+
+const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+const DAY = 24 * 60 * 60 * 1000;
+
+function channel(platform: Platform = 'discord'): ChannelRef {
+  return { platform, serverId: unique('srv'), channelId: unique('chan') };
+}
+
+function debate(where: ChannelRef, userId: string, patch: Partial<DebateRecord> = {}): DebateRecord {
+  return {
+    id: unique('deb'), ...where, userId, motionId: 'de-facto-member', botSide: 'for', status: 'active',
+    turns: [{ by: 'bot', kind: 'argue', point: 'dfm-for-integration' }], createdAt: T0, updatedAt: T0, ...patch,
+  };
+}
+
+function quiz(where: ChannelRef, patch: Partial<QuizRecord> = {}): QuizRecord {
+  return {
+    id: unique('quiz'), ...where, starterId: 'alice', mode: 'channel', status: 'active', current: 0, createdAt: T0,
+    questions: [{ id: 'q-one', order: [2, 0, 3, 1] }, { id: 'q-two', order: [0, 1, 2, 3] }, { id: 'q-three', order: [3, 2, 1, 0] }],
+    deadline: T0 + 20_000, ...patch,
+  };
+}
+
+function answer(quizId: string, userId: string, patch: Partial<QuizAnswer> = {}): QuizAnswer {
+  return { quizId, question: 0, userId, userName: userId.toUpperCase(), option: 1, correct: true, answeredAt: T0, ...patch };
+}
+
+function schedule(where: ChannelRef, patch: Partial<ScheduleRecord> = {}): ScheduleRecord {
+  return {
+    id: unique('sch'), ...where, cron: '0 9 * * 1-5', label: 'weekdays at 09:00', timeZone: 'Europe/Kyiv', createdBy: 'admin',
+    paused: false, pauseReason: null, nextRun: T0 + DAY, createdAt: T0, ...patch,
+  };
+}
+
+function post(where: ChannelRef, patch: Partial<PromptPostRecord> = {}): PromptPostRecord {
+  return { id: unique('post'), ...where, promptId: 'p-one', scheduleId: null, slot: null, messageId: null, createdAt: T0, ...patch };
+}
+
+export function storeContract(name: string, open: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    describe('claimRequest', () => {
+      it('claims a key once; a repeat is refused, another key is not', async () => {
+        const key = unique('req');
+        expect(await store.claimRequest(key, T0)).toBe(true);
+        expect(await store.claimRequest(key, T0 + 1000)).toBe(false);
+        expect(await store.claimRequest(`${key}-other`, T0)).toBe(true);
+      });
+
+      it('lets one of many simultaneous claims win', async () => {
+        const key = unique('req');
+        const results = await Promise.all(Array.from({ length: 8 }, () => store.claimRequest(key, T0)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+    });
+
+    describe('debates', () => {
+      it('creates a debate and reads it back by id and as the active one', async () => {
+        const where = channel();
+        const d = debate(where, 'alice', {
+          turns: [
+            { by: 'bot', kind: 'argue', point: 'dfm-for-integration' },
+            { by: 'user', kind: 'argue', point: 'dfm-against-article5' },
+            { by: 'bot', kind: 'rebut', point: 'dfm-for-no-ceremony', answers: 'dfm-against-article5' },
+          ],
+        });
+        expect(await store.createDebate(d)).toEqual(d);
+        expect(await store.getDebate(d.id)).toEqual(d);
+        expect(await store.activeDebate(where, 'alice')).toEqual(d);
+      });
+
+      it('finds nothing for an unknown id, another user or another channel', async () => {
+        const where = channel();
+        await store.createDebate(debate(where, 'alice'));
+        expect(await store.getDebate(unique('nope'))).toBeNull();
+        expect(await store.activeDebate(where, 'bob')).toBeNull();
+        expect(await store.activeDebate({ ...where, channelId: unique('chan') }, 'alice')).toBeNull();
+      });
+
+      it('allows one active debate per person per channel', async () => {
+        const where = channel();
+        const first = debate(where, 'alice');
+        expect(await store.createDebate(first)).not.toBeNull();
+        expect(await store.createDebate(debate(where, 'alice'))).toBeNull();
+        expect((await store.activeDebate(where, 'alice'))?.id).toBe(first.id);
+        // Someone else in the channel, or the same person elsewhere, may debate at the same time.
+        expect(await store.createDebate(debate(where, 'bob'))).not.toBeNull();
+        expect(await store.createDebate(debate({ ...where, channelId: unique('chan') }, 'alice'))).not.toBeNull();
+      });
+
+      it('lets one of two simultaneous starts win', async () => {
+        const where = channel();
+        const results = await Promise.all([store.createDebate(debate(where, 'alice')), store.createDebate(debate(where, 'alice'))]);
+        expect(results.filter((r) => r !== null)).toHaveLength(1);
+      });
+
+      it('allows a new debate once the last one ended', async () => {
+        const where = channel();
+        const first = debate(where, 'alice');
+        await store.createDebate(first);
+        expect(await store.endDebate(first.id, T0 + 5000)).toBe(true);
+        expect(await store.activeDebate(where, 'alice')).toBeNull();
+        const second = debate(where, 'alice');
+        expect(await store.createDebate(second)).not.toBeNull();
+        expect((await store.activeDebate(where, 'alice'))?.id).toBe(second.id);
+        expect((await store.getDebate(first.id))).toMatchObject({ status: 'ended', updatedAt: T0 + 5000 });
+      });
+
+      it('appends turns only at the expected turn count', async () => {
+        const d = debate(channel(), 'alice');
+        await store.createDebate(d);
+        const turn = { by: 'user' as const, kind: 'unplaced' as const, point: null };
+        expect(await store.appendDebateTurns(d.id, 1, [turn], T0 + 1000)).toBe(true);
+        // A writer that read the debate before that append is one turn behind: it loses.
+        expect(await store.appendDebateTurns(d.id, 1, [turn], T0 + 2000)).toBe(false);
+        const read = await store.getDebate(d.id);
+        expect(read?.turns).toEqual([...d.turns, turn]);
+        expect(read?.updatedAt).toBe(T0 + 1000);
+        const more = [
+          { by: 'user' as const, kind: 'argue' as const, point: 'dfm-against-no-seat' },
+          { by: 'bot' as const, kind: 'concede' as const, point: null, answers: 'dfm-against-no-seat' },
+        ];
+        expect(await store.appendDebateTurns(d.id, 2, more, T0 + 3000)).toBe(true);
+        expect((await store.getDebate(d.id))?.turns).toEqual([...d.turns, turn, ...more]);
+      });
+
+      it('lets one of two simultaneous appends win', async () => {
+        const d = debate(channel(), 'alice');
+        await store.createDebate(d);
+        const turn = { by: 'user' as const, kind: 'unplaced' as const, point: null };
+        const results = await Promise.all([
+          store.appendDebateTurns(d.id, 1, [turn], T0), store.appendDebateTurns(d.id, 1, [turn], T0),
+        ]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect((await store.getDebate(d.id))?.turns).toHaveLength(2);
+      });
+
+      it('appends nothing to an ended or unknown debate', async () => {
+        const d = debate(channel(), 'alice');
+        await store.createDebate(d);
+        await store.endDebate(d.id, T0);
+        expect(await store.appendDebateTurns(d.id, 1, [{ by: 'user', kind: 'unplaced', point: null }], T0)).toBe(false);
+        expect((await store.getDebate(d.id))?.turns).toEqual(d.turns);
+        expect(await store.appendDebateTurns(unique('nope'), 0, [], T0)).toBe(false);
+      });
+
+      it('ends a debate once', async () => {
+        const d = debate(channel(), 'alice');
+        await store.createDebate(d);
+        expect(await store.endDebate(d.id, T0)).toBe(true);
+        expect(await store.endDebate(d.id, T0)).toBe(false);
+        expect(await store.endDebate(unique('nope'), T0)).toBe(false);
+      });
+    });
+
+    describe('quizzes', () => {
+      it('creates a quiz and reads it back by id and as the channel’s active one', async () => {
+        const where = channel();
+        const q = quiz(where);
+        expect(await store.createQuiz(q)).toEqual(q);
+        expect(await store.getQuiz(q.id)).toEqual(q);
+        expect(await store.activeQuiz(where)).toEqual(q);
+        expect(await store.activeQuiz({ ...where, channelId: unique('chan') })).toBeNull();
+        expect(await store.getQuiz(unique('nope'))).toBeNull();
+      });
+
+      it('keeps a solo quiz’s missing deadline', async () => {
+        const q = quiz(channel(), { mode: 'solo', deadline: null });
+        await store.createQuiz(q);
+        expect(await store.getQuiz(q.id)).toEqual(q);
+      });
+
+      it('allows one active quiz per channel, and a new one once it stopped', async () => {
+        const where = channel();
+        const first = quiz(where);
+        expect(await store.createQuiz(first)).not.toBeNull();
+        expect(await store.createQuiz(quiz(where, { starterId: 'bob' }))).toBeNull();
+        expect(await store.createQuiz(quiz({ ...where, channelId: unique('chan') }))).not.toBeNull();
+        expect(await store.stopQuiz(first.id)).toBe(true);
+        expect(await store.activeQuiz(where)).toBeNull();
+        expect(await store.createQuiz(quiz(where))).not.toBeNull();
+      });
+
+      it('advances only from the question it is at', async () => {
+        const q = quiz(channel());
+        await store.createQuiz(q);
+        expect(await store.advanceQuiz(q.id, 0, 1, T0 + 40_000)).toBe(true);
+        expect(await store.getQuiz(q.id)).toMatchObject({ current: 1, deadline: T0 + 40_000, status: 'active' });
+        // A second process revealing question 0 again loses.
+        expect(await store.advanceQuiz(q.id, 0, 1, T0 + 60_000)).toBe(false);
+        expect(await store.getQuiz(q.id)).toMatchObject({ current: 1, deadline: T0 + 40_000 });
+        expect(await store.advanceQuiz(unique('nope'), 0, 1, null)).toBe(false);
+      });
+
+      it('lets one of two simultaneous advances win', async () => {
+        const q = quiz(channel());
+        await store.createQuiz(q);
+        const results = await Promise.all([store.advanceQuiz(q.id, 0, 1, T0), store.advanceQuiz(q.id, 0, 1, T0)]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('finishes a quiz: no longer active, no deadline, no further advance', async () => {
+        const where = channel();
+        const q = quiz(where, { current: 2 });
+        await store.createQuiz(q);
+        expect(await store.advanceQuiz(q.id, 2, 'finished', null)).toBe(true);
+        expect(await store.getQuiz(q.id)).toMatchObject({ status: 'finished', deadline: null });
+        expect(await store.activeQuiz(where)).toBeNull();
+        expect(await store.advanceQuiz(q.id, 2, 'finished', null)).toBe(false);
+      });
+
+      it('stops a quiz once; a stopped quiz does not advance', async () => {
+        const q = quiz(channel());
+        await store.createQuiz(q);
+        expect(await store.stopQuiz(q.id)).toBe(true);
+        expect(await store.stopQuiz(q.id)).toBe(false);
+        expect(await store.getQuiz(q.id)).toMatchObject({ status: 'stopped', deadline: null });
+        expect(await store.advanceQuiz(q.id, 0, 1, T0)).toBe(false);
+      });
+
+      it('lists the channel quizzes due at a time, earliest first, and the next deadline', async () => {
+        const platform = ownPlatform();
+        expect(await store.nextQuizDeadline(platform)).toBeNull();
+        expect(await store.dueQuizzes(platform, T0 + DAY)).toEqual([]);
+        const late = quiz(channel(platform), { deadline: T0 + 30_000 });
+        const early = quiz(channel(platform), { deadline: T0 + 10_000 });
+        const solo = quiz(channel(platform), { mode: 'solo', deadline: null });
+        const stopped = quiz(channel(platform), { deadline: T0 + 5_000 });
+        const elsewhere = quiz(channel(ownPlatform()), { deadline: T0 + 1_000 });
+        for (const q of [late, early, solo, stopped, elsewhere]) await store.createQuiz(q);
+        await store.stopQuiz(stopped.id);
+
+        expect(await store.nextQuizDeadline(platform)).toBe(T0 + 10_000);
+        expect(await store.dueQuizzes(platform, T0 + 9_999)).toEqual([]);
+        expect((await store.dueQuizzes(platform, T0 + 10_000)).map((q) => q.id)).toEqual([early.id]);
+        expect((await store.dueQuizzes(platform, T0 + 60_000)).map((q) => q.id)).toEqual([early.id, late.id]);
+
+        await store.advanceQuiz(early.id, 0, 'finished', null);
+        expect(await store.nextQuizDeadline(platform)).toBe(T0 + 30_000);
+      });
+
+      it('records the first answer per person and question; a repeat changes nothing', async () => {
+        const q = quiz(channel());
+        await store.createQuiz(q);
+        expect(await store.recordAnswer(answer(q.id, 'alice', { option: 2, correct: true, answeredAt: T0 + 1 }))).toBe(true);
+        expect(await store.recordAnswer(answer(q.id, 'alice', { option: 3, correct: false, answeredAt: T0 + 2 }))).toBe(false);
+        expect(await store.recordAnswer(answer(q.id, 'bob', { option: 0, correct: false, answeredAt: T0 + 3 }))).toBe(true);
+        expect(await store.recordAnswer(answer(q.id, 'alice', { question: 1, option: 1, answeredAt: T0 + 4 }))).toBe(true);
+
+        expect(await store.answersFor(q.id, 0)).toEqual([
+          answer(q.id, 'alice', { option: 2, correct: true, answeredAt: T0 + 1 }),
+          answer(q.id, 'bob', { option: 0, correct: false, answeredAt: T0 + 3 }),
+        ]);
+        expect((await store.answersFor(q.id)).map((a) => `${a.userId}:${a.question}`)).toEqual(['alice:0', 'bob:0', 'alice:1']);
+        expect(await store.answersFor(q.id, 2)).toEqual([]);
+      });
+
+      it('lets one of two simultaneous answers by the same person count', async () => {
+        const q = quiz(channel());
+        await store.createQuiz(q);
+        const results = await Promise.all([
+          store.recordAnswer(answer(q.id, 'alice', { option: 0 })), store.recordAnswer(answer(q.id, 'alice', { option: 1 })),
+        ]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await store.answersFor(q.id, 0)).toHaveLength(1);
+      });
+
+      it('refuses an answer to an unknown quiz', async () => {
+        const id = unique('nope');
+        expect(await store.recordAnswer(answer(id, 'alice'))).toBe(false);
+        expect(await store.answersFor(id)).toEqual([]);
+      });
+    });
+
+    describe('leaderboard', () => {
+      async function answered(q: QuizRecord, userId: string, results: boolean[], at: number) {
+        for (const [i, correct] of results.entries()) {
+          expect(await store.recordAnswer(answer(q.id, userId, { question: i, correct, answeredAt: at + i }))).toBe(true);
+        }
+      }
+
+      it('ranks by right answers, then by fewer answers, within one server', async () => {
+        const where = channel('slack');
+        const q = quiz(where, { questions: Array.from({ length: 4 }, (_, i) => ({ id: `q${i}`, order: [0, 1, 2, 3] })) });
+        await store.createQuiz(q);
+        await answered(q, 'carol', [true, false, false, false], T0);
+        await answered(q, 'alice', [true, true, true, false], T0);
+        await answered(q, 'bob', [true, true, false], T0);
+        await answered(q, 'dave', [true, true, false, false], T0);
+
+        const board = await store.leaderboard('slack', where.serverId, 0, 10);
+        expect(board).toEqual([
+          { userId: 'alice', userName: 'ALICE', correct: 3, answered: 4 },
+          { userId: 'bob', userName: 'BOB', correct: 2, answered: 3 },
+          { userId: 'dave', userName: 'DAVE', correct: 2, answered: 4 },
+          { userId: 'carol', userName: 'CAROL', correct: 1, answered: 4 },
+        ]);
+        expect(await store.leaderboard('slack', where.serverId, 0, 2)).toEqual(board.slice(0, 2));
+      });
+
+      it('counts only answers at or after `since`, across the server’s channels and quizzes', async () => {
+        const where = channel('discord');
+        const old = quiz(where);
+        await store.createQuiz(old);
+        await answered(old, 'alice', [true, true, true], T0);
+        await store.stopQuiz(old.id);
+        const recent = quiz({ ...where, channelId: unique('chan') });
+        await store.createQuiz(recent);
+        await answered(recent, 'bob', [true], T0 + 8 * DAY);
+        await answered(recent, 'alice', [false], T0 + 8 * DAY);
+
+        expect(await store.leaderboard('discord', where.serverId, 0, 10)).toEqual([
+          { userId: 'alice', userName: 'ALICE', correct: 3, answered: 4 },
+          { userId: 'bob', userName: 'BOB', correct: 1, answered: 1 },
+        ]);
+        expect(await store.leaderboard('discord', where.serverId, T0 + DAY, 10)).toEqual([
+          { userId: 'bob', userName: 'BOB', correct: 1, answered: 1 },
+          { userId: 'alice', userName: 'ALICE', correct: 0, answered: 1 },
+        ]);
+        expect(await store.leaderboard('discord', where.serverId, T0 + 8 * DAY, 10)).toHaveLength(2);
+        expect(await store.leaderboard('discord', where.serverId, T0 + 8 * DAY + 1, 10)).toEqual([]);
+      });
+
+      it('keeps servers and platforms apart', async () => {
+        const where = channel('discord');
+        const q = quiz(where);
+        await store.createQuiz(q);
+        await answered(q, 'alice', [true], T0);
+        expect(await store.leaderboard('discord', unique('srv'), 0, 10)).toEqual([]);
+        expect(await store.leaderboard('slack', where.serverId, 0, 10)).toEqual([]);
+        expect(await store.leaderboard('discord', where.serverId, 0, 10)).toHaveLength(1);
+      });
+    });
+
+    describe('rotation (seen items)', () => {
+      it('remembers what a channel has seen, per kind, once per item', async () => {
+        const where = channel();
+        expect(await store.seenInChannel(where, 'prompt')).toEqual([]);
+        await store.markSeen(where, 'prompt', 'a', T0);
+        await store.markSeen(where, 'prompt', 'b', T0 + 1);
+        await store.markSeen(where, 'prompt', 'a', T0 + 2);
+        await store.markSeen(where, 'keypoint', 'k', T0);
+        expect([...(await store.seenInChannel(where, 'prompt'))].sort()).toEqual(['a', 'b']);
+        expect(await store.seenInChannel(where, 'keypoint')).toEqual(['k']);
+        expect(await store.seenInChannel({ ...where, channelId: unique('chan') }, 'prompt')).toEqual([]);
+        expect(await store.seenInChannel({ ...where, platform: 'slack' }, 'prompt')).toEqual([]);
+      });
+
+      it('resets one kind in one channel only', async () => {
+        const where = channel();
+        const other = { ...where, channelId: unique('chan') };
+        await store.markSeen(where, 'prompt', 'a', T0);
+        await store.markSeen(where, 'keypoint', 'k', T0);
+        await store.markSeen(other, 'prompt', 'a', T0);
+        await store.resetSeen(where, 'prompt');
+        expect(await store.seenInChannel(where, 'prompt')).toEqual([]);
+        expect(await store.seenInChannel(where, 'keypoint')).toEqual(['k']);
+        expect(await store.seenInChannel(other, 'prompt')).toEqual(['a']);
+        await store.markSeen(where, 'prompt', 'a', T0 + 1);
+        expect(await store.seenInChannel(where, 'prompt')).toEqual(['a']);
+      });
+    });
+
+    describe('prompt posts and votes', () => {
+      it('creates a post once and reads it back; the message id can be set later', async () => {
+        const p = post(channel());
+        expect(await store.createPromptPost(p)).toEqual(p);
+        expect(await store.createPromptPost({ ...p, promptId: 'p-two' })).toBeNull();
+        expect(await store.getPromptPost(p.id)).toEqual(p);
+        await store.setPromptMessage(p.id, 'msg-1');
+        expect(await store.getPromptPost(p.id)).toEqual({ ...p, messageId: 'msg-1' });
+        expect(await store.getPromptPost(unique('nope'))).toBeNull();
+      });
+
+      it('keeps the schedule and slot of a scheduled post', async () => {
+        const p = post(channel(), { scheduleId: unique('sch'), slot: T0 + 7 * DAY });
+        await store.createPromptPost(p);
+        expect(await store.getPromptPost(p.id)).toEqual(p);
+      });
+
+      it('takes one vote per person, changeable, and tallies them', async () => {
+        const p = post(channel());
+        await store.createPromptPost(p);
+        expect(await store.tally(p.id)).toEqual({ agree: 0, disagree: 0, unsure: 0 });
+        expect(await store.castVote(p.id, 'alice', 'agree', T0)).toBeNull();
+        expect(await store.castVote(p.id, 'bob', 'agree', T0)).toBeNull();
+        expect(await store.castVote(p.id, 'carol', 'unsure', T0)).toBeNull();
+        expect(await store.tally(p.id)).toEqual({ agree: 2, disagree: 0, unsure: 1 });
+        expect(await store.castVote(p.id, 'alice', 'disagree', T0 + 1)).toBe('agree');
+        expect(await store.tally(p.id)).toEqual({ agree: 1, disagree: 1, unsure: 1 });
+        expect(await store.castVote(p.id, 'alice', 'disagree', T0 + 2)).toBe('disagree');
+        expect(await store.tally(p.id)).toEqual({ agree: 1, disagree: 1, unsure: 1 });
+      });
+
+      it('keeps posts’ votes apart', async () => {
+        const a = post(channel());
+        const b = post(channel());
+        await store.createPromptPost(a);
+        await store.createPromptPost(b);
+        await store.castVote(a.id, 'alice', 'agree', T0);
+        expect(await store.castVote(b.id, 'alice', 'disagree', T0)).toBeNull();
+        expect(await store.tally(a.id)).toEqual({ agree: 1, disagree: 0, unsure: 0 });
+        expect(await store.tally(b.id)).toEqual({ agree: 0, disagree: 1, unsure: 0 });
+      });
+    });
+
+    describe('schedules', () => {
+      it('creates a schedule and reads it back', async () => {
+        const s = schedule(channel());
+        expect(await store.createSchedule(s, 5)).toEqual(s);
+        expect(await store.getSchedule(s.id)).toEqual(s);
+        expect(await store.getSchedule(unique('nope'))).toBeNull();
+      });
+
+      it('refuses a schedule past the limit per channel; other channels are unaffected', async () => {
+        const where = channel();
+        for (let i = 0; i < 3; i++) expect(await store.createSchedule(schedule(where), 3)).not.toBeNull();
+        expect(await store.createSchedule(schedule(where), 3)).toBeNull();
+        // A paused schedule still belongs to the channel.
+        const paused = schedule({ ...where, channelId: unique('chan') }, { paused: true, pauseReason: 'channel gone' });
+        expect(await store.createSchedule(paused, 1)).not.toBeNull();
+        expect(await store.createSchedule(schedule({ ...where, channelId: paused.channelId }), 1)).toBeNull();
+        expect(await store.createSchedule(schedule({ ...where, channelId: unique('chan') }), 3)).not.toBeNull();
+      });
+
+      it('lists a server’s schedules in the order they were made', async () => {
+        const where = channel('slack');
+        const second = schedule({ ...where, channelId: unique('chan') }, { createdAt: T0 + 2 });
+        const first = schedule(where, { createdAt: T0 + 1 });
+        await store.createSchedule(second, 5);
+        await store.createSchedule(first, 5);
+        await store.createSchedule(schedule(channel('slack')), 5);
+        expect((await store.listSchedules('slack', where.serverId)).map((s) => s.id)).toEqual([first.id, second.id]);
+        expect(await store.listSchedules('discord', where.serverId)).toEqual([]);
+      });
+
+      it('updates the pause state and next run; an empty patch or unknown id changes nothing', async () => {
+        const s = schedule(channel());
+        await store.createSchedule(s, 5);
+        expect(await store.updateSchedule(s.id, { paused: true, pauseReason: 'missing permission' })).toBe(true);
+        expect(await store.getSchedule(s.id)).toEqual({ ...s, paused: true, pauseReason: 'missing permission' });
+        expect(await store.updateSchedule(s.id, { paused: false, pauseReason: null, nextRun: T0 + 2 * DAY })).toBe(true);
+        expect(await store.getSchedule(s.id)).toEqual({ ...s, nextRun: T0 + 2 * DAY });
+        expect(await store.updateSchedule(s.id, { nextRun: null })).toBe(true);
+        expect((await store.getSchedule(s.id))?.nextRun).toBeNull();
+        expect(await store.updateSchedule(s.id, {})).toBe(false);
+        expect(await store.updateSchedule(unique('nope'), { paused: true })).toBe(false);
+      });
+
+      it('deletes a schedule once', async () => {
+        const s = schedule(channel());
+        await store.createSchedule(s, 5);
+        expect(await store.deleteSchedule(s.id)).toBe(true);
+        expect(await store.getSchedule(s.id)).toBeNull();
+        expect(await store.deleteSchedule(s.id)).toBe(false);
+      });
+
+      it('lists due schedules and the next run, ignoring paused ones and those with no next run', async () => {
+        const platform = ownPlatform();
+        expect(await store.nextScheduleRun(platform)).toBeNull();
+        const soon = schedule(channel(platform), { nextRun: T0 + 1000 });
+        const later = schedule(channel(platform), { nextRun: T0 + 5000 });
+        const paused = schedule(channel(platform), { nextRun: T0 + 10, paused: true, pauseReason: 'channel gone' });
+        const none = schedule(channel(platform), { nextRun: null });
+        const elsewhere = schedule(channel(ownPlatform()), { nextRun: T0 });
+        for (const s of [later, soon, paused, none, elsewhere]) await store.createSchedule(s, 5);
+
+        expect(await store.nextScheduleRun(platform)).toBe(T0 + 1000);
+        expect(await store.dueSchedules(platform, T0 + 999)).toEqual([]);
+        expect((await store.dueSchedules(platform, T0 + 1000)).map((s) => s.id)).toEqual([soon.id]);
+        expect((await store.dueSchedules(platform, T0 + DAY)).map((s) => s.id)).toEqual([soon.id, later.id]);
+
+        await store.updateSchedule(soon.id, { paused: true, pauseReason: 'forbidden' });
+        expect(await store.nextScheduleRun(platform)).toBe(T0 + 5000);
+        await store.updateSchedule(paused.id, { paused: false, pauseReason: null });
+        expect(await store.nextScheduleRun(platform)).toBe(T0 + 10);
+      });
+
+      it('claims a (schedule, slot) once', async () => {
+        const id = unique('sch');
+        expect(await store.claimSlot(id, T0, T0)).toBe(true);
+        expect(await store.claimSlot(id, T0, T0 + 1)).toBe(false);
+        expect(await store.claimSlot(id, T0 + DAY, T0 + DAY)).toBe(true);
+        expect(await store.claimSlot(`${id}-other`, T0, T0)).toBe(true);
+        const results = await Promise.all(Array.from({ length: 5 }, () => store.claimSlot(id, T0 + 2 * DAY, T0)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+    });
+  });
+}
+
+storeContract('SQLite in memory', () => openSqliteStore(':memory:'));
+
+storeContract('SQLite file', () => openSqliteStore(tempDbPath()));
+
+describe('SQLite file: shared between processes', () => {
+  it('keeps what was written after a restart', async () => {
+    const path = tempDbPath();
+    const where = channel();
+    const first = await openSqliteStore(path);
+    const d = debate(where, 'alice');
+    await first.createDebate(d);
+    await first.claimRequest('req-1', T0);
+    await first.close();
+
+    const second = await openSqliteStore(path);
+    expect(await second.activeDebate(where, 'alice')).toEqual(d);
+    expect(await second.claimRequest('req-1', T0)).toBe(false);
+    await second.close();
+  });
+
+  it('lets only one of two open stores win a once-only write', async () => {
+    const path = tempDbPath();
+    const [a, b] = [await openSqliteStore(path), await openSqliteStore(path)];
+    const q = quiz(channel());
+    await a.createQuiz(q);
+    const results = await Promise.all([a.advanceQuiz(q.id, 0, 1, null), b.advanceQuiz(q.id, 0, 1, null)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await Promise.all([a.claimSlot('s', T0, T0), b.claimSlot('s', T0, T0)])).toEqual(expect.arrayContaining([true, false]));
+    await a.close();
+    await b.close();
+  });
+});
+
+// Postgres runs the same contract when a server is reachable (TEST_DATABASE_URL, else the local default).
+const postgres = await postgresReachable();
+if (postgres) {
+  let database: Promise<{ url: string; drop: () => Promise<void> }> | null = null;
+  const { openPostgresStore } = await import('../../src/store/postgres.js');
+  storeContract('Postgres', async () => {
+    database ??= freshDatabase();
+    return openPostgresStore((await database).url, { maxConnections: 4 });
+  });
+  afterAll(async () => {
+    if (database) await (await database).drop();
+  });
+} else {
+  describe.skip('Store contract: Postgres (no server reachable at TEST_DATABASE_URL)', () => {
+    it('runs when Postgres is reachable', () => {});
+  });
+}
