@@ -8,6 +8,8 @@ import { shuffle } from './shuffle.js';
 
 const LETTERS = ['A', 'B', 'C', 'D'];
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+/** A quiz still open this long after it started is treated as abandoned when someone starts another. */
+export const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 
 export const EXPIRED = 'This has expired: that quiz question is closed. Start a new quiz with /quiz start.';
 
@@ -59,7 +61,13 @@ export async function startQuiz(
   const { pack, store } = services;
   const mode: QuizMode = options.mode === 'channel' ? 'channel' : 'solo';
   const count = Math.min(Math.max(options.questions ?? 5, 1), Math.min(25, pack.quiz.length));
-  if (await store.activeQuiz(where)) return notice('A quiz is already running in this channel. Finish it, or stop it with /quiz stop.');
+  const running = await store.activeQuiz(where);
+  if (running) {
+    // A quiz someone walked away from must not lock the channel for the rest of the term.
+    const abandoned = services.now().getTime() - running.createdAt > ABANDONED_AFTER_MS;
+    if (!abandoned) return notice('A quiz is already running in this channel. Finish it, or stop it with /quiz stop.');
+    await store.stopQuiz(running.id);
+  }
   const picked = shuffle(pack.quiz, services.random).slice(0, count);
   const now = services.now().getTime();
   const quiz: QuizRecord = {

@@ -198,6 +198,18 @@ describe('/quiz start and stop', () => {
     expect((await services.store.activeQuiz(alice))?.id).toBe(quiz.id);
   });
 
+  it('lets a new quiz replace one abandoned for over an hour, and keeps the abandoned answers', async () => {
+    const { quiz } = await startQuiz(alice, { questions: 3 });
+    await click(alice, answerId(quiz, 0, rightOption(quiz, 0)));
+    clock.advance(59 * 60 * 1000);
+    expect(plain((await runText(bob, 'quiz', 'start'))[0]!)).toMatch(/already running/);
+    clock.advance(2 * 60 * 1000);
+    const { quiz: fresh } = await startQuiz(bob);
+    expect(fresh.id).not.toBe(quiz.id);
+    expect((await services.store.getQuiz(quiz.id))?.status).toBe('stopped');
+    expect(await services.store.answersFor(quiz.id)).toHaveLength(1);
+  });
+
   it('lets only the starter or an admin stop a quiz', async () => {
     const { quiz } = await startQuiz(alice);
     const [refused] = await runText(bob, 'quiz', 'stop');
