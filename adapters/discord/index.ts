@@ -1,0 +1,81 @@
+import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import type { Config } from '../../src/config.js';
+import type { Logger } from '../../src/core/logger.js';
+import type { Runtime } from '../../src/runtime.js';
+import { startPlatformBackground, type RunningAdapter } from '../../src/adapter.js';
+import { describeError } from './errors.js';
+import { handleInteraction } from './interactions.js';
+import { inviteUrl } from './invite.js';
+import { InputWording } from './modal.js';
+import { discordPoster } from './poster.js';
+
+export interface DiscordOptions {
+  /** Wait this long for the core before deferring (default 1200 ms); 0 defers every answer first. */
+  deferAfterMs?: number;
+}
+
+const DEFAULT_DEFER_AFTER_MS = 1200;
+
+/**
+ * Creates the discord.js Client and keeps it connected. Only the Guilds intent: interactions arrive
+ * without any intent, and Guilds keeps the channel cache that posting and threads use; no
+ * privileged intents (members, presences, message content) are needed or asked for.
+ * `allowedMentions: { parse: [] }` on the Client covers every message the bot sends, so no text a
+ * user typed (an argument, a name) can ping @everyone, @here, a role or a user.
+ */
+export function createClient(config: Config): Client {
+  return new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    // With DISCORD_API_URL every REST call goes there; the gateway address is then discovered through it.
+    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+  });
+}
+
+export async function startDiscord(runtime: Runtime, config: Config, logger: Logger, options: DiscordOptions = {}): Promise<RunningAdapter> {
+  if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set: the Discord adapter needs the bot token.');
+  const log = logger.child({ platform: 'discord' });
+  const client = createClient(config);
+  const wording = new InputWording();
+  const deps = { services: runtime.services, log, wording, deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS };
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    // Once stopping, new interactions are left to the next process (Discord shows the user a failure).
+    if (stopping) return;
+    const run: Promise<void> = handleInteraction(interaction, deps)
+      .catch((err: unknown) => log.error({ err: describeError(err), interaction: interaction.id, type: interaction.type }, 'interaction failed'))
+      .finally(() => inFlight.delete(run));
+    inFlight.add(run);
+  });
+  client.on(Events.Error, (err) => log.error({ err: describeError(err) }, 'discord client error'));
+  client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'gateway disconnected'));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(config.DISCORD_TOKEN);
+    await ready;
+  } catch (err) {
+    await client.destroy();
+    throw new Error(`could not connect to Discord: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const applicationId = client.application?.id ?? client.user?.id;
+  log.info({ bot: client.user?.tag, guilds: client.guilds.cache.size, ...(applicationId ? { invite: inviteUrl(applicationId) } : {}) }, 'connected to Discord');
+
+  const background = startPlatformBackground(runtime, 'discord', discordPoster(client, log, wording));
+
+  return {
+    platform: 'discord',
+    async stop() {
+      stopping = true;
+      // Interactions already being answered finish (their replies need the client), then background work.
+      await Promise.allSettled([...inFlight]);
+      await background.stop();
+      await client.destroy();
+      log.info({}, 'disconnected from Discord');
+    },
+  };
+}

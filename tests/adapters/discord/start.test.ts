@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRostrum, tempDbPath } from '../../support/cli.js';
+import { startFakeDiscord, type FakeDiscord } from '../../support/fake-discord/index.js';
+import { APP, CHANNEL, GUILD, TOKEN } from './harness.js';
+
+let fake: FakeDiscord;
+beforeAll(async () => {
+  fake = await startFakeDiscord({
+    guilds: [{ id: GUILD, name: 'Debate Club', channels: [{ id: CHANNEL, name: 'debates', type: 0 }] }],
+    applicationId: APP, botUserId: APP, token: TOKEN,
+  });
+});
+afterAll(async () => {
+  await fake.close();
+  expect(fake.errors).toEqual([]);
+});
+
+describe('`rostrum start` with DISCORD_TOKEN', () => {
+  it('connects to Discord, answers a command, and stops cleanly on SIGTERM without logging the token', async () => {
+    const bot = startRostrum(['start'], {
+      DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DATABASE_PATH: await tempDbPath(), LOG_LEVEL: 'info',
+    });
+    try {
+      await bot.waitFor(/connected to Discord/, 20_000);
+      const sent = await fake.slashCommand({ name: 'help' });
+      const callback = await fake.waitForCallback(sent.id);
+      expect((callback.body as { type: number }).type).toBe(4);
+      const exited = new Promise<number | null>((resolve) => bot.child.once('exit', (code) => resolve(code)));
+      bot.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(bot.output()).toContain('disconnected from Discord');
+      expect(bot.output()).not.toContain(TOKEN);
+    } finally {
+      bot.child.kill('SIGKILL');
+    }
+  }, 40_000);
+});
