@@ -6,7 +6,6 @@ import { startPlatformBackground, type RunningAdapter } from '../../src/adapter.
 import { describeError } from './errors.js';
 import { handleInteraction } from './interactions.js';
 import { inviteUrl } from './invite.js';
-import { InputWording } from './modal.js';
 import { discordPoster } from './poster.js';
 
 export interface DiscordOptions {
@@ -36,8 +35,7 @@ export async function startDiscord(runtime: Runtime, config: Config, logger: Log
   if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set: the Discord adapter needs the bot token.');
   const log = logger.child({ platform: 'discord' });
   const client = createClient(config);
-  const wording = new InputWording();
-  const deps = { services: runtime.services, log, wording, deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS };
+  const deps = { services: runtime.services, log, deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS };
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
 
@@ -65,7 +63,7 @@ export async function startDiscord(runtime: Runtime, config: Config, logger: Log
   const applicationId = client.application?.id ?? client.user?.id;
   log.info({ bot: client.user?.tag, guilds: client.guilds.cache.size, ...(applicationId ? { invite: inviteUrl(applicationId) } : {}) }, 'connected to Discord');
 
-  const background = startPlatformBackground(runtime, 'discord', discordPoster(client, log, wording));
+  const background = startPlatformBackground(runtime, 'discord', discordPoster(client, log));
 
   return {
     platform: 'discord',

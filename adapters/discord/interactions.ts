@@ -4,19 +4,18 @@ import type { Logger } from '../../src/core/logger.js';
 import { notice, type Reply } from '../../src/core/reply.js';
 import { runAutocomplete, runChoice, runCommand } from '../../src/core/dispatch.js';
 import { findCommand } from '../../src/core/commands/index.js';
-import { OPENS_INPUT_EMOJI } from './buttons.js';
 import { subcommandOf } from './commands.js';
 import { slashInput } from './command-input.js';
 import { baseContext, requestKey } from './context.js';
 import { LIMITS } from './limits.js';
-import { TEXT_FIELD, textModal, type InputWording } from './modal.js';
+import { TEXT_FIELD, textModal } from './modal.js';
+import { choiceInput } from '../../src/core/choices.js';
 import { Responder, type AnswerableInteraction } from './respond.js';
 import { trimText } from './split.js';
 
 export interface InteractionDeps {
   services: Services;
   log: Logger;
-  wording: InputWording;
   /**
    * How long to wait for the core before acknowledging with a defer. Discord allows 3 s from the
    * user's click to our first response, including the trip both ways; cheap answers (nearly all of
@@ -38,7 +37,7 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
 
 /** Sends the core's answer directly when it is quick, else defers first and sends it when ready. */
 async function answer(interaction: AnswerableInteraction, deps: InteractionDeps, work: Promise<Reply[]>): Promise<void> {
-  const responder = new Responder(interaction, deps.log, deps.wording);
+  const responder = new Responder(interaction, deps.log);
   if (deps.deferAfterMs <= 0) {
     await responder.defer();
     return responder.send(await work);
@@ -65,25 +64,14 @@ async function command(interaction: ChatInputCommandInteraction, deps: Interacti
   return answer(interaction, deps, runCommand(base, { ...input, requestKey: requestKey(interaction) }));
 }
 
-/** Whether the clicked button opens a text box: the button itself says so (see OPENS_INPUT_EMOJI). */
-function clickedButton(interaction: ButtonInteraction): { opensInput: boolean; label: string | null } {
-  try {
-    const component = interaction.component as { emoji?: { name?: string | null } | null; label?: string | null } | undefined;
-    return { opensInput: component?.emoji?.name === OPENS_INPUT_EMOJI, label: component?.label ?? null };
-  } catch {
-    // A message whose components we cannot read (not ours, or a newer layout) opens nothing.
-    return { opensInput: false, label: null };
-  }
-}
-
 async function click(interaction: ButtonInteraction, deps: InteractionDeps): Promise<void> {
   const base = baseContext(interaction, deps.services);
   if (!base) return answer(interaction, deps, Promise.resolve([SERVERS_ONLY]));
-  const button = clickedButton(interaction);
-  deps.log.debug({ interaction: interaction.id, choice: interaction.customId, user: base.user.id, opensInput: button.opensInput }, 'button click');
-  if (button.opensInput) {
+  const input = choiceInput(interaction.customId);
+  deps.log.debug({ interaction: interaction.id, choice: interaction.customId, user: base.user.id, opensInput: Boolean(input) }, 'button click');
+  if (input) {
     // A modal must be the first response, so it opens at once; the core sees the click with its text.
-    await interaction.showModal(textModal(interaction.customId, deps.wording.wordingFor(interaction.customId, button.label)));
+    await interaction.showModal(textModal(interaction.customId, input));
     return;
   }
   return answer(interaction, deps, runChoice(base, { choiceId: interaction.customId, messageId: interaction.message.id, requestKey: requestKey(interaction) }));

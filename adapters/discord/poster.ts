@@ -1,7 +1,6 @@
 import type { Client, Message } from 'discord.js';
 import type { Logger } from '../../src/core/logger.js';
 import { PostError, type Poster } from '../../src/core/poster.js';
-import type { InputWording } from './modal.js';
 import { renderReply } from './render.js';
 import { startThread } from './threads.js';
 import { toPostError } from './errors.js';
@@ -10,7 +9,7 @@ import { toPostError } from './errors.js';
  * Posts background work (quiz reveals, scheduled prompts) to a channel by id. Failures become
  * PostErrors with the core's reasons, so a schedule whose channel is gone can pause itself.
  */
-export function discordPoster(client: Client, log: Logger, wording: InputWording): Poster {
+export function discordPoster(client: Client, log: Logger): Poster {
   return {
     async post(where, reply) {
       const channel = await client.channels.fetch(where.channelId).catch((err: unknown) => {
@@ -19,7 +18,6 @@ export function discordPoster(client: Client, log: Logger, wording: InputWording
       if (!channel) throw new PostError('channel-gone', `channel ${where.channelId} no longer exists`);
       if (!channel.isSendable()) throw new PostError('forbidden', `channel ${where.channelId} is not one the bot can post in`);
       // Channel posts are seen by everyone; a private reply has no meaning here and is posted as is.
-      wording.remember(reply);
       const rendered = renderReply(reply);
       let first: Message | null = null;
       for (const message of rendered.messages) {

@@ -108,8 +108,3 @@ export function renderReply(r: Reply): RenderedReply {
     messages,
   };
 }
-
-/** Choices in a reply that open a text box; the adapter remembers their wording for the modal. */
-export function inputChoices(r: Reply): Choice[] {
-  return r.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.filter((c) => c.input) : []));
-}

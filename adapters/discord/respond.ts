@@ -8,7 +8,6 @@ import {
 } from 'discord.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { Reply, Visibility } from '../../src/core/reply.js';
-import type { InputWording } from './modal.js';
 import { renderReply, type DiscordMessage } from './render.js';
 import { startThread } from './threads.js';
 
@@ -39,7 +38,6 @@ export class Responder {
   constructor(
     private readonly interaction: AnswerableInteraction,
     private readonly log: Logger,
-    private readonly wording: InputWording,
   ) {}
 
   /** The interaction can replace the message it came from: a click, or a modal opened by one. */
@@ -70,7 +68,6 @@ export class Responder {
 
   async send(replies: readonly Reply[]): Promise<void> {
     for (const r of replies) {
-      this.wording.remember(r);
       const rendered = renderReply(r);
       let first: Message | null = null;
       for (const [n, message] of rendered.messages.entries()) {

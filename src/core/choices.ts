@@ -1,9 +1,9 @@
 import type { ChoiceHandler } from './commands/spec.js';
 import { counterpointReply, showKeyPoint } from './engines/keypoints.js';
-import { endDebate, replyToDebate } from './engines/debate.js';
+import { DEBATE_REPLY_INPUT, endDebate, replyToDebate } from './engines/debate.js';
 import { answerQuiz, EXPIRED } from './engines/quiz.js';
 import { vote } from './engines/prompts.js';
-import { notice } from './reply.js';
+import { notice, type TextInput } from './reply.js';
 
 const expired = notice(EXPIRED.replace('that quiz question is closed', 'this button no longer leads anywhere'));
 
@@ -38,12 +38,27 @@ export const CHOICE_HANDLERS: Record<string, ChoiceHandler> = {
 
 export const EXPIRED_CHOICE = expired;
 
+/**
+ * Choices that open a text box first, by handler key. A platform button carries only its id, so an
+ * adapter asks here what box to open, which works for any process after a restart.
+ */
+const CHOICE_INPUTS: Record<string, TextInput> = {
+  'debate:reply': DEBATE_REPLY_INPUT,
+};
+
 /** Splits `quiz:a:<id>:1:2` into its handler key and arguments. */
-export function routeChoice(id: string): { handler: ChoiceHandler; args: string[] } | null {
+export function routeChoice(id: string): { key: string; handler: ChoiceHandler; args: string[] } | null {
   const parts = id.split(':');
   for (const width of [2, 1]) {
-    const handler = CHOICE_HANDLERS[parts.slice(0, width).join(':')];
-    if (handler) return { handler, args: parts.slice(width) };
+    const key = parts.slice(0, width).join(':');
+    const handler = Object.hasOwn(CHOICE_HANDLERS, key) ? CHOICE_HANDLERS[key] : undefined;
+    if (handler) return { key, handler, args: parts.slice(width) };
   }
   return null;
+}
+
+/** The text box a choice id opens before it is handled, or null when it opens none. */
+export function choiceInput(id: string): TextInput | null {
+  const route = routeChoice(id);
+  return (route && Object.hasOwn(CHOICE_INPUTS, route.key) ? CHOICE_INPUTS[route.key] : null) ?? null;
 }

@@ -3,7 +3,7 @@ import type { Point, Side } from '../pack/schema.js';
 import { otherSide } from '../pack/model.js';
 import type { DebateRecord, DebateTurn } from '../../store/records.js';
 import { choiceId, newId } from '../ids.js';
-import { MAX_USER_TEXT, notice, reply, type Block, type Choice, type Reply } from '../reply.js';
+import { MAX_USER_TEXT, notice, reply, type Block, type Choice, type Reply, type TextInput } from '../reply.js';
 import { EDITORIAL_LABEL, pointBlocks, pointLine, quoteBlock, sideLabel } from '../present.js';
 
 /**
@@ -11,14 +11,14 @@ import { EDITORIAL_LABEL, pointBlocks, pointLine, quoteBlock, sideLabel } from '
  * strongest first, so "the strongest point" is the first one not yet used.
  */
 
+/** The box the Reply button opens; the core also hands it out by choice id (see choices.ts). */
+export const DEBATE_REPLY_INPUT: TextInput = {
+  title: 'Your argument', label: 'Make your case', placeholder: 'Why is the bot wrong?', maxLength: MAX_USER_TEXT,
+};
+
 function debateChoices(debate: DebateRecord): Block {
   const choices: Choice[] = [
-    {
-      id: choiceId('debate', 'reply', debate.id),
-      label: 'Reply',
-      style: 'primary',
-      input: { title: 'Your argument', label: 'Make your case', placeholder: 'Why is the bot wrong?', maxLength: MAX_USER_TEXT },
-    },
+    { id: choiceId('debate', 'reply', debate.id), label: 'Reply', style: 'primary', input: DEBATE_REPLY_INPUT },
     { id: choiceId('debate', 'end', debate.id), label: 'End debate', style: 'secondary' },
   ];
   return { type: 'choices', choices };

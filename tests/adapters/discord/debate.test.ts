@@ -93,7 +93,7 @@ describe('/debate on Discord', () => {
     expect(sentMessage(hint!).flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(textOf(sentMessage(hint!))).toContain('Type your argument in the box');
   });
-  it('still opens the text box after a restart (the button itself says it opens one), with plain wording', async () => {
+  it('still opens the text box, worded as before, after a restart (the core knows what box a choice id opens)', async () => {
     const start = await bot.slash('debate', 'start', { side: 'for' });
     const [started] = await bot.responses(start, 1);
     const [replyId] = buttonIds(sentMessage(started!)) as [string];
@@ -102,7 +102,7 @@ describe('/debate on Discord', () => {
     expect(callbackType((await bot.responses(open, 1))[0])).toBe(9);
     const modal = bot.fake.modals.at(-1)!;
     expect(modal.customId).toBe(replyId);
-    expect(modal.data.title).toBe('Reply');
+    expect(modal.data.title).toBe('Your argument');
     const submit = await bot.fake.submitModal({ fields: { text: ARGUMENT }, user: ALICE, messageId: bot.fake.channelMessages(CHANNEL)[0]!.id as string });
     const [answered] = await bot.responses(submit, 1);
     expect(sentMessage(answered!).flags & MessageFlags.Ephemeral).toBe(0);

@@ -6,7 +6,6 @@ import type { Where } from '../../../src/core/context.js';
 import { loadConfig } from '../../../src/config.js';
 import { createClient } from '../../../adapters/discord/index.js';
 import { discordPoster } from '../../../adapters/discord/poster.js';
-import { InputWording } from '../../../adapters/discord/modal.js';
 import { toPostError } from '../../../adapters/discord/errors.js';
 import { startFakeDiscord, type FakeDiscord, type JsonObject } from '../../support/fake-discord/index.js';
 import { APP, CHANNEL, GUILD, recordingLogger, TOKEN } from './harness.js';
@@ -32,7 +31,7 @@ afterEach(async () => {
   expect(fake.errors).toEqual([]);
 });
 
-const poster = () => discordPoster(client, log, new InputWording());
+const poster = () => discordPoster(client, log);
 const prompt: Reply = {
   visibility: 'public',
   blocks: [{ type: 'heading', text: 'Discussion prompt' }, { type: 'text', text: 'Is Ukraine a member in all but name?' }],
