@@ -5,9 +5,27 @@ type Suggestion = { name: string; value: string };
 
 const contains = (text: string, partial: string) => text.toLowerCase().includes(partial.trim().toLowerCase());
 
+/**
+ * Current names that older ICU data (Node 20's among them) accepts but does not list, which lists
+ * the old spelling instead (Europe/Kiev for Europe/Kyiv): a teacher in Kyiv should find Kyiv.
+ */
+const CURRENT_NAMES = ['UTC', 'Europe/Kyiv', 'Asia/Kolkata', 'Asia/Ho_Chi_Minh', 'Asia/Kathmandu', 'Asia/Yangon', 'America/Nuuk', 'Atlantic/Faroe', 'Pacific/Kanton'];
+
+function accepted(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 let zones: string[] | null = null;
 function timeZones(): string[] {
-  zones ??= Intl.supportedValuesOf('timeZone');
+  if (!zones) {
+    const listed = Intl.supportedValuesOf('timeZone');
+    zones = [...new Set([...CURRENT_NAMES.filter(accepted), ...listed])];
+  }
   return zones;
 }
 
