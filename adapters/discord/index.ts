@@ -26,6 +26,9 @@ export function createClient(config: Config): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
+    // Discord requires sharding from 2,500 servers: 'auto' opens as many gateway shards as Discord
+    // recommends (GET /gateway/bot), so a growing bot keeps connecting without a config change.
+    shards: 'auto',
     // With DISCORD_API_URL every REST call goes there; the gateway address is then discovered through it.
     ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
   });
