@@ -8,7 +8,8 @@ import { MAX_CHOICE_ID, MAX_USER_TEXT, type Reply } from '../../src/core/reply.j
 import type { Store } from '../../src/store/store.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { argumentFor, contextFor, shippedPack, testServices } from '../support/core.js';
-import { blocksOf, choiceStarting, plain, recordingLogger } from '../support/replies.js';
+import { blocksOf, choiceStarting, plain } from '../support/replies.js';
+import { recordingLogger } from '../support/logger.js';
 
 let services: Services;
 let alice: BaseContext;

@@ -1,5 +1,4 @@
 import type { Pack } from '../../src/core/pack/model.js';
-import type { Logger } from '../../src/core/logger.js';
 import { isVerbatim } from '../../src/core/pack/verbatim.js';
 import { renderPlainText, type Block, type Choice, type Reply } from '../../src/core/reply.js';
 
@@ -53,23 +52,4 @@ export function quoteProblems(pack: Pack, r: Many): string[] {
     if (q.citation.author !== pack.article.author.name) problems.push(`wrong author: ${q.citation.author}`);
   }
   return problems;
-}
-
-export interface LogEntry {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  obj: object;
-  msg?: string;
-}
-
-/** A logger that keeps what it is told, children included, for assertions. */
-export function recordingLogger(): Logger & { entries: LogEntry[] } {
-  const entries: LogEntry[] = [];
-  const make = (bindings: object): Logger => ({
-    debug: (obj, msg) => void entries.push({ level: 'debug', obj: { ...bindings, ...obj }, msg }),
-    info: (obj, msg) => void entries.push({ level: 'info', obj: { ...bindings, ...obj }, msg }),
-    warn: (obj, msg) => void entries.push({ level: 'warn', obj: { ...bindings, ...obj }, msg }),
-    error: (obj, msg) => void entries.push({ level: 'error', obj: { ...bindings, ...obj }, msg }),
-    child: (more) => make({ ...bindings, ...more }),
-  });
-  return Object.assign(make({}), { entries });
 }

@@ -6,7 +6,8 @@ import { deployCommands } from '../../../adapters/discord/deploy.js';
 import { slashCommands } from '../../../adapters/discord/commands.js';
 import { runRostrum } from '../../support/cli.js';
 import { startFakeDiscord, type FakeDiscord, type JsonObject } from '../../support/fake-discord/index.js';
-import { APP, GUILD, recordingLogger, TOKEN } from './harness.js';
+import { recordingLogger } from '../../support/logger.js';
+import { APP, GUILD, TOKEN } from './harness.js';
 
 // The expected definitions are worked out here from the core's list on their own, not with the
 // adapter's code, so a change on either side that makes them disagree fails this test.

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import { loadConfig, type Config } from '../../../src/config.js';
-import type { Logger } from '../../../src/core/logger.js';
 import { openRuntime, type Runtime } from '../../../src/runtime.js';
 import type { RunningAdapter } from '../../../src/adapter.js';
 import { findCommand } from '../../../src/core/commands/index.js';
@@ -19,6 +18,7 @@ import {
   type RecordedRequest,
   type SentInteraction,
 } from '../../support/fake-discord/index.js';
+import { recordingLogger } from '../../support/logger.js';
 
 export const GUILD = '910000000000000001';
 export const CHANNEL = '910000000000000010';
@@ -28,28 +28,6 @@ export const TOKEN = 'test-token';
 export const ALICE: FakeUserInput = { id: '710000000000000001', username: 'alice' };
 export const BOB: FakeUserInput = { id: '710000000000000002', username: 'bob' };
 export const ADMIN: FakeUserInput = { id: '710000000000000003', username: 'moderator', permissions: PERMISSIONS.ManageGuild };
-
-export interface LogEntry {
-  level: string;
-  bindings: object;
-  obj: object;
-  msg?: string;
-}
-
-/** A logger that keeps every entry as given (no redaction), so a test can prove nothing secret was logged. */
-export function recordingLogger(entries: LogEntry[] = [], bindings: object = {}): Logger & { entries: LogEntry[] } {
-  const at = (level: string) => (obj: object, msg?: string) => {
-    entries.push({ level, bindings, obj, msg });
-  };
-  return {
-    entries,
-    debug: at('debug'),
-    info: at('info'),
-    warn: at('warn'),
-    error: at('error'),
-    child: (more: object) => recordingLogger(entries, { ...bindings, ...more }),
-  };
-}
 
 export interface Bot {
   fake: FakeDiscord;

@@ -3,7 +3,8 @@ import { GatewayIntentBits } from 'discord.js';
 import { loadConfig } from '../../../src/config.js';
 import { openRuntime } from '../../../src/runtime.js';
 import { startDiscord } from '../../../adapters/discord/index.js';
-import { ALICE, APP, assertHygiene, recordingLogger, startBot, TOKEN, until, type Bot } from './harness.js';
+import { recordingLogger } from '../../support/logger.js';
+import { ALICE, APP, assertHygiene, startBot, TOKEN, until, type Bot } from './harness.js';
 
 let bot: Bot | undefined;
 afterEach(async () => {

@@ -8,7 +8,8 @@ import { createClient } from '../../../adapters/discord/index.js';
 import { discordPoster } from '../../../adapters/discord/poster.js';
 import { toPostError } from '../../../adapters/discord/errors.js';
 import { startFakeDiscord, type FakeDiscord, type JsonObject } from '../../support/fake-discord/index.js';
-import { APP, CHANNEL, GUILD, recordingLogger, TOKEN } from './harness.js';
+import { recordingLogger } from '../../support/logger.js';
+import { APP, CHANNEL, GUILD, TOKEN } from './harness.js';
 import { expectWithinDiscordLimits, quotedText } from './discord-limits.js';
 
 let fake: FakeDiscord;

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../../src/config.js';
-import type { Logger } from '../../../src/core/logger.js';
 import { openRuntime, type Runtime } from '../../../src/runtime.js';
 import { startSlack, type RunningSlack } from '../../../adapters/slack/index.js';
 import {
@@ -17,31 +16,11 @@ import {
   type SignOptions,
   type SignedResponse,
 } from '../../support/fake-slack/index.js';
+import { recordingLogger, type LogEntry } from '../../support/logger.js';
 
 export const SECRET = 'test-signing-secret';
 export const BOT_TOKEN = 'xoxb-test-bot-token';
 export const APP_TOKEN = 'xapp-1-test-app-token';
-
-export interface LogEntry {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  obj: object;
-  msg?: string;
-}
-
-/** A logger that keeps what it is told, so a test can show that nothing went wrong quietly. */
-export function recordingLogger(entries: LogEntry[] = [], bindings: object = {}): Logger & { entries: LogEntry[] } {
-  const at = (level: LogEntry['level']) => (obj: object, msg?: string) => {
-    entries.push({ level, obj: { ...bindings, ...obj }, msg });
-  };
-  return {
-    entries,
-    debug: at('debug'),
-    info: at('info'),
-    warn: at('warn'),
-    error: at('error'),
-    child: (more) => recordingLogger(entries, { ...bindings, ...more }),
-  };
-}
 
 export interface Harness {
   fake: FakeSlack;

@@ -4,7 +4,8 @@ import { PostError } from '../../../src/core/poster.js';
 import type { Reply } from '../../../src/core/reply.js';
 import { slackPoster, THREAD_INVITE } from '../../../adapters/slack/poster.js';
 import { startFakeSlack, type FakeSlack } from '../../support/fake-slack/index.js';
-import { BOT_TOKEN, recordingLogger } from './harness.js';
+import { recordingLogger } from '../../support/logger.js';
+import { BOT_TOKEN } from './harness.js';
 
 /** The background poster against the fake Web API: threads, and Slack's errors in the core's words. */
 

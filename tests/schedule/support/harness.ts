@@ -1,5 +1,4 @@
 import type { BaseContext, CoreSettings, Platform, Services, Where } from '../../../src/core/context.js';
-import type { Logger } from '../../../src/core/logger.js';
 import type { Pack } from '../../../src/core/pack/model.js';
 import type { Reply } from '../../../src/core/reply.js';
 import type { Poster } from '../../../src/core/poster.js';
@@ -10,26 +9,13 @@ import { openSqliteStore } from '../../../src/store/sqlite.js';
 import { runCommand } from '../../../src/core/dispatch.js';
 import { renderPlainText } from '../../../src/core/reply.js';
 import { runDueSchedules } from '../../../src/schedule/runner.js';
+import { recordingLogger, type LogEntry } from '../../support/logger.js';
 
 let pack: Promise<Pack> | null = null;
 /** The real content pack, read once per test file. */
 export function realPack(): Promise<Pack> {
   pack ??= loadPack();
   return pack;
-}
-
-export interface LogEntry {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  obj: object;
-  msg?: string;
-}
-
-export function recordingLogger(entries: LogEntry[], bindings: object = {}): Logger {
-  const at = (level: LogEntry['level']) => (obj: object, msg?: string) => entries.push({ level, obj: { ...bindings, ...obj }, msg });
-  return {
-    debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'),
-    child: (more) => recordingLogger(entries, { ...bindings, ...more }),
-  };
 }
 
 export interface PostedRecord {
