@@ -38,6 +38,6 @@ export function pointBlocks(pack: Pack, point: Point, options: { maxQuotes?: num
 
 /** One line per point, for lists and recaps. */
 export function pointLine(point: Point): string {
-  const where = point.source === 'author' ? point.quotes.map((q) => q.anchor).join(', ') : 'editorial';
+  const where = point.source === 'author' ? [...new Set(point.quotes.map((q) => q.anchor))].join(', ') : 'editorial';
   return `• ${point.claim} (${where})`;
 }

@@ -79,9 +79,18 @@ export async function replyToDebate(
 
   if (!point) {
     turns.push({ by: 'user', kind: 'unplaced', point: null });
-    const ideas = unmadePoints(services, debate).slice(0, 3);
+    // Each unplaced reply suggests the next few unmade points, so repeated misses show new ideas.
+    const unmade = unmadePoints(services, debate);
+    const offset = (debate.turns.filter((t) => t.kind === 'unplaced').length * 3) % Math.max(unmade.length, 1);
+    const ideas = [...unmade.slice(offset), ...unmade.slice(0, offset)].slice(0, 3);
+    const elsewhere = services.matcher.match(text);
+    const elsewhereMotion = elsewhere && elsewhere.motion !== debate.motionId ? pack.motionById.get(elsewhere.motion) : undefined;
+    const elsewherePoint = elsewhere && pack.pointById.get(elsewhere.point);
     blocks.push(
-      { type: 'text', text: 'I can’t place that argument in the article, so I won’t pretend to answer it.' },
+      { type: 'text', text: 'I can’t place that argument in the article for this motion, so I won’t pretend to answer it.' },
+      ...(elsewhereMotion && elsewherePoint
+        ? [{ type: 'text' as const, text: `It sounds like a point on another motion (“${elsewhereMotion.statement}”): ${elsewherePoint.claim}` }]
+        : []),
       ...(ideas.length
         ? [{ type: 'fields' as const, fields: [{ name: `Points your side (${sideLabel(userSide)}) could make`, value: ideas.map(pointLine).join('\n') }] }]
         : []),
@@ -89,7 +98,7 @@ export async function replyToDebate(
   } else if (point.side === debate.botSide) {
     turns.push({ by: 'user', kind: 'own-goal', point: point.id });
     blocks.push(
-      { type: 'text', text: `That argument supports my side, not yours: “${point.claim}”. I’ll happily take it.` },
+      { type: 'text', text: `That argument supports my side, not yours: “${point.claim}” I’ll happily take it.` },
       { type: 'footer', text: `You are arguing ${sideLabel(userSide)}.` },
     );
   } else {

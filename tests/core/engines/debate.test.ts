@@ -182,6 +182,26 @@ describe('/debate reply', () => {
     expect((await active(alice)).turns.at(-1)).toEqual({ by: 'user', kind: 'unplaced', point: null });
   });
 
+  it('suggests different unmade points after each miss', async () => {
+    await start(alice, 'for');
+    const texts = await unplaceableTexts(MOTION);
+    const first = blocksOf(await argue(alice, texts[0]!), 'fields')[0]!.fields[0]!.value;
+    const second = blocksOf(await argue(alice, texts[1] ?? texts[0]!), 'fields')[0]!.fields[0]!.value;
+    expect(second).not.toEqual(first);
+  });
+
+  it('names the other motion when an argument belongs there', async () => {
+    const other = services.pack.points.find((p) => p.motion !== MOTION)!;
+    const text = await argumentFor(other.id);
+    // Only meaningful when the text makes no point of this motion but does make one elsewhere.
+    expect(services.matcher.match(text, { motion: MOTION })).toBeNull();
+    const found = services.matcher.match(text)!;
+    await start(alice, 'for');
+    const replies = await argue(alice, text);
+    expect(plain(replies)).toContain('I can’t place that argument');
+    expect(plain(replies)).toContain(`It sounds like a point on another motion (“${services.pack.motionById.get(found.motion)!.statement}”)`);
+  });
+
   it('tells someone without a debate how to start one', async () => {
     const [r] = await argue(alice, 'article 5 is what makes you a member');
     expect(r?.visibility).toBe('private');

@@ -206,7 +206,7 @@ describe('/keypoints list', () => {
       expect(points.length).toBeGreaterThan(0);
       for (const p of points) {
         expect(text).toContain(p.claim);
-        const where = p.source === 'author' ? p.quotes.map((q) => q.anchor).join(', ') : 'editorial';
+        const where = p.source === 'author' ? [...new Set(p.quotes.map((q) => q.anchor))].join(', ') : 'editorial'; // each anchor once
         expect(text).toContain(`${p.claim} (${where})`);
       }
       for (const other of services.pack.points.filter((p) => p.motion !== motion.id)) expect(text).not.toContain(other.claim);
