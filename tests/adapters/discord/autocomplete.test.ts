@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../../src/core/commands/index.js';
-import { ADMIN, assertHygiene, startBot, type Bot } from './harness.js';
+import { ADMIN, useBot } from './harness.js';
 
-let bot: Bot;
-beforeAll(async () => {
-  bot = await startBot();
-});
-afterAll(async () => {
-  await bot.close();
-  assertHygiene(bot);
-});
+const bot = useBot({}, {}, 'file');
 
 type Suggestion = { name: string; value: string };
 

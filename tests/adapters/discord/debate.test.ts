@@ -1,16 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ComponentType, MessageFlags } from 'discord.js';
 import type { JsonObject } from '../../support/fake-discord/index.js';
-import { ALICE, assertHygiene, BOB, buttonIds, callbackType, CHANNEL, sentMessage, startBot, textOf, type Bot } from './harness.js';
+import { ALICE, BOB, buttonIds, callbackType, CHANNEL, sentMessage, textOf, useBot } from './harness.js';
 
-let bot: Bot;
-beforeEach(async () => {
-  bot = await startBot();
-});
-afterEach(async () => {
-  await bot.close();
-  assertHygiene(bot);
-});
+const bot = useBot();
 
 const ARGUMENT = 'NATO never promised to defend Ukraine: there is no Article 5 guarantee, so Ukraine is not a member in any sense that matters.';
 

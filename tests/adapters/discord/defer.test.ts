@@ -1,18 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord.js';
-import { ALICE, APP, assertHygiene, buttonIds, callbackType, CHANNEL, sentMessage, startBot, textOf, type Bot } from './harness.js';
+import { ALICE, APP, buttonIds, callbackType, CHANNEL, sentMessage, textOf, useBot } from './harness.js';
 
 // With deferAfterMs 0 every answer is deferred first, as it would be when the core is slow; the
 // user must end up seeing exactly what an immediate answer shows.
 
-let bot: Bot;
-beforeEach(async () => {
-  bot = await startBot({}, { deferAfterMs: 0 });
-});
-afterEach(async () => {
-  await bot.close();
-  assertHygiene(bot);
-});
+const bot = useBot({}, { deferAfterMs: 0 });
 
 const steps = (rs: { method: string; path: string }[], token: string) =>
   rs.map((r) => `${r.method} ${r.path.replace(token, ':token').replace(/\/interactions\/\d+\//, '/interactions/:id/').replace(/\/messages\/\d+$/, '/messages/:id')}`);

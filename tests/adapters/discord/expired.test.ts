@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord.js';
-import { ALICE, assertHygiene, buttonIds, callbackType, CHANNEL, sentMessage, startBot, type Bot } from './harness.js';
+import { ALICE, buttonIds, callbackType, CHANNEL, sentMessage, useBot } from './harness.js';
 
-let bot: Bot;
-beforeEach(async () => {
-  bot = await startBot();
-});
-afterEach(async () => {
-  await bot.close();
-  assertHygiene(bot);
-});
+const bot = useBot();
 
 async function someMessage(): Promise<string> {
   await bot.responses(await bot.slash('keypoints', 'show'), 1);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIEmbed } from 'discord.js';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { loadConfig, type Config } from '../../../src/config.js';
 import { openRuntime, type Runtime } from '../../../src/runtime.js';
 import type { RunningAdapter } from '../../../src/adapter.js';
@@ -155,6 +156,50 @@ export function assertHygiene(bot: Bot): void {
   const interactionTokens = [...logged.matchAll(/fake-\d+-[\w-]{20,}/g)].map((m) => m[0]);
   if (interactionTokens.length) problems.push(`interaction tokens were logged: ${interactionTokens[0]}`);
   if (problems.length) throw new Error(problems.join('\n'));
+}
+
+async function closeChecked(bot: Bot): Promise<void> {
+  await bot.close();
+  assertHygiene(bot);
+}
+
+/**
+ * A bot for every test in the file: started before each test (or once, before all, with `per: 'file'`),
+ * closed after it and checked with `assertHygiene`. Returns a stand-in that reaches the bot running now.
+ */
+export function useBot(env: Record<string, string> = {}, options: DiscordOptions = {}, per: 'test' | 'file' = 'test'): Bot {
+  let current: Bot | undefined;
+  const [before, after] = per === 'test' ? [beforeEach, afterEach] : [beforeAll, afterAll];
+  before(async () => {
+    current = await startBot(env, options);
+  });
+  after(async () => {
+    const bot = current;
+    current = undefined;
+    if (bot) await closeChecked(bot);
+  });
+  return new Proxy({} as Bot, {
+    get(_, key) {
+      if (!current) throw new Error('no bot is running: useBot starts one for each test, not outside them');
+      return Reflect.get(current, key, current);
+    },
+  });
+}
+
+/**
+ * For tests that start their own bot with their own settings: returns `startBot`, and every bot it
+ * started is closed and checked with `assertHygiene` after its test.
+ */
+export function useStartBot(): typeof startBot {
+  const started: Bot[] = [];
+  afterEach(async () => {
+    for (const bot of started.splice(0)) await closeChecked(bot);
+  });
+  return async (env, options) => {
+    const bot = await startBot(env, options);
+    started.push(bot);
+    return bot;
+  };
 }
 
 /** Resolves once `check` returns a value other than undefined/false (polling; for effects with no request to wait for). */

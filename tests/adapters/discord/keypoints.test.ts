@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord.js';
-import { assertHygiene, buttonIds, callbackType, CHANNEL, sentMessage, startBot, textOf, type Bot } from './harness.js';
+import { buttonIds, callbackType, CHANNEL, sentMessage, textOf, useBot } from './harness.js';
 
-let bot: Bot;
-beforeEach(async () => {
-  bot = await startBot();
-});
-afterEach(async () => {
-  await bot.close();
-  assertHygiene(bot);
-});
+const bot = useBot();
 
 describe('/keypoints on Discord', () => {
   it('quotes a key point in an embed with its citation, and both buttons lead somewhere', async () => {

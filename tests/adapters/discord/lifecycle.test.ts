@@ -1,22 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GatewayIntentBits } from 'discord.js';
 import { loadConfig } from '../../../src/config.js';
 import { openRuntime } from '../../../src/runtime.js';
 import { startDiscord } from '../../../adapters/discord/index.js';
 import { recordingLogger } from '../../support/logger.js';
-import { ALICE, APP, assertHygiene, startBot, TOKEN, until, type Bot } from './harness.js';
+import { ALICE, APP, TOKEN, until, useStartBot } from './harness.js';
 
-let bot: Bot | undefined;
-afterEach(async () => {
-  if (!bot) return;
-  await bot.close();
-  assertHygiene(bot);
-  bot = undefined;
-});
+const startBot = useStartBot();
 
 describe('the Discord adapter’s life', () => {
   it('identifies with the Guilds intent only (no privileged intents) and logs its start without the token', async () => {
-    bot = await startBot();
+    const bot = await startBot();
     const identify = bot.fake.gatewayLog.find((e) => e.direction === 'in' && e.op === 2)!;
     expect((identify.d as { intents: number }).intents).toBe(GatewayIntentBits.Guilds);
     expect(bot.log.entries.some((e) => e.msg === 'connected to Discord')).toBe(true);
@@ -24,7 +18,7 @@ describe('the Discord adapter’s life', () => {
   });
 
   it('lets an interaction in flight finish before it disconnects', async () => {
-    bot = await startBot({}, { deferAfterMs: 0 });
+    const bot = await startBot({}, { deferAfterMs: 0 });
     // The answer's edit is held up by a rate limit, so the interaction is still in flight when stop() begins.
     bot.fake.failNext({ method: 'PATCH', pathPattern: /messages\/@original$/, status: 429, retryAfter: 0.5 });
     const sent = await bot.slash('keypoints', 'show', {}, ALICE);
@@ -43,7 +37,7 @@ describe('the Discord adapter’s life', () => {
     const runtime = await openRuntime(config, log);
     try {
       await expect(startDiscord(runtime, config, log)).rejects.toThrow(/DISCORD_TOKEN/);
-      bot = await startBot();
+      const bot = await startBot();
       const wrong = loadConfig({ DATABASE_PATH: ':memory:', DISCORD_TOKEN: 'not-the-token-at-all', DISCORD_API_URL: bot.fake.apiUrl, DISCORD_APPLICATION_ID: APP });
       const err = await startDiscord(runtime, wrong, log).then(() => null, (e: unknown) => e as Error);
       expect(err?.message).toMatch(/could not connect to Discord/);
@@ -54,11 +48,11 @@ describe('the Discord adapter’s life', () => {
     }
   });
   it('logs a failed answer with its route, never the interaction token', async () => {
-    bot = await startBot();
+    const bot = await startBot();
     bot.fake.failNext({ method: 'POST', pathPattern: /\/callback$/, status: 404, code: 10062, message: 'Unknown interaction' });
     const sent = await bot.slash('keypoints', 'show');
     await bot.fake.waitFor((r) => r.interactionId === sent.id && r.status === 404);
-    const failed = await until(() => bot!.log.entries.find((e) => e.msg === 'interaction failed'));
+    const failed = await until(() => bot.log.entries.find((e) => e.msg === 'interaction failed'));
     expect(failed.obj).toMatchObject({ interaction: sent.id, err: { code: 10062, status: 404, route: expect.stringMatching(/\/interactions\/\d+\/:token\/callback/) } });
     expect(JSON.stringify(bot.log.entries)).not.toContain(sent.token);
   });

@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord.js';
-import { ADMIN, ALICE, assertHygiene, BOB, buttonIds, callbackType, CHANNEL, sentMessage, startBot, textOf, type Bot } from './harness.js';
+import { ADMIN, ALICE, BOB, buttonIds, callbackType, CHANNEL, sentMessage, textOf, useBot } from './harness.js';
 
-let bot: Bot;
-beforeEach(async () => {
-  bot = await startBot();
-});
-afterEach(async () => {
-  await bot.close();
-  assertHygiene(bot);
-});
+const bot = useBot();
 
 async function postPrompt(): Promise<{ messageId: string; votes: string[] }> {
   const sent = await bot.slash('prompt', 'now');

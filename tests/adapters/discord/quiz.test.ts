@@ -1,20 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord.js';
-import { ALICE, assertHygiene, BOB, buttonIds, callbackType, CHANNEL, sentMessage, startBot, textOf, type Bot } from './harness.js';
+import { ALICE, BOB, buttonIds, callbackType, CHANNEL, sentMessage, textOf, useStartBot, type Bot } from './harness.js';
 
-let bot: Bot | undefined;
-afterEach(async () => {
-  if (!bot) return;
-  await bot.close();
-  assertHygiene(bot);
-  bot = undefined;
-});
+const startBot = useStartBot();
 
 const channelPosts = (b: Bot) => b.fake.find({ method: 'POST', path: `/channels/${CHANNEL}/messages` });
 
 describe('a channel quiz on Discord', () => {
   it('takes one answer per person, even from a double click, and posts the reveal to the channel', async () => {
-    bot = await startBot({ QUIZ_CHANNEL_SECONDS: '1' });
+    const bot = await startBot({ QUIZ_CHANNEL_SECONDS: '1' });
     const start = await bot.slash('quiz', 'start', { questions: 2, mode: 'channel' });
     const [question] = await bot.responses(start, 1);
     const choices = buttonIds(sentMessage(question!));
@@ -24,7 +18,7 @@ describe('a channel quiz on Discord', () => {
     const a = await bot.fake.clickButton({ customId: choices[0]!, user: ALICE });
     const b1 = await bot.fake.clickButton({ customId: choices[1]!, user: { ...BOB, globalName: '@everyone' } });
     const b2 = await bot.fake.clickButton({ customId: choices[2]!, user: BOB });
-    const answers = await Promise.all([a, b1, b2].map(async (sent) => sentMessage((await bot!.responses(sent, 1))[0]!)));
+    const answers = await Promise.all([a, b1, b2].map(async (sent) => sentMessage((await bot.responses(sent, 1))[0]!)));
     for (const answer of answers) expect(answer.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(answers[0]!.content).toContain('Your answer is in: A.');
     expect(answers[1]!.content).toContain('Your answer is in: B.');
@@ -33,7 +27,7 @@ describe('a channel quiz on Discord', () => {
     expect(buttonIds(bot.fake.channelMessages(CHANNEL)[0]!)).toEqual(choices);
 
     // After QUIZ_CHANNEL_SECONDS the background loop posts the reveal and the next question to the channel.
-    await bot.fake.waitFor(() => channelPosts(bot!).length >= 2, 8000);
+    await bot.fake.waitFor(() => channelPosts(bot).length >= 2, 8000);
     const [reveal, next] = channelPosts(bot).map(sentMessage);
     expect(reveal!.embeds[0]?.title).toBe('Answer to question 1');
     const fields = reveal!.embeds.flatMap((e) => e.fields ?? []);
@@ -44,7 +38,7 @@ describe('a channel quiz on Discord', () => {
     expect(next!.embeds[0]?.title).toBe('Question 2 of 2');
     expect(buttonIds(next!)).toHaveLength(4);
 
-    await bot.fake.waitFor(() => channelPosts(bot!).length >= 4, 8000);
+    await bot.fake.waitFor(() => channelPosts(bot).length >= 4, 8000);
     const [, , secondReveal, results] = channelPosts(bot).map(sentMessage);
     expect(secondReveal!.embeds[0]?.title).toBe('Answer to question 2');
     expect(results!.embeds[0]?.title).toBe('Quiz finished');
@@ -55,7 +49,7 @@ describe('a channel quiz on Discord', () => {
 
 describe('a solo quiz on Discord', () => {
   it('replaces the question with the verdict, sends the next one, and carries on after the bot restarts', async () => {
-    bot = await startBot();
+    const bot = await startBot();
     const start = await bot.slash('quiz', 'start', { questions: 2 });
     const [first] = await bot.responses(start, 1);
     const firstChoices = buttonIds(sentMessage(first!));

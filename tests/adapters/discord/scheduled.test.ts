@@ -1,14 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN, assertHygiene, CHANNEL, startBot, textOf, until, type Bot } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, CHANNEL, textOf, until, useBot } from './harness.js';
 
-let bot: Bot;
-beforeEach(async () => {
-  bot = await startBot();
-});
-afterEach(async () => {
-  await bot.close();
-  assertHygiene(bot);
-});
+const bot = useBot();
 
 describe('scheduled prompts on Discord', () => {
   it('posts a due slot into the schedule’s channel, with its quote, votes and a discussion thread, once', async () => {
