@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIEmbed } from 'discord.js';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterEach } from 'vitest';
 import { loadConfig, type Config } from '../../../src/config.js';
 import { openRuntime, type Runtime } from '../../../src/runtime.js';
 import type { RunningAdapter } from '../../../src/adapter.js';
@@ -19,6 +19,7 @@ import {
   type RecordedRequest,
   type SentInteraction,
 } from '../../support/fake-discord/index.js';
+import { useStarted } from '../../support/hooks.js';
 import { recordingLogger } from '../../support/logger.js';
 
 export const GUILD = '910000000000000001';
@@ -168,22 +169,7 @@ async function closeChecked(bot: Bot): Promise<void> {
  * closed after it and checked with `assertHygiene`. Returns a stand-in that reaches the bot running now.
  */
 export function useBot(env: Record<string, string> = {}, options: DiscordOptions = {}, per: 'test' | 'file' = 'test'): Bot {
-  let current: Bot | undefined;
-  const [before, after] = per === 'test' ? [beforeEach, afterEach] : [beforeAll, afterAll];
-  before(async () => {
-    current = await startBot(env, options);
-  });
-  after(async () => {
-    const bot = current;
-    current = undefined;
-    if (bot) await closeChecked(bot);
-  });
-  return new Proxy({} as Bot, {
-    get(_, key) {
-      if (!current) throw new Error('no bot is running: useBot starts one for each test, not outside them');
-      return Reflect.get(current, key, current);
-    },
-  });
+  return useStarted(() => startBot(env, options), closeChecked, per);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../support/fake-slack/index.js';
 import {
   button,
@@ -11,19 +11,12 @@ import {
   submitView,
   textOf,
   unescapeSlack,
-  type Harness,
-  startHarness,
+  useHarness,
 } from './harness.js';
 
 /** /keypoints, /debate, /prompt and help, end to end: signed requests into the real Bolt receiver. */
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 const isPublic = (m: JsonObject) => m.response_type === 'in_channel' && m.replace_original === false;
 const isPrivate = (m: JsonObject) => m.response_type === 'ephemeral' && m.replace_original === false;

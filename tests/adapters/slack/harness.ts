@@ -16,6 +16,7 @@ import {
   type SignOptions,
   type SignedResponse,
 } from '../../support/fake-slack/index.js';
+import { useStarted } from '../../support/hooks.js';
 import { recordingLogger, type LogEntry } from '../../support/logger.js';
 
 export const SECRET = 'test-signing-secret';
@@ -34,7 +35,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { env?: Record<string, string>; socket?: boolean } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  /** Socket Mode (SLACK_APP_TOKEN) instead of HTTP with a signing secret. */
+  socket?: boolean;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await startFakeSlack();
   const dir = mkdtempSync(join(tmpdir(), 'rostrum-slack-'));
   const config = loadConfig({
@@ -64,6 +71,11 @@ export async function startHarness(options: { env?: Record<string, string>; sock
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** One harness for all the tests in a file: started before the first, closed after the last. */
+export function useHarness(options: HarnessOptions = {}): Harness {
+  return useStarted(() => startHarness(options), (h) => h.close(), 'file');
 }
 
 // ---- driving the adapter the way Slack does ----------------------------------------------------

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiCall, JsonObject } from '../../support/fake-slack/index.js';
-import { buttonsOf, click, errorsLogged, only, responses, slash, textOf, type Harness, startHarness } from './harness.js';
+import { buttonsOf, click, errorsLogged, only, responses, slash, textOf, useHarness } from './harness.js';
 
 /** /quiz end to end: a solo quiz through response_url, channel quizzes revealed by the background loop. */
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ env: { QUIZ_CHANNEL_SECONDS: '1' } });
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness({ env: { QUIZ_CHANNEL_SECONDS: '1' } });
 
 const postsTo = (channel: string) => (f: { callsTo(m: string): ApiCall[] }) =>
   f.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);

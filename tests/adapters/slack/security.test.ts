@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { blockActionBody, slashCommandBody, type JsonObject } from '../../support/fake-slack/index.js';
 import {
   button,
@@ -9,19 +9,12 @@ import {
   responses,
   slash,
   textOf,
-  type Harness,
-  startHarness,
+  useHarness,
 } from './harness.js';
 
 /** What a hostile or unreliable Slack cannot make the bot do: forged requests, repeats, injected mentions. */
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ env: { SLACK_ADMIN_USERS: 'U0BOSS, U0OTHERBOSS', QUIZ_CHANNEL_SECONDS: '600' } });
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness({ env: { SLACK_ADMIN_USERS: 'U0BOSS, U0OTHERBOSS', QUIZ_CHANNEL_SECONDS: '600' } });
 
 /** Everything the bot sent anywhere (response_url and Web API), as one string. */
 function everythingSent(): string {

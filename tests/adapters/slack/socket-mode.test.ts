@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { blockActionPayload, slashCommandPayload } from '../../support/fake-slack/index.js';
-import { APP_TOKEN, button, errorsLogged, type Harness, startHarness, textOf } from './harness.js';
+import { APP_TOKEN, button, errorsLogged, textOf, useHarness } from './harness.js';
 
 /** The same adapter over Socket Mode: SLACK_APP_TOKEN set, no HTTP port, envelopes over the fake's socket. */
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ socket: true });
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness({ socket: true });
 
 describe('Socket Mode', () => {
   it('connects with the app-level token and listens on no port', () => {
