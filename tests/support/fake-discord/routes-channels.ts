@@ -1,5 +1,5 @@
 import { attachmentsFromUpload } from './attachments.js';
-import { fail, json, noContent, type Route, type RouteContext } from './router.js';
+import { fail, json, noContent, type Route, type RouteContext, type RouteResult } from './router.js';
 import type { JsonObject } from './types.js';
 
 // Channel, message and thread routes. Messages land in the world so interactions can point at them.
@@ -18,6 +18,22 @@ function channelOf(ctx: RouteContext): JsonObject | undefined {
 function messageIn(ctx: RouteContext): JsonObject | undefined {
   const message = ctx.world.messages.get(ctx.params.messageId!);
   return message && message.channel_id === ctx.params.channelId ? message : undefined;
+}
+
+/** A handler for a channel's route; answers Unknown Channel itself. */
+function inChannel(handle: (ctx: RouteContext, channel: JsonObject) => RouteResult): Route['handle'] {
+  return (ctx) => {
+    const channel = channelOf(ctx);
+    return channel ? handle(ctx, channel) : unknownChannel();
+  };
+}
+
+/** A handler for a message's route; answers Unknown Channel, then Unknown Message, itself. */
+function onMessage(handle: (ctx: RouteContext, channel: JsonObject, message: JsonObject) => RouteResult): Route['handle'] {
+  return inChannel((ctx, channel) => {
+    const message = messageIn(ctx);
+    return message ? handle(ctx, channel, message) : unknownMessage();
+  });
 }
 
 function withGuild(message: JsonObject, channel: JsonObject): JsonObject {
@@ -50,18 +66,13 @@ export const channelRoutes: Route[] = [
     method: 'GET',
     pattern: '/channels/:channelId',
     auth: true,
-    handle: (ctx) => {
-      const channel = channelOf(ctx);
-      return channel ? json(channel) : unknownChannel();
-    },
+    handle: inChannel((_, channel) => json(channel)),
   },
   {
     method: 'PATCH',
     pattern: '/channels/:channelId',
     auth: true,
-    handle(ctx) {
-      const channel = channelOf(ctx);
-      if (!channel) return unknownChannel();
+    handle: inChannel((ctx, channel) => {
       const { archived, locked, auto_archive_duration, invitable, ...rest } = ctx.body;
       for (const key of ['name', 'topic', 'rate_limit_per_user', 'nsfw', 'parent_id', 'position', 'flags']) {
         if (key in rest) channel[key] = rest[key];
@@ -74,15 +85,13 @@ export const channelRoutes: Route[] = [
       }
       ctx.dispatch(meta ? 'THREAD_UPDATE' : 'CHANNEL_UPDATE', channel);
       return json(channel);
-    },
+    }),
   },
   {
     method: 'DELETE',
     pattern: '/channels/:channelId',
     auth: true,
-    handle(ctx) {
-      const channel = channelOf(ctx);
-      if (!channel) return unknownChannel();
+    handle: inChannel((ctx, channel) => {
       ctx.world.channels.delete(channel.id as string);
       const isThread = THREAD_TYPES.has(channel.type as number);
       ctx.dispatch(
@@ -92,26 +101,23 @@ export const channelRoutes: Route[] = [
           : channel,
       );
       return json(channel);
-    },
+    }),
   },
   {
     method: 'GET',
     pattern: '/channels/:channelId/messages',
     auth: true,
-    handle(ctx) {
-      if (!channelOf(ctx)) return unknownChannel();
+    handle: inChannel((ctx) => {
       const limit = Math.min(Number(ctx.query.limit ?? 50), 100);
-      const inChannel = [...ctx.world.messages.values()].filter((m) => m.channel_id === ctx.params.channelId);
-      return json(inChannel.reverse().slice(0, limit));
-    },
+      const messages = [...ctx.world.messages.values()].filter((m) => m.channel_id === ctx.params.channelId);
+      return json(messages.reverse().slice(0, limit));
+    }),
   },
   {
     method: 'POST',
     pattern: '/channels/:channelId/messages',
     auth: true,
-    handle(ctx) {
-      const channel = channelOf(ctx);
-      if (!channel) return unknownChannel();
+    handle: inChannel((ctx, channel) => {
       const reply = ctx.body.message_reference !== undefined;
       const message = ctx.world.createMessage({
         channelId: channel.id as string,
@@ -121,41 +127,29 @@ export const channelRoutes: Route[] = [
       });
       ctx.dispatch('MESSAGE_CREATE', withGuild(message, channel), GuildMessagesIntent);
       return json(message);
-    },
+    }),
   },
   {
     method: 'GET',
     pattern: '/channels/:channelId/messages/:messageId',
     auth: true,
-    handle(ctx) {
-      if (!channelOf(ctx)) return unknownChannel();
-      const message = messageIn(ctx);
-      return message ? json(message) : unknownMessage();
-    },
+    handle: onMessage((_, __, message) => json(message)),
   },
   {
     method: 'PATCH',
     pattern: '/channels/:channelId/messages/:messageId',
     auth: true,
-    handle(ctx) {
-      const channel = channelOf(ctx);
-      if (!channel) return unknownChannel();
-      const message = messageIn(ctx);
-      if (!message) return unknownMessage();
+    handle: onMessage((ctx, channel, message) => {
       ctx.world.editMessage(message, ctx.body, attachmentsFromUpload(ctx));
       ctx.dispatch('MESSAGE_UPDATE', withGuild(message, channel), GuildMessagesIntent);
       return json(message);
-    },
+    }),
   },
   {
     method: 'DELETE',
     pattern: '/channels/:channelId/messages/:messageId',
     auth: true,
-    handle(ctx) {
-      const channel = channelOf(ctx);
-      if (!channel) return unknownChannel();
-      const message = messageIn(ctx);
-      if (!message) return unknownMessage();
+    handle: onMessage((ctx, channel, message) => {
       ctx.world.messages.delete(message.id as string);
       ctx.dispatch(
         'MESSAGE_DELETE',
@@ -163,43 +157,36 @@ export const channelRoutes: Route[] = [
         GuildMessagesIntent,
       );
       return noContent();
-    },
+    }),
   },
   {
     method: 'POST',
     pattern: '/channels/:channelId/messages/:messageId/threads',
     auth: true,
-    handle(ctx) {
-      const channel = channelOf(ctx);
-      if (!channel) return unknownChannel();
-      const message = messageIn(ctx);
-      if (!message) return unknownMessage();
+    handle: onMessage((ctx, channel, message) => {
       if (message.thread) return fail(400, 160004, 'A thread has already been created for this message');
       return startThread(ctx, channel, message);
-    },
+    }),
   },
   {
     method: 'POST',
     pattern: '/channels/:channelId/threads',
     auth: true,
-    handle(ctx) {
-      const channel = channelOf(ctx);
-      return channel ? startThread(ctx, channel) : unknownChannel();
-    },
+    handle: inChannel((ctx, channel) => startThread(ctx, channel)),
   },
   ...(['PUT', 'DELETE'] as const).map(
     (method): Route => ({
       method,
       pattern: '/channels/:channelId/thread-members/:userId',
       auth: true,
-      handle: (ctx) => (channelOf(ctx) ? noContent() : unknownChannel()),
+      handle: inChannel(() => noContent()),
     }),
   ),
   {
     method: 'POST',
     pattern: '/channels/:channelId/typing',
     auth: true,
-    handle: (ctx) => (channelOf(ctx) ? noContent() : unknownChannel()),
+    handle: inChannel(() => noContent()),
   },
   ...(['PUT', 'DELETE'] as const).map(
     (method): Route => ({

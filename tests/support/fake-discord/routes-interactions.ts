@@ -115,6 +115,16 @@ function webhookMessage(ctx: RouteContext, state: InteractionState): JsonObject 
 const unknownWebhook = () => fail(404, 10015, 'Unknown Webhook');
 const unknownMessage = () => fail(404, 10008, 'Unknown Message');
 
+/** A handler for a message behind the interaction webhook; answers Unknown Webhook, then Unknown Message, itself. */
+function onWebhookMessage(handle: (ctx: RouteContext, message: JsonObject) => RouteResult): Route['handle'] {
+  return (ctx) => {
+    const state = interactionByToken(ctx);
+    if (!state) return unknownWebhook();
+    const message = webhookMessage(ctx, state);
+    return message ? handle(ctx, message) : unknownMessage();
+  };
+}
+
 export const interactionRoutes: Route[] = [
   { method: 'POST', pattern: '/interactions/:id/:token/callback', auth: false, handle: callback },
   {
@@ -139,41 +149,28 @@ export const interactionRoutes: Route[] = [
     method: 'GET',
     pattern: '/webhooks/:appId/:token/messages/:messageId',
     auth: false,
-    handle(ctx) {
-      const state = interactionByToken(ctx);
-      if (!state) return unknownWebhook();
-      const message = webhookMessage(ctx, state);
-      return message ? json(message) : unknownMessage();
-    },
+    handle: onWebhookMessage((_, message) => json(message)),
   },
   {
     method: 'PATCH',
     pattern: '/webhooks/:appId/:token/messages/:messageId',
     auth: false,
-    handle(ctx) {
-      const state = interactionByToken(ctx);
-      if (!state) return unknownWebhook();
-      const message = webhookMessage(ctx, state);
-      if (!message) return unknownMessage();
+    handle: onWebhookMessage((ctx, message) => {
       const before = typeof message.flags === 'number' ? message.flags : 0;
       ctx.world.editMessage(message, ctx.body, attachmentsFromUpload(ctx));
       const after = typeof message.flags === 'number' ? message.flags : 0;
       // An edit resolves a deferred reply's loading state, and can never change whether it is ephemeral.
       message.flags = (after & ~LOADING & ~EPHEMERAL) | (before & EPHEMERAL);
       return json(message);
-    },
+    }),
   },
   {
     method: 'DELETE',
     pattern: '/webhooks/:appId/:token/messages/:messageId',
     auth: false,
-    handle(ctx) {
-      const state = interactionByToken(ctx);
-      if (!state) return unknownWebhook();
-      const message = webhookMessage(ctx, state);
-      if (!message) return unknownMessage();
+    handle: onWebhookMessage((ctx, message) => {
       ctx.world.messages.delete(message.id as string);
       return noContent();
-    },
+    }),
   },
 ];
