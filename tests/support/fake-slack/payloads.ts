@@ -42,6 +42,20 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** The user and team as interactive payloads (block_actions, view_submission) carry them. */
+function interactiveUser(w: Required<Who>): JsonObject {
+  return { id: w.userId, username: w.userName, name: w.userName, team_id: w.teamId };
+}
+
+function interactiveTeam(w: Required<Who>): JsonObject {
+  return { id: w.teamId, domain: w.teamDomain };
+}
+
+/** Interactive payloads arrive over HTTP as one form field, `payload`, holding the JSON. */
+function interactiveBody(payload: JsonObject): URLSearchParams {
+  return new URLSearchParams({ payload: JSON.stringify(payload) });
+}
+
 // ---- slash commands -------------------------------------------------------
 
 export interface SlashCommandOptions extends Who {
@@ -121,12 +135,12 @@ export function blockActionPayload(options: BlockActionOptions): JsonObject {
 
   const payload: JsonObject = {
     type: 'block_actions',
-    user: { id: w.userId, username: w.userName, name: w.userName, team_id: w.teamId },
+    user: interactiveUser(w),
     api_app_id: w.apiAppId,
     token: w.token,
     container: { type: 'message', message_ts: messageTs, channel_id: w.channelId, is_ephemeral: options.ephemeral === true },
     trigger_id: options.triggerId ?? triggerId(),
-    team: { id: w.teamId, domain: w.teamDomain },
+    team: interactiveTeam(w),
     enterprise: null,
     is_enterprise_install: false,
     channel: { id: w.channelId, name: w.channelName },
@@ -141,7 +155,7 @@ export function blockActionPayload(options: BlockActionOptions): JsonObject {
 }
 
 export function blockActionBody(options: BlockActionOptions): URLSearchParams {
-  return new URLSearchParams({ payload: JSON.stringify(blockActionPayload(options)) });
+  return interactiveBody(blockActionPayload(options));
 }
 
 // ---- view_submission ------------------------------------------------------
@@ -162,8 +176,8 @@ export function viewSubmissionPayload(options: ViewSubmissionOptions): JsonObjec
   const viewId = options.viewId ?? 'V0FAKEVIEW';
   return {
     type: 'view_submission',
-    team: { id: w.teamId, domain: w.teamDomain },
-    user: { id: w.userId, username: w.userName, name: w.userName, team_id: w.teamId },
+    team: interactiveTeam(w),
+    user: interactiveUser(w),
     api_app_id: w.apiAppId,
     token: w.token,
     trigger_id: options.triggerId ?? triggerId(),
@@ -195,7 +209,7 @@ export function viewSubmissionPayload(options: ViewSubmissionOptions): JsonObjec
 }
 
 export function viewSubmissionBody(options: ViewSubmissionOptions): URLSearchParams {
-  return new URLSearchParams({ payload: JSON.stringify(viewSubmissionPayload(options)) });
+  return interactiveBody(viewSubmissionPayload(options));
 }
 
 // ---- Events API -----------------------------------------------------------
