@@ -2,22 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { PostError } from '../../src/core/poster.js';
 import { planSlot } from '../../src/schedule/plan.js';
 import { createServices } from '../../src/core/services.js';
+import type { CoreSettings } from '../../src/core/context.js';
 import { runDueSchedules, scheduledPromptTask } from '../../src/schedule/runner.js';
 import { CHANNEL, PLATFORM, promptIdOf, makeHarness, realPack, RecordingPoster, type Harness } from './support/harness.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-async function dailyAt9(h: Harness, extra: Record<string, string> = {}): Promise<string> {
-  await h.command('schedule', { cadence: 'daily', time: '09:00', timezone: 'UTC', ...extra });
+/** Thursday, an hour before the first 09:00 slot: where every test's clock starts. */
+const START = '2026-11-26T08:00:00Z';
+
+async function dailyAt9(h: Harness): Promise<string> {
+  await h.command('schedule', { cadence: 'daily', time: '09:00', timezone: 'UTC' });
   const [s] = await h.store.listSchedules(PLATFORM, 'guild-1');
   return s!.id;
 }
 
+/** A harness at START with one schedule: daily at 09:00 UTC in CHANNEL. */
+async function withDailyAt9(settings: Partial<CoreSettings> = {}): Promise<{ h: Harness; id: string }> {
+  const h = await makeHarness(START, settings);
+  return { h, id: await dailyAt9(h) };
+}
+
+const nextRun = async (h: Harness, id: string) => (await h.store.getSchedule(id))?.nextRun;
+
 describe('a scheduled post', () => {
   it('goes out at its slot with the prompt, its stance, votes, the quote and a thread', async () => {
-    const h = await makeHarness('2026-11-26T08:00:00Z');
-    const id = await dailyAt9(h);
+    const { h, id } = await withDailyAt9();
     expect(await h.store.nextScheduleRun(PLATFORM)).toBe(Date.parse('2026-11-26T09:00:00Z'));
 
     h.setClock('2026-11-26T08:59:59Z');
@@ -45,12 +56,11 @@ describe('a scheduled post', () => {
     expect(await h.store.getPromptPost(postId)).toMatchObject({
       scheduleId: id, slot: Date.parse('2026-11-26T09:00:00Z'), messageId: 'm1', promptId: prompt.id,
     });
-    expect((await h.store.getSchedule(id))?.nextRun).toBe(Date.parse('2026-11-27T09:00:00Z'));
+    expect(await nextRun(h, id)).toBe(Date.parse('2026-11-27T09:00:00Z'));
   });
 
   it('is posted once however often the loop runs, and even if nextRun is set back to a posted slot', async () => {
-    const h = await makeHarness('2026-11-26T08:00:00Z');
-    const id = await dailyAt9(h);
+    const { h, id } = await withDailyAt9();
     h.setClock('2026-11-26T09:00:00Z');
     await h.runDue();
     await h.runDue();
@@ -60,12 +70,11 @@ describe('a scheduled post', () => {
     await h.store.updateSchedule(id, { nextRun: Date.parse('2026-11-26T09:00:00Z') });
     await h.runDue();
     expect(h.poster.posts).toHaveLength(1);
-    expect((await h.store.getSchedule(id))?.nextRun).toBe(Date.parse('2026-11-27T09:00:00Z'));
+    expect(await nextRun(h, id)).toBe(Date.parse('2026-11-27T09:00:00Z'));
   });
 
   it('is posted once when two processes share the store and run at the same moment', async () => {
-    const h = await makeHarness('2026-11-26T08:00:00Z');
-    await dailyAt9(h);
+    const { h } = await withDailyAt9();
     const other = createServices({
       pack: await realPack(), matcher: { match: () => null, rank: () => [] }, store: h.store, now: () => new Date(h.now()),
     });
@@ -76,8 +85,7 @@ describe('a scheduled post', () => {
   });
 
   it('rotates through the pack’s prompts without repeats, then starts over', async () => {
-    const h = await makeHarness('2026-11-26T08:00:00Z');
-    await dailyAt9(h);
+    const { h } = await withDailyAt9();
     const prompts = h.services.pack.prompts;
     await h.runUntil(Date.parse('2026-11-26T09:00:00Z') + prompts.length * DAY);
     const ids = await Promise.all(h.poster.posts.map((p) => promptIdOf(h.store, p.reply)));
@@ -88,8 +96,7 @@ describe('a scheduled post', () => {
   });
 
   it('shares the rotation with /prompt now in the same channel', async () => {
-    const h = await makeHarness('2026-11-26T08:00:00Z');
-    await dailyAt9(h);
+    const { h } = await withDailyAt9();
     await h.command('now');
     h.setClock('2026-11-26T09:00:00Z');
     await h.runDue();
@@ -97,7 +104,7 @@ describe('a scheduled post', () => {
   });
 
   it('is woken for by the background loop: nextDue is the earliest unpaused slot', async () => {
-    const h = await makeHarness('2026-11-26T08:00:00Z');
+    const h = await makeHarness(START);
     const task = scheduledPromptTask(h.services, PLATFORM, h.poster);
     expect(await task.nextDue()).toBeNull();
     await dailyAt9(h);
@@ -113,21 +120,19 @@ describe('a scheduled post', () => {
 
 describe('slots missed while the bot was down', () => {
   it('are posted late within the grace window (missed by 30 minutes)', async () => {
-    const h = await makeHarness('2026-11-26T08:00:00Z');
-    const id = await dailyAt9(h);
+    const { h, id } = await withDailyAt9();
     h.setClock('2026-11-26T09:30:00Z');
     await h.runDue();
     expect(h.poster.posts.map((p) => new Date(p.at).toISOString())).toEqual(['2026-11-26T09:30:00.000Z']);
-    expect((await h.store.getSchedule(id))?.nextRun).toBe(Date.parse('2026-11-27T09:00:00Z'));
+    expect(await nextRun(h, id)).toBe(Date.parse('2026-11-27T09:00:00Z'));
   });
 
   it('are skipped and logged beyond it (missed by 2 hours), and the next slot is planned', async () => {
-    const h = await makeHarness('2026-11-26T08:00:00Z');
-    const id = await dailyAt9(h);
+    const { h, id } = await withDailyAt9();
     h.setClock('2026-11-26T11:00:00Z');
     await h.runDue();
     expect(h.poster.posts).toHaveLength(0);
-    expect((await h.store.getSchedule(id))?.nextRun).toBe(Date.parse('2026-11-27T09:00:00Z'));
+    expect(await nextRun(h, id)).toBe(Date.parse('2026-11-27T09:00:00Z'));
     const skipped = h.logs.find((l) => l.level === 'warn' && /skipped/.test(l.msg ?? ''));
     expect(skipped?.obj).toMatchObject({ schedule: id, missed: '2026-11-26T09:00:00.000Z', graceMinutes: 60 });
     h.setClock('2026-11-27T09:00:00Z');
@@ -136,26 +141,24 @@ describe('slots missed while the bot was down', () => {
   });
 
   it('follow the configured grace window', async () => {
-    const h = await makeHarness('2026-11-26T08:00:00Z', { scheduleGraceMinutes: 180 });
-    await dailyAt9(h);
+    const { h } = await withDailyAt9({ scheduleGraceMinutes: 180 });
     h.setClock('2026-11-26T11:00:00Z');
     await h.runDue();
     expect(h.poster.posts).toHaveLength(1);
   });
 
   it('after days of downtime give one post for the latest slot in the window, not a burst', async () => {
-    const h = await makeHarness('2026-11-26T08:00:00Z');
-    const id = await dailyAt9(h);
+    const { h, id } = await withDailyAt9();
     h.setClock('2026-11-29T09:20:00Z'); // three daily slots passed; the last one 20 minutes ago
     await h.runDue();
     await h.runDue();
     expect(h.poster.posts).toHaveLength(1);
     expect(await h.store.claimSlot(id, Date.parse('2026-11-29T09:00:00Z'), h.now())).toBe(false);
-    expect((await h.store.getSchedule(id))?.nextRun).toBe(Date.parse('2026-11-30T09:00:00Z'));
+    expect(await nextRun(h, id)).toBe(Date.parse('2026-11-30T09:00:00Z'));
   });
 
   it('of a frequent cadence inside the window fold into one post for the latest', async () => {
-    const h = await makeHarness('2026-11-26T08:00:00Z');
+    const h = await makeHarness(START);
     await h.command('schedule', { cadence: '*/15 * * * *', timezone: 'UTC' });
     const [s] = await h.store.listSchedules(PLATFORM, 'guild-1');
     h.setClock('2026-11-26T08:50:00Z'); // 08:15, 08:30 and 08:45 were missed
@@ -163,7 +166,7 @@ describe('slots missed while the bot was down', () => {
     expect(h.poster.posts).toHaveLength(1);
     expect(await h.store.claimSlot(s!.id, Date.parse('2026-11-26T08:45:00Z'), h.now())).toBe(false);
     expect(await h.store.claimSlot(s!.id, Date.parse('2026-11-26T08:30:00Z'), h.now())).toBe(true);
-    expect((await h.store.getSchedule(s!.id))?.nextRun).toBe(Date.parse('2026-11-26T09:00:00Z'));
+    expect(await nextRun(h, s!.id)).toBe(Date.parse('2026-11-26T09:00:00Z'));
   });
 
   it('are planned by planSlot without touching the store', () => {
@@ -179,8 +182,7 @@ describe('slots missed while the bot was down', () => {
 describe('a channel the bot cannot post to', () => {
   for (const [reason, words] of [['forbidden', /lost permission to post/], ['channel-gone', /channel is gone/]] as const) {
     it(`pauses its schedule on ${reason}, says why in /prompt list, and does not retry`, async () => {
-      const h = await makeHarness('2026-11-26T08:00:00Z');
-      const id = await dailyAt9(h);
+      const { h, id } = await withDailyAt9();
       h.poster.failWith = new PostError(reason, 'nope');
       await h.runUntil('2026-11-30T12:00:00Z');
       expect(h.poster.attempts).toBe(1);
@@ -199,8 +201,7 @@ describe('a channel the bot cannot post to', () => {
   }
 
   it('logs other failures and moves on: the slot is not retried, the schedule keeps running', async () => {
-    const h = await makeHarness('2026-11-26T08:00:00Z');
-    const id = await dailyAt9(h);
+    const { h, id } = await withDailyAt9();
     h.poster.failWith = new PostError('rate-limited', 'slow down');
     h.setClock('2026-11-26T09:00:00Z');
     await h.runDue();
@@ -215,8 +216,7 @@ describe('a channel the bot cannot post to', () => {
   });
 
   it('resumes from now: slots that passed while paused are not posted', async () => {
-    const h = await makeHarness('2026-11-26T08:00:00Z');
-    const id = await dailyAt9(h);
+    const { h, id } = await withDailyAt9();
     h.poster.failWith = new PostError('forbidden', 'missing access');
     await h.runUntil('2026-11-26T12:00:00Z');
     h.poster.failWith = null;
@@ -234,8 +234,7 @@ describe('a channel the bot cannot post to', () => {
 
 describe('a stored schedule croner cannot read', () => {
   it('is paused with a reason instead of being retried forever', async () => {
-    const h = await makeHarness('2026-11-26T08:00:00Z');
-    const id = await dailyAt9(h);
+    const { h, id } = await withDailyAt9();
     // Only reachable through a damaged or hand-edited row: the commands validate before saving.
     await h.store.deleteSchedule(id);
     await h.store.createSchedule({
