@@ -35,106 +35,64 @@ function problem(name: string, text: string): string | undefined {
   return result.problem;
 }
 
+/** A text that parses: the rule it shows, `/command text`, and the subcommand and options it gives. */
+type Parses = [rule: string, command: string, text: string, sub: string, options: Record<string, unknown>];
+/** A text that does not: the rule it shows, `/command text`, and the word its problem must name. */
+type Fails = [rule: string, command: string, text: string, word: string];
+
+function parsesAs(_rule: string, name: string, text: string, sub: string, options: Record<string, unknown>): void {
+  expect(parsed(name, text)).toEqual({ sub, options });
+}
+
+function failsNaming(_rule: string, name: string, text: string, word: string): void {
+  expect(problem(name, text)).toContain(`“${word}”`);
+}
+
 describe('text grammar: named options', () => {
-  it('reads name:value pairs in any order', () => {
-    expect(parsed('debate', 'start side:against motion:de-facto-member')).toEqual({
-      sub: 'start', options: { side: 'against', motion: 'de-facto-member' },
-    });
-    expect(parsed('debate', 'start motion:integration-strategy side:for')).toEqual({
-      sub: 'start', options: { side: 'for', motion: 'integration-strategy' },
-    });
-  });
+  it.each<Parses>([
+    ['reads name:value pairs in any order', 'debate', 'start side:against motion:de-facto-member', 'start', { side: 'against', motion: 'de-facto-member' }],
+    ['reads name:value pairs in any order', 'debate', 'start motion:integration-strategy side:for', 'start', { side: 'for', motion: 'integration-strategy' }],
+    ['matches subcommands and option names in any case', 'debate', 'START Side:against MOTION:de-facto-member', 'start', { side: 'against', motion: 'de-facto-member' }],
+    ['strips straight and curly quotes around a value', 'debate', 'start side:"against" motion:“de-facto-member”', 'start', { side: 'against', motion: 'de-facto-member' }],
+    ['strips straight and curly quotes around a value', 'keypoints', "show topic:'strategic ambiguity' motion:‘integration-strategy’", 'show', { topic: 'strategic ambiguity', motion: 'integration-strategy' }],
+    ['keeps a quoted value whole even when it contains another option’s name:', 'keypoints', 'show topic:"the motion: is Ukraine in NATO" motion:de-facto-member', 'show', { topic: 'the motion: is Ukraine in NATO', motion: 'de-facto-member' }],
+    ['runs a value to the next known name: or the end of the line', 'keypoints', 'show topic:strategic ambiguity and escalation motion:integration-strategy', 'show', { topic: 'strategic ambiguity and escalation', motion: 'integration-strategy' }],
+    ['runs a value to the next known name: or the end of the line', 'keypoints', 'show motion:integration-strategy topic:strategic ambiguity and escalation', 'show', { topic: 'strategic ambiguity and escalation', motion: 'integration-strategy' }],
+  ])('%s — /%s %s', parsesAs);
 
-  it('matches subcommands and option names in any case', () => {
-    expect(parsed('debate', 'START Side:against MOTION:de-facto-member')).toEqual({
-      sub: 'start', options: { side: 'against', motion: 'de-facto-member' },
-    });
-  });
-
-  it('strips straight and curly quotes around a value', () => {
-    expect(parsed('debate', 'start side:"against" motion:“de-facto-member”').options).toEqual({
-      side: 'against', motion: 'de-facto-member',
-    });
-    expect(parsed('keypoints', "show topic:'strategic ambiguity' motion:‘integration-strategy’").options).toEqual({
-      topic: 'strategic ambiguity', motion: 'integration-strategy',
-    });
-  });
-
-  it('keeps a quoted value whole even when it contains another option’s name:', () => {
-    expect(parsed('keypoints', 'show topic:"the motion: is Ukraine in NATO" motion:de-facto-member').options).toEqual({
-      topic: 'the motion: is Ukraine in NATO', motion: 'de-facto-member',
-    });
-  });
-
-  it('runs a value to the next known name: or the end of the line', () => {
-    expect(parsed('keypoints', 'show topic:strategic ambiguity and escalation motion:integration-strategy').options).toEqual({
-      topic: 'strategic ambiguity and escalation', motion: 'integration-strategy',
-    });
-    expect(parsed('keypoints', 'show motion:integration-strategy topic:strategic ambiguity and escalation').options).toEqual({
-      topic: 'strategic ambiguity and escalation', motion: 'integration-strategy',
-    });
-  });
-
-  it('names an unknown option', () => {
-    expect(problem('debate', 'start foo:bar')).toMatch(/“foo”/);
-    expect(problem('debate', 'start foo:bar side:for')).toMatch(/“foo”/);
-    expect(problem('quiz', 'start colour:blue')).toMatch(/“colour”/);
-  });
+  it.each<Fails>([
+    ['names an unknown option', 'debate', 'start foo:bar', 'foo'],
+    ['names an unknown option', 'debate', 'start foo:bar side:for', 'foo'],
+    ['names an unknown option', 'quiz', 'start colour:blue', 'colour'],
+  ])('%s — /%s %s', failsNaming);
 });
 
 describe('text grammar: positional words', () => {
-  it('reads a choice value, a motion id and a number where only one option can take it', () => {
-    expect(parsed('debate', 'start against')).toEqual({ sub: 'start', options: { side: 'against' } });
-    expect(parsed('debate', 'start against de-facto-member')).toEqual({
-      sub: 'start', options: { side: 'against', motion: 'de-facto-member' },
-    });
-    expect(parsed('debate', 'case for integration-strategy')).toEqual({
-      sub: 'case', options: { side: 'for', motion: 'integration-strategy' },
-    });
+  it.each<Parses>([
+    ['reads a choice value or a motion id where only one option can take it', 'debate', 'start against', 'start', { side: 'against' }],
+    ['reads a choice value or a motion id where only one option can take it', 'debate', 'start against de-facto-member', 'start', { side: 'against', motion: 'de-facto-member' }],
+    ['reads a choice value or a motion id where only one option can take it', 'debate', 'case for integration-strategy', 'case', { side: 'for', motion: 'integration-strategy' }],
+    ['reads a choice value or a motion id where only one option can take it', 'quiz', 'leaderboard all', 'leaderboard', { period: 'all' }],
+    ['mixes positional words with named options', 'debate', 'start against motion:admit-inside-tent', 'start', { side: 'against', motion: 'admit-inside-tent' }],
+    ['fills a subcommand’s free-text option with the bare words, colons and all', 'debate', 'reply ukraine is already in nato', 'reply', { text: 'ukraine is already in nato' }],
+    ['fills a subcommand’s free-text option with the bare words, colons and all', 'debate', 'reply note: article 5 matters', 'reply', { text: 'note: article 5 matters' }],
+    ['fills a subcommand’s free-text option with the bare words, colons and all', 'debate', 'reply foo:bar is not an option here', 'reply', { text: 'foo:bar is not an option here' }],
+    ['keeps the free-text option’s own name: as text when words come before it', 'debate', 'reply read the text: article 5 is missing', 'reply', { text: 'read the text: article 5 is missing' }],
+    ['keeps the free-text option’s own name: as text when words come before it', 'debate', 'reply text: article 5 is missing', 'reply', { text: 'article 5 is missing' }],
+    ['lets free text begin with another subcommand’s name', 'debate', 'reply end the war by admitting it', 'reply', { text: 'end the war by admitting it' }],
+  ])('%s — /%s %s', parsesAs);
+
+  it('reads a number and a choice value where only one option can take each — /quiz start 3 channel', () => {
     const quiz = parsed('quiz', 'start 3 channel');
     expect(quiz.sub).toBe('start');
     expect(Number(quiz.options['questions'])).toBe(3);
     expect(quiz.options['mode']).toBe('channel');
-    expect(parsed('quiz', 'leaderboard all')).toEqual({ sub: 'leaderboard', options: { period: 'all' } });
   });
 
-  it('mixes positional words with named options', () => {
-    expect(parsed('debate', 'start against motion:admit-inside-tent')).toEqual({
-      sub: 'start', options: { side: 'against', motion: 'admit-inside-tent' },
-    });
-  });
-
-  it('says which word it could not place', () => {
-    expect(problem('quiz', 'start banana')).toMatch(/“banana”/);
-    expect(problem('debate', 'start against no-such-motion')).toMatch(/“no-such-motion”/);
-  });
-
-  it('fills a subcommand’s free-text option with the bare words, colons and all', () => {
-    expect(parsed('debate', 'reply ukraine is already in nato')).toEqual({
-      sub: 'reply', options: { text: 'ukraine is already in nato' },
-    });
-    expect(parsed('debate', 'reply note: article 5 matters')).toEqual({
-      sub: 'reply', options: { text: 'note: article 5 matters' },
-    });
-    expect(parsed('debate', 'reply foo:bar is not an option here')).toEqual({
-      sub: 'reply', options: { text: 'foo:bar is not an option here' },
-    });
-  });
-
-  it('keeps the free-text option’s own name: as text when words come before it', () => {
-    expect(parsed('debate', 'reply read the text: article 5 is missing')).toEqual({
-      sub: 'reply', options: { text: 'read the text: article 5 is missing' },
-    });
-    expect(parsed('debate', 'reply text: article 5 is missing')).toEqual({
-      sub: 'reply', options: { text: 'article 5 is missing' },
-    });
-  });
-
-  it('lets free text begin with another subcommand’s name', () => {
-    expect(parsed('debate', 'reply end the war by admitting it')).toEqual({
-      sub: 'reply', options: { text: 'end the war by admitting it' },
-    });
-  });
+  it.each<Fails>([
+    ['says which word it could not place', 'quiz', 'start banana', 'banana'],
+    ['says which word it could not place', 'debate', 'start against no-such-motion', 'no-such-motion'],
+  ])('%s — /%s %s', failsNaming);
 });
 
 describe('text grammar: defaults and help', () => {
