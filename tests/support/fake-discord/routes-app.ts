@@ -1,5 +1,6 @@
 import { applicationObject, commandObject, memberObject, userObject } from './payloads.js';
-import { fail, json, noContent, type Route, type RouteContext } from './router.js';
+import { fail, json, noContent, type Route, type RouteContext, type RouteResult } from './router.js';
+import type { GuildState } from './state.js';
 import type { JsonObject } from './types.js';
 
 // Gateway discovery, the bot's own user and application, guild look-ups and command registration.
@@ -26,6 +27,23 @@ function toCommand(ctx: RouteContext, guildId: string, body: JsonObject, existin
 
 const missingAccess = () => fail(403, 50001, 'Missing Access');
 const unknownCommand = () => fail(404, 10063, 'Unknown application command');
+const unknownGuild = () => fail(404, 10004, 'Unknown Guild');
+
+/** A handler for the bot's own commands, global (key '') or in a guild it is in; anything else is Missing Access. */
+function inScope(handle: (ctx: RouteContext, key: string) => RouteResult): Route['handle'] {
+  return (ctx) => {
+    const key = scope(ctx);
+    return sameApp(ctx) && key !== undefined ? handle(ctx, key) : missingAccess();
+  };
+}
+
+/** A handler for a guild's route; answers Unknown Guild itself. */
+function inGuild(handle: (ctx: RouteContext, guild: GuildState) => RouteResult): Route['handle'] {
+  return (ctx) => {
+    const guild = ctx.world.guilds.get(ctx.params.guildId!);
+    return guild ? handle(ctx, guild) : unknownGuild();
+  };
+}
 
 function commandRoutes(prefix: string): Route[] {
   return [
@@ -33,19 +51,13 @@ function commandRoutes(prefix: string): Route[] {
       method: 'GET',
       pattern: prefix,
       auth: true,
-      handle(ctx) {
-        const key = scope(ctx);
-        if (!sameApp(ctx) || key === undefined) return missingAccess();
-        return json(ctx.world.commands.get(key) ?? []);
-      },
+      handle: inScope((ctx, key) => json(ctx.world.commands.get(key) ?? [])),
     },
     {
       method: 'PUT',
       pattern: prefix,
       auth: true,
-      handle(ctx) {
-        const key = scope(ctx);
-        if (!sameApp(ctx) || key === undefined) return missingAccess();
+      handle: inScope((ctx, key) => {
         if (!Array.isArray(ctx.record.body)) return fail(400, 50035, 'Invalid Form Body');
         const previous = ctx.world.commands.get(key) ?? [];
         // A bulk overwrite keeps the ids of commands whose name and type survive, like Discord does.
@@ -59,40 +71,34 @@ function commandRoutes(prefix: string): Route[] {
         );
         ctx.world.commands.set(key, next);
         return json(next);
-      },
+      }),
     },
     {
       method: 'POST',
       pattern: prefix,
       auth: true,
-      handle(ctx) {
-        const key = scope(ctx);
-        if (!sameApp(ctx) || key === undefined) return missingAccess();
+      handle: inScope((ctx, key) => {
         const list = ctx.world.commands.get(key) ?? [];
         const existing = list.find((c) => c.name === ctx.body.name && c.type === (ctx.body.type ?? 1));
         const command = toCommand(ctx, key, ctx.body, existing);
         ctx.world.commands.set(key, [...list.filter((c) => c !== existing), command]);
         return json(command, existing ? 200 : 201);
-      },
+      }),
     },
     {
       method: 'GET',
       pattern: `${prefix}/:commandId`,
       auth: true,
-      handle(ctx) {
-        const key = scope(ctx);
-        if (!sameApp(ctx) || key === undefined) return missingAccess();
+      handle: inScope((ctx, key) => {
         const command = ctx.world.commands.get(key)?.find((c) => c.id === ctx.params.commandId);
         return command ? json(command) : unknownCommand();
-      },
+      }),
     },
     {
       method: 'DELETE',
       pattern: `${prefix}/:commandId`,
       auth: true,
-      handle(ctx) {
-        const key = scope(ctx);
-        if (!sameApp(ctx) || key === undefined) return missingAccess();
+      handle: inScope((ctx, key) => {
         const list = ctx.world.commands.get(key) ?? [];
         if (!list.some((c) => c.id === ctx.params.commandId)) return unknownCommand();
         ctx.world.commands.set(
@@ -100,7 +106,7 @@ function commandRoutes(prefix: string): Route[] {
           list.filter((c) => c.id !== ctx.params.commandId),
         );
         return noContent();
-      },
+      }),
     },
   ];
 }
@@ -148,46 +154,38 @@ export const appRoutes: Route[] = [
     method: 'GET',
     pattern: '/guilds/:guildId',
     auth: true,
-    handle(ctx) {
-      const guild = ctx.world.guilds.get(ctx.params.guildId!);
-      if (!guild) return fail(404, 10004, 'Unknown Guild');
+    handle: inGuild((ctx, guild) => {
       const { members: _m, channels: _c, threads: _t, presences: _p, voice_states: _v, ...rest } =
         ctx.world.guildObject(guild);
       return json(rest);
-    },
+    }),
   },
   {
     method: 'GET',
     pattern: '/guilds/:guildId/channels',
     auth: true,
-    handle(ctx) {
-      if (!ctx.world.guilds.has(ctx.params.guildId!)) return fail(404, 10004, 'Unknown Guild');
+    handle: inGuild((ctx) => {
       const threadTypes = new Set([10, 11, 12]);
       return json(
         [...ctx.world.channels.values()].filter(
           (c) => c.guild_id === ctx.params.guildId && !threadTypes.has(c.type as number),
         ),
       );
-    },
+    }),
   },
   {
     method: 'GET',
     pattern: '/guilds/:guildId/roles',
     auth: true,
-    handle(ctx) {
-      const guild = ctx.world.guilds.get(ctx.params.guildId!);
-      return guild ? json(guild.roles) : fail(404, 10004, 'Unknown Guild');
-    },
+    handle: inGuild((_, guild) => json(guild.roles)),
   },
   {
     method: 'GET',
     pattern: '/guilds/:guildId/members/:userId',
     auth: true,
-    handle(ctx) {
-      const guild = ctx.world.guilds.get(ctx.params.guildId!);
-      if (!guild) return fail(404, 10004, 'Unknown Guild');
+    handle: inGuild((ctx, guild) => {
       const user = ctx.world.users.get(ctx.params.userId!);
       return user ? json(memberObject(user, guild.joinedAt)) : fail(404, 10007, 'Unknown Member');
-    },
+    }),
   },
 ];
