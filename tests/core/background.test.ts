@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackground, type Background, type DueTask } from '../../src/core/background.js';
 import { testServices } from '../support/core.js';
+import { until } from '../support/until.js';
 
 /** A task whose due time the test controls, recording when it ran. */
 function task(name: string, dueAt: () => number | null, onRun: () => void | Promise<void> = () => {}): DueTask & { runs: number } {
@@ -16,14 +17,6 @@ function task(name: string, dueAt: () => number | null, onRun: () => void | Prom
   return t;
 }
 
-const until = async (check: () => boolean, ms = 3000) => {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
-
 describe('background work', () => {
   let bg: Background | null = null;
   afterEach(async () => {
@@ -38,7 +31,7 @@ describe('background work', () => {
     bg = startBackground(services, [t]);
     await new Promise((r) => setTimeout(r, 60));
     expect(t.runs).toBe(0);
-    await until(() => t.runs === 1);
+    await until(() => t.runs === 1, 3000);
     await new Promise((r) => setTimeout(r, 100));
     expect(t.runs).toBe(1);
   });
@@ -71,7 +64,7 @@ describe('background work', () => {
       finished = true;
     });
     bg = startBackground(services, [t]);
-    await until(() => t.runs === 1);
+    await until(() => t.runs === 1, 3000);
     await bg.stop();
     expect(finished).toBe(true);
     await new Promise((r) => setTimeout(r, 100));

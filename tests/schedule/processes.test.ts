@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { slotAfter } from '../../src/schedule/slots.js';
 import type { Store } from '../../src/store/store.js';
+import { until } from '../support/until.js';
 
 /**
  * Real processes on the real clock, sharing one SQLite file. Schedules here use croner's
@@ -28,15 +29,6 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 8000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 /** Starts a worker and resolves once it has opened the store and started its loop. */
 async function startWorker(db: string, out: string, mode?: 'hang'): Promise<ChildProcessWithoutNullStreams> {
@@ -46,7 +38,7 @@ async function startWorker(db: string, out: string, mode?: 'hang'): Promise<Chil
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += String(d)));
   child.stderr.on('data', (d) => (stderr += String(d)));
-  await until('worker ready', () => stdout.includes('ready') || (child.exitCode !== null && (() => { throw new Error(`worker exited: ${stderr}`); })()));
+  await until(() => stdout.includes('ready') || (child.exitCode !== null && (() => { throw new Error(`worker exited: ${stderr}`); })()), 8000, 'worker ready');
   return child;
 }
 
@@ -87,7 +79,7 @@ describe('across processes, on the real clock', () => {
     const id = await addSchedule(store, cron, slotAfter(cron, 'UTC', Date.now() + 200)!);
     first.stdin.write('wake\n');
 
-    const [posted] = await until('the first post', () => posts(out).length > 0 && posts(out));
+    const [posted] = await until(() => posts(out).length > 0 && posts(out), 8000, 'the first post');
     first.kill('SIGKILL');
     await exited(first);
     // The claim survived the kill. Put nextRun back on the posted slot, as if the process had died
@@ -96,7 +88,7 @@ describe('across processes, on the real clock', () => {
     await store.updateSchedule(id, { nextRun: posted!.slot });
 
     const second = await startWorker(db, out);
-    await until('a post by the restarted process', () => posts(out).some((l) => l.pid === second.pid), 8000);
+    await until(() => posts(out).some((l) => l.pid === second.pid), 8000, 'a post by the restarted process');
     second.stdin.write('stop\n');
     await exited(second);
 
@@ -119,7 +111,7 @@ describe('across processes, on the real clock', () => {
     b.stdin.write('wake\n');
 
     const slots = [0, 1, 2].map((i) => firstSlot + i * 1000);
-    await until('three slots posted', () => slots.every((s) => posts(out).some((l) => l.slot === s)), 8000);
+    await until(() => slots.every((s) => posts(out).some((l) => l.slot === s)), 8000, 'three slots posted');
     await sleep(600); // give a late duplicate the chance to show
     a.stdin.write('stop\n');
     b.stdin.write('stop\n');

@@ -187,14 +187,3 @@ export function useStartBot(): typeof startBot {
     return bot;
   };
 }
-
-/** Resolves once `check` returns a value other than undefined/false (polling; for effects with no request to wait for). */
-export async function until<T>(check: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -4,7 +4,8 @@ import { loadConfig } from '../../../src/config.js';
 import { openRuntime } from '../../../src/runtime.js';
 import { startDiscord } from '../../../adapters/discord/index.js';
 import { recordingLogger } from '../../support/logger.js';
-import { ALICE, APP, TOKEN, until, useStartBot } from './harness.js';
+import { until } from '../../support/until.js';
+import { ALICE, APP, TOKEN, useStartBot } from './harness.js';
 
 const startBot = useStartBot();
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN, CHANNEL, textOf, until, useBot } from './harness.js';
+import { until } from '../../support/until.js';
+import { ADMIN, CHANNEL, textOf, useBot } from './harness.js';
 
 const bot = useBot();
 
