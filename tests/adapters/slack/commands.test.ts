@@ -6,6 +6,7 @@ import {
   click,
   errorsLogged,
   only,
+  quoteIn,
   responses,
   slash,
   submitView,
@@ -29,16 +30,14 @@ describe('/keypoints', () => {
     expect(isPublic(message)).toBe(true);
     const blocks = message.blocks as JsonObject[];
     expect(blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: expect.stringMatching(/^Key point — /) } });
-    const quote = blocks.findIndex((b) => b.type === 'section' && String((b.text as JsonObject).text).startsWith('> '));
-    expect(quote).toBeGreaterThan(0);
-    expect(blocks[quote + 1]).toMatchObject({ type: 'context', elements: [{ type: 'mrkdwn', text: expect.stringMatching(/^\*[KP]\d+\* · Andrew Latham, “Ukraine Has a ‘Secret Back Door’ Into NATO”/) }] });
+    const quote = quoteIn(message);
+    expect(quote.index).toBeGreaterThan(0);
+    expect(quote.citation).toMatch(/^\*[KP]\d+\* · Andrew Latham, “Ukraine Has a ‘Secret Back Door’ Into NATO”/);
     expect(buttonsOf(message).map((b) => b.text.text)).toEqual(['Counterpoint', 'Another']);
     expect(buttonsOf(message).every((b) => b.value === b.action_id)).toBe(true);
 
     // The quote is the article's own words, character for character (only escaped for Slack).
-    const shown = unescapeSlack(String((blocks[quote]!.text as JsonObject).text).split('\n').map((l) => l.replace(/^> /, '')).join('\n'));
-    const anchor = /^\*([KP]\d+)\*/.exec(String(((blocks[quote + 1]!.elements as JsonObject[])[0]!).text))![1]!;
-    expect(h.runtime.services.pack.anchors.get(anchor)).toContain(shown);
+    expect(h.runtime.services.pack.anchors.get(quote.anchor)).toContain(quote.text);
     expect(typeof message.text).toBe('string');
   });
 

@@ -168,6 +168,38 @@ export function unescapeSlack(s: string): string {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
+/** What a `> ` quote section shows, back in the pack's characters: markers dropped, unescaped. */
+export function unquote(mrkdwn: string): string {
+  return unescapeSlack(mrkdwn.split('\n').map((line) => line.replace(/^> /, '')).join('\n'));
+}
+
+export interface ShownQuote {
+  /** The quoted words, every section of the quote run together, as the pack has them. */
+  text: string;
+  /** The citation's mrkdwn, e.g. `*P3* · Andrew Latham, “…”`, and the anchor it names. */
+  citation: string;
+  anchor: string;
+  /** Where the quote's first section stands among the message's blocks. */
+  index: number;
+}
+
+/** A message's first quote: its `> ` sections, and the citation that must follow them at once. */
+export function quoteIn(message: JsonObject): ShownQuote {
+  const blocks = blocksOf(message);
+  const isQuote = (b: JsonObject | undefined) => b?.type === 'section' && String((b.text as JsonObject | undefined)?.text).startsWith('> ');
+  const index = blocks.findIndex(isQuote);
+  if (index < 0) throw new Error(`no quote in ${JSON.stringify(blocks).slice(0, 500)}`);
+  let end = index;
+  while (isQuote(blocks[end])) end++;
+  const next = blocks[end];
+  const element = next?.type === 'context' ? (next.elements as JsonObject[])[0] : undefined;
+  const citation = element?.type === 'mrkdwn' ? String(element.text) : '';
+  const anchor = /^\*([KP]\d+)\*/.exec(citation)?.[1];
+  if (!anchor) throw new Error(`the quote is not followed by its citation: ${JSON.stringify(next)}`);
+  const text = blocks.slice(index, end).map((b) => unquote(String((b.text as JsonObject).text))).join('');
+  return { text, citation, anchor, index };
+}
+
 export function responses(h: Harness, sent: Sent): JsonObject[] {
   return h.fake.responses(sent.id).map((r: RecordedResponse) => r.body);
 }

@@ -5,16 +5,12 @@ import { CUT_MARK, splitText, truncateText } from '../../../adapters/slack/limit
 import { escapeText } from '../../../adapters/slack/escape.js';
 import { inputOf } from '../../../adapters/slack/choice-value.js';
 import type { KnownBlock } from '../../../adapters/slack/block-kit.js';
+import { unquote } from './harness.js';
 
 const CITATION: Citation = { anchor: 'P7', title: 'Ukraine Has a ‘Secret Back Door’ Into NATO', author: 'Andrew Latham', outlet: 'National Security Journal' };
 
 function sentence(i: number): string {
   return `Sentence number ${i} says something about alliances, deterrence and the price of ambiguity.`;
-}
-
-/** Text Slack would show for a `> ` quote section, back in the pack's characters. */
-function unquote(mrkdwn: string): string {
-  return mrkdwn.split('\n').map((line) => line.replace(/^> /, '')).join('\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 function sectionTexts(blocks: KnownBlock[]): string[] {
