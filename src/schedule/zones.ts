@@ -1,4 +1,5 @@
 import type { Parsed } from './parsed.js';
+import { intlAcceptsZone, timeZoneNames } from '../core/time-zones.js';
 
 /**
  * Time zones are IANA names (Europe/Kyiv), never offsets or abbreviations: a schedule at 09:00
@@ -9,7 +10,7 @@ let known: Map<string, string> | null = null;
 function knownZones(): Map<string, string> {
   if (!known) {
     known = new Map();
-    for (const z of [...Intl.supportedValuesOf('timeZone'), 'UTC']) known.set(z.toLowerCase(), z);
+    for (const z of timeZoneNames()) known.set(z.toLowerCase(), z);
   }
   return known;
 }
@@ -17,14 +18,6 @@ function knownZones(): Map<string, string> {
 // Area/Location (America/Argentina/Buenos_Aires, Etc/GMT+2), or UTC/GMT alone.
 const IANA_SHAPE = /^(?:[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)+|UTC|GMT)$/i;
 
-function intlAccepts(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Checks a zone name and spells it as the zone database does (case-insensitive input). */
 export function resolveTimeZone(input: string): Parsed<string> {
@@ -37,7 +30,7 @@ export function resolveTimeZone(input: string): Parsed<string> {
   if (!IANA_SHAPE.test(name)) {
     return fail(/^[+-]|\d:\d/.test(name) ? ': a fixed UTC offset would shift the post when daylight saving changes' : '');
   }
-  if (!intlAccepts(name)) return fail('');
+  if (!intlAcceptsZone(name)) return fail('');
   // Names the runtime lists come back in their own spelling; a valid alias (Europe/Kyiv where the
   // runtime lists Europe/Kiev, US/Eastern) is kept as typed, since Intl and croner both accept it.
   return { ok: true, value: knownZones().get(name.toLowerCase()) ?? name };
