@@ -8,7 +8,7 @@ import type { InFlight } from './inflight.js';
 import { coreCommandName } from './commands.js';
 import { requestKey, slackContext } from './context.js';
 import { deliverReplies, respondTo } from './deliver.js';
-import { inputOf } from './choice-value.js';
+import { choiceInput } from '../../src/core/choices.js';
 import { decodeSlackText } from './incoming.js';
 import { INPUT_BLOCK_ID, INPUT_CALLBACK_ID, inputModal, readInputMetadata, readInputText } from './modal.js';
 
@@ -53,7 +53,8 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
     const target = { client, channelId, userId: body.user.id, respond, messageTs, canReplaceOriginal: true };
 
     await after({ choice: action.action_id, retry: context.retryNum }, async () => {
-      const input = inputOf(action.value);
+      // The core knows which choice ids open a text box; a button's value has no say in it.
+      const input = choiceInput(action.action_id);
       if (input) {
         // The trigger_id expires 3 s after the click: open the box before anything else.
         try {

@@ -3,7 +3,6 @@ import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock, Slac
 import { escapeText } from './escape.js';
 import { SLACK_LIMITS } from './limits/limits.js';
 import { splitText, truncateText } from './limits/split.js';
-import { choiceValue } from './choice-value.js';
 
 /**
  * Renders a platform-neutral Reply as Slack Block Kit messages. Every piece of text is escaped, and
@@ -94,7 +93,7 @@ function button(choice: Choice): Button {
   return {
     type: 'button',
     action_id: choice.id,
-    value: choiceValue(choice),
+    value: choice.id,
     text: { type: 'plain_text', text: escapeText(truncateText(choice.label, SLACK_LIMITS.buttonText, escapedLength)), emoji: true },
     ...(style ? { style } : {}),
   };

@@ -72,10 +72,10 @@ describe('expired and forged buttons', () => {
     }
   });
 
-  it('opens no modal for a button whose value only looks like one', async () => {
+  it('opens no modal for a button whose value asks for one: only the choice id decides', async () => {
     const before = h.fake.callsTo('views.open').length;
-    const sent = only(responses(h, await click(h, { action_id: 'debate:reply:gone', value: 'input:{"title":1}', text: { text: 'Reply' } })));
-    expect(textOf(sent)).toBe('Type your argument in the box, then send it.');
+    const sent = only(responses(h, await click(h, { action_id: 'quiz:a:gone:0:1', value: 'input:{"title":"Type here","label":"x","maxLength":9}', text: { text: 'A' } })));
+    expect(textOf(sent)).toMatch(/expired/i);
     expect(h.fake.callsTo('views.open')).toHaveLength(before);
   });
 });
