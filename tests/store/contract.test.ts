@@ -348,6 +348,16 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.leaderboard('discord', where.serverId, T0 + 8 * DAY + 1, 10)).toEqual([]);
       });
 
+      it('shows each person under the name they answered with last', async () => {
+        const where = channel('discord');
+        const q = quiz(where, { questions: Array.from({ length: 3 }, (_, i) => ({ id: `q${i}`, order: [0, 1, 2, 3] })) });
+        await store.createQuiz(q);
+        await store.recordAnswer(answer(q.id, 'zed', { question: 0, correct: true, answeredAt: T0, userName: 'Zed' }));
+        await store.recordAnswer(answer(q.id, 'zed', { question: 1, correct: true, answeredAt: T0 + 2, userName: 'Aardvark' }));
+        await store.recordAnswer(answer(q.id, 'zed', { question: 2, correct: false, answeredAt: T0 + 1, userName: 'Middle' }));
+        expect(await store.leaderboard('discord', where.serverId, 0, 10)).toEqual([{ userId: 'zed', userName: 'Aardvark', correct: 2, answered: 3 }]);
+      });
+
       it('keeps servers and platforms apart', async () => {
         const where = channel('discord');
         const q = quiz(where);

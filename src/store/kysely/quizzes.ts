@@ -88,7 +88,18 @@ export function quizQueries(db: Kysely<Tables>) {
         .groupBy('user_id')
         .orderBy('correct', 'desc').orderBy('answered', 'asc').orderBy('user_id')
         .limit(limit).execute();
-      return rows.map((r) => ({ userId: r.user_id, userName: String(r.user_name), correct: num(r.correct), answered: num(r.answered) }));
+      // Show each person under the name they used last (people rename themselves mid-term).
+      const latest = new Map<string, string>();
+      if (rows.length > 0) {
+        const names = await db.selectFrom('quiz_answers').select(['user_id', 'user_name'])
+          .where('platform', '=', platform).where('server_id', '=', serverId)
+          .where('user_id', 'in', rows.map((r) => r.user_id))
+          .orderBy('answered_at', 'desc').execute();
+        for (const n of names) if (!latest.has(n.user_id)) latest.set(n.user_id, n.user_name);
+      }
+      return rows.map((r) => ({
+        userId: r.user_id, userName: latest.get(r.user_id) ?? String(r.user_name), correct: num(r.correct), answered: num(r.answered),
+      }));
     },
   };
 }
