@@ -42,7 +42,10 @@ export class Shell {
   /** Background work prints into the terminal as it would post to a channel. */
   readonly poster: Poster = {
     post: async (where, r) => {
+      // At an interactive prompt, a post arrives mid-line: start it on a fresh line, then re-show the prompt.
+      if (this.options.interactive) this.write('');
       this.print([r], `#${where.channelId}`);
+      if (this.options.interactive) this.readline?.prompt(true);
       return { messageId: null };
     },
   };
