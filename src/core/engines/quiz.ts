@@ -95,17 +95,27 @@ export async function answerQuiz(
   }
   if (quiz.mode === 'channel' && quiz.deadline !== null && now > quiz.deadline) return [notice('This question has closed; the answer is on its way.')];
   const right = rightShownIndex(q, order);
-  const answer: QuizAnswer = { quizId, question: questionIndex, userId: user.id, userName: user.name, option: shown, correct: shown === right, answeredAt: now };
-  if (!(await store.recordAnswer(answer))) return [notice('You already answered this question: your first answer counts.')];
+  let answer: QuizAnswer = { quizId, question: questionIndex, userId: user.id, userName: user.name, option: shown, correct: shown === right, answeredAt: now };
+  const alreadyAnswered = notice('You already answered this question: your first answer counts.');
+  const recordedNow = await store.recordAnswer(answer);
+  if (!recordedNow) {
+    // A solo quiz records the answer, then moves on. A restart between the two would leave it stuck
+    // on a question its player has answered: the recorded answer moves it on instead.
+    const recorded = quiz.mode === 'solo' ? (await store.answersFor(quizId, questionIndex)).find((a) => a.userId === user.id) : undefined;
+    if (!recorded) return [alreadyAnswered];
+    answer = recorded;
+  }
 
   if (quiz.mode === 'channel') {
     return [privateReply([{ type: 'text', text: `Your answer is in: ${LETTERS[shown]}. The answer is revealed when the question closes.` }])];
   }
   const last = questionIndex + 1 >= quiz.questions.length;
-  if (!(await store.advanceQuiz(quiz.id, questionIndex, last ? 'finished' : questionIndex + 1, null))) return [notice(EXPIRED)];
+  if (!(await store.advanceQuiz(quiz.id, questionIndex, last ? 'finished' : questionIndex + 1, null))) {
+    return [recordedNow ? notice(EXPIRED) : alreadyAnswered];
+  }
   const verdict = answer.correct
     ? `✅ Right: ${LETTERS[right]}. ${q.options[order[right] ?? 0]?.text}`
-    : `❌ Not quite. You chose ${LETTERS[shown]}; the answer is ${LETTERS[right]}. ${q.options[order[right] ?? 0]?.text}`;
+    : `❌ Not quite. You chose ${LETTERS[answer.option]}; the answer is ${LETTERS[right]}. ${q.options[order[right] ?? 0]?.text}`;
   const feedback = reply([
     { type: 'heading', text: `Question ${questionIndex + 1} of ${quiz.questions.length}` },
     { type: 'text', text: q.question },

@@ -173,6 +173,19 @@ describe('solo quiz', () => {
     expect(await services.store.answersFor(quiz.id)).toHaveLength(1);
   });
 
+  it('moves on when a restart came between recording the answer and moving on; the first answer counts', async () => {
+    const { quiz } = await startQuiz(alice, { questions: 2 });
+    // The process that recorded this answer stopped before the quiz moved to question 2.
+    await services.store.recordAnswer({
+      quizId: quiz.id, question: 0, userId: 'alice', userName: 'alice', option: rightOption(quiz, 0), correct: true, answeredAt: clock.now().getTime(),
+    });
+    const [feedback, next] = await click(alice, answerId(quiz, 0, wrongOption(quiz, 0)));
+    expect(plain(feedback!)).toContain('✅ Right');
+    expect(blocksOf(next!, 'heading')[0]?.text).toBe('Question 2 of 2');
+    expect((await services.store.getQuiz(quiz.id))?.current).toBe(1);
+    expect(await services.store.answersFor(quiz.id)).toHaveLength(1);
+  });
+
   it('continues after a restart: new Services on the same database file', async () => {
     const path = tempDbPath();
     const before = await testServices({ path, now: clock.now });
