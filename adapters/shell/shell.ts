@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Services, BaseContext } from '../../src/core/context.js';
 import type { Choice, Reply } from '../../src/core/reply.js';
 import type { Poster } from '../../src/core/poster.js';
@@ -33,6 +34,8 @@ export class Shell {
   private pendingInput: Choice | null = null;
   private inFlight: Promise<unknown> = Promise.resolve();
   private readline: ReturnType<typeof createInterface> | null = null;
+  /** Aborted by stop(): a script's :sleep must not hold up a shutdown. */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly services: Services, private readonly options: ShellOptions) {
     this.user = options.user;
@@ -133,7 +136,7 @@ export class Shell {
         return true;
       case 'sleep': {
         const seconds = Math.min(Math.max(Number(arg) || 0, 0), 600);
-        await new Promise((r) => setTimeout(r, seconds * 1000));
+        await sleep(seconds * 1000, undefined, { signal: this.stopping.signal }).catch(() => undefined);
         return true;
       }
       default:
@@ -144,6 +147,7 @@ export class Shell {
 
   /** Stops reading input (a signal arrived); the line in flight still finishes. */
   stop(): void {
+    this.stopping.abort();
     this.readline?.close();
   }
 

@@ -78,13 +78,24 @@ describe('the terminal adapter driven by a script', () => {
     expect(stdout).toMatch(/## Quiz finished[\s\S]*(alice|bob): [01] of 1[\s\S]*(alice|bob): [01] of 1/);
   });
 
-  it('stops cleanly on SIGTERM with exit code 0', async () => {
-    const db = await tempDbPath();
-    const bot = startRostrum(['shell'], { DATABASE_PATH: db });
-    bot.child.stdin!.write('/prompt now\n');
+  /** Runs `script` in a shell, sends SIGTERM once a prompt is shown, and returns the exit code (or 'still running' after 8 s). */
+  async function terminatedWhileRunning(script: string): Promise<number | null | 'still running'> {
+    const bot = startRostrum(['shell'], { DATABASE_PATH: await tempDbPath() });
+    bot.child.stdin!.write(script);
     await bot.waitFor(/Discussion prompt/);
     const exited = new Promise<number | null>((r) => bot.child.on('exit', (code) => r(code)));
     bot.child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    const late = new Promise<'still running'>((r) => setTimeout(() => r('still running'), 8000).unref());
+    const outcome = await Promise.race([exited, late]);
+    if (outcome === 'still running') bot.child.kill('SIGKILL');
+    return outcome;
+  }
+
+  it('stops cleanly on SIGTERM with exit code 0', async () => {
+    expect(await terminatedWhileRunning('/prompt now\n')).toBe(0);
+  });
+
+  it('stops within seconds on SIGTERM while a script sleeps', async () => {
+    expect(await terminatedWhileRunning('/prompt now\n:sleep 600\n')).toBe(0);
   });
 });
