@@ -5,8 +5,9 @@ import type { Store } from '../../src/store/store.js';
 import type { ChannelRef, DebateRecord, PromptPostRecord, QuizAnswer, QuizRecord } from '../../src/store/records.js';
 import type { ScheduleRecord } from '../../src/store/schedule-store.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
+import { openPostgresStore } from '../../src/store/postgres.js';
 import { tempDbPath } from '../support/core.js';
-import { freshDatabase, postgresReachable } from '../support/postgres.js';
+import { describePostgres, freshDatabase } from '../support/postgres.js';
 
 /**
  * The contract every Store backend passes. It makes no assumption about an empty database: every
@@ -560,10 +561,8 @@ describe('SQLite file: shared between processes', () => {
 });
 
 // Postgres runs the same contract when a server is reachable (TEST_DATABASE_URL, else the local default).
-const postgres = await postgresReachable();
-if (postgres) {
+await describePostgres('Postgres', () => {
   let database: Promise<{ url: string; drop: () => Promise<void> }> | null = null;
-  const { openPostgresStore } = await import('../../src/store/postgres.js');
   storeContract('Postgres', async () => {
     database ??= freshDatabase();
     return openPostgresStore((await database).url, { maxConnections: 4 });
@@ -571,15 +570,4 @@ if (postgres) {
   afterAll(async () => {
     if (database) await (await database).drop();
   });
-} else if (process.env.REQUIRE_POSTGRES) {
-  // CI sets REQUIRE_POSTGRES: there a missing server is a broken run, not a reason to skip.
-  describe('Store contract: Postgres', () => {
-    it('needs a Postgres server at TEST_DATABASE_URL', () => {
-      expect.fail('REQUIRE_POSTGRES is set but no Postgres server answered at TEST_DATABASE_URL');
-    });
-  });
-} else {
-  describe.skip('Store contract: Postgres (no server reachable at TEST_DATABASE_URL)', () => {
-    it('runs when Postgres is reachable', () => {});
-  });
-}
+});

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 
 /** Where tests look for Postgres; CI starts the machine's server, a fresh laptop usually has none. */
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -35,4 +36,25 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
       await c.end();
     },
   };
+}
+
+/**
+ * Registers a suite that needs Postgres: as written when a server answers at TEST_DATABASE_URL;
+ * otherwise a skipped suite whose name says why, or, under REQUIRE_POSTGRES (as CI sets it), a
+ * failing test: there a missing server is a broken run, not a reason to skip.
+ */
+export async function describePostgres(name: string, suite: () => void): Promise<void> {
+  if (await postgresReachable()) {
+    describe(name, suite);
+  } else if (process.env.REQUIRE_POSTGRES) {
+    describe(name, () => {
+      it('needs a Postgres server at TEST_DATABASE_URL', () => {
+        expect.fail('REQUIRE_POSTGRES is set but no Postgres server answered at TEST_DATABASE_URL');
+      });
+    });
+  } else {
+    describe.skip(`${name} (no Postgres server reachable at TEST_DATABASE_URL)`, () => {
+      it('runs when Postgres is reachable', () => {});
+    });
+  }
 }
