@@ -4,7 +4,7 @@ import type { Logger } from '../../src/core/logger.js';
 import type { Runtime } from '../../src/runtime.js';
 import { startPlatformBackground, type RunningAdapter } from '../../src/adapter.js';
 import { describeError } from './errors.js';
-import { handleInteraction } from './interactions.js';
+import { answerWhileStopping, handleInteraction } from './interactions.js';
 import { inviteUrl } from './invite.js';
 import { discordPoster } from './poster.js';
 
@@ -43,9 +43,8 @@ export async function startDiscord(runtime: Runtime, config: Config, logger: Log
   let stopping = false;
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    // Once stopping, new interactions are left to the next process (Discord shows the user a failure).
-    if (stopping) return;
-    const run: Promise<void> = handleInteraction(interaction, deps)
+    // Once stopping, a new interaction is answered with "try again" rather than started.
+    const run: Promise<void> = (stopping ? answerWhileStopping(interaction, deps) : handleInteraction(interaction, deps))
       .catch((err: unknown) => log.error({ err: describeError(err), interaction: interaction.id, type: interaction.type }, 'interaction failed'))
       .finally(() => inFlight.delete(run));
     inFlight.add(run);
@@ -73,7 +72,7 @@ export async function startDiscord(runtime: Runtime, config: Config, logger: Log
     async stop() {
       stopping = true;
       // Interactions already being answered finish (their replies need the client), then background work.
-      await Promise.allSettled([...inFlight]);
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
       await background.stop();
       await client.destroy();
       log.info({}, 'disconnected from Discord');

@@ -25,6 +25,7 @@ export interface InteractionDeps {
 }
 
 const SERVERS_ONLY = notice('rostrum works in server channels. Invite it to a server and use its commands there.');
+const RESTARTING = notice('rostrum is restarting. Please try again in a moment: nothing was changed.');
 
 /** Answers one interaction from Discord; errors are thrown to the caller, which logs them. */
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
@@ -33,6 +34,17 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
   if (interaction.isButton()) return click(interaction, deps);
   if (interaction.isModalSubmit()) return modalSubmit(interaction, deps);
   deps.log.debug({ interaction: interaction.id, type: interaction.type }, 'interaction type not handled');
+}
+
+/**
+ * Answers an interaction that arrives while the bot stops, without running it: Discord would
+ * otherwise tell the user the app did not respond.
+ */
+export async function answerWhileStopping(interaction: Interaction, deps: InteractionDeps): Promise<void> {
+  if (interaction.isAutocomplete()) return interaction.respond([]);
+  if (interaction.isChatInputCommand() || interaction.isButton() || interaction.isModalSubmit()) {
+    return new Responder(interaction, deps.log).send([RESTARTING]);
+  }
 }
 
 /** Sends the core's answer directly when it is quick, else defers first and sends it when ready. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { GatewayIntentBits } from 'discord.js';
+import { GatewayIntentBits, MessageFlags } from 'discord.js';
 import { loadConfig } from '../../../src/config.js';
 import { openRuntime } from '../../../src/runtime.js';
 import { startDiscord } from '../../../adapters/discord/index.js';
 import { recordingLogger } from '../../support/logger.js';
 import { until } from '../../support/until.js';
-import { ALICE, APP, TOKEN, useStartBot } from './harness.js';
+import { ALICE, APP, BOB, CHANNEL, GUILD, TOKEN, callbackType, sentMessage, textOf, useStartBot } from './harness.js';
 
 const startBot = useStartBot();
 
@@ -18,18 +18,35 @@ describe('the Discord adapter’s life', () => {
     expect(bot.fake.requests.find((r) => r.path === '/gateway/bot')?.headers.authorization).toBe(`Bot ${TOKEN}`);
   });
 
-  it('lets an interaction in flight finish before it disconnects', async () => {
+  /** A bot whose answer to one /keypoints is held up by a rate limit, so it is still in flight when stop() begins. */
+  async function botWithAnInteractionInFlight() {
     const bot = await startBot({}, { deferAfterMs: 0 });
-    // The answer's edit is held up by a rate limit, so the interaction is still in flight when stop() begins.
     bot.fake.failNext({ method: 'PATCH', pathPattern: /messages\/@original$/, status: 429, retryAfter: 0.5 });
     const sent = await bot.slash('keypoints', 'show', {}, ALICE);
     await bot.fake.waitForCallback(sent.id);
+    return { bot, sent };
+  }
+
+  it('lets an interaction in flight finish before it disconnects', async () => {
+    const { bot, sent } = await botWithAnInteractionInFlight();
     const stopping = bot.adapter.stop();
     await stopping;
     const statuses = bot.fake.interactionResponses(sent.id, { includeFailed: true }).map((r) => `${r.method} ${r.status}`);
     expect(statuses).toEqual(['POST 204', 'PATCH 429', 'PATCH 200']);
     expect(bot.fake.gatewayConnected).toBe(false);
     // The harness stops it again on close: stopping twice is harmless.
+  });
+
+  it('answers an interaction that arrives while it stops, instead of leaving it unanswered', async () => {
+    const { bot } = await botWithAnInteractionInFlight();
+    const stopping = bot.adapter.stop();
+    const late = await bot.slash('quiz', 'start', {}, BOB);
+    const [answer] = await bot.responses(late, 1);
+    expect(callbackType(answer)).toBe(4);
+    expect(sentMessage(answer!).flags & MessageFlags.Ephemeral).toBeTruthy();
+    expect(textOf(sentMessage(answer!))).toMatch(/restarting/i);
+    await stopping;
+    expect(await bot.runtime.services.store.activeQuiz({ platform: 'discord', serverId: GUILD, channelId: CHANNEL })).toBeNull();
   });
 
   it('refuses to start without a token, and reports a refused login without echoing the token', async () => {
