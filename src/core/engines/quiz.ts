@@ -39,7 +39,7 @@ function questionReply(services: Services, quiz: QuizRecord, index: number): Rep
       type: 'choices',
       choices: order.map((opt, shown) => ({
         id: choiceId('quiz', 'a', quiz.id, index, shown),
-        label: `${LETTERS[shown]}. ${q.options[opt]?.text ?? ''}`.slice(0, 80),
+        label: `${LETTERS[shown]}. ${q.options[opt]?.text ?? ''}`,
         style: 'secondary' as const,
       })),
     },

@@ -4,7 +4,8 @@ import { runChoice, runCommand, runText } from '../../../src/core/dispatch.js';
 import { revealDue } from '../../../src/core/engines/quiz.js';
 import type { Reply } from '../../../src/core/reply.js';
 import type { QuizRecord } from '../../../src/store/records.js';
-import { contextFor, seededRandom, tempDbPath, testClock, testServices } from '../../support/core.js';
+import { createServices } from '../../../src/core/services.js';
+import { contextFor, seededRandom, shippedPack, tempDbPath, testClock, testServices } from '../../support/core.js';
 import { blocksOf, choicesOf, plain, quoteProblems, texts } from '../../support/replies.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -171,6 +172,18 @@ describe('solo quiz', () => {
     const [stale] = await click(alice, answerId(quiz, 0, 1));
     expect(plain(stale!)).toMatch(/expired/i);
     expect(await services.store.answersFor(quiz.id)).toHaveLength(1);
+  });
+
+  it('shows each option whole on its button: cutting to a platform’s limit is the adapter’s job', async () => {
+    const { pack, matcher } = await shippedPack();
+    const original = pack.quiz[0]!;
+    // The pack allows options of up to 80 characters; with "A. " in front a label is longer than that.
+    const longest = 'Ukraine is treated as a member in all but name, without the Article 5 guarantee';
+    const question = { ...original, options: original.options.map((o, i) => (i === 0 ? { ...o, text: longest } : o)) };
+    const onlyThis = { ...pack, quiz: [question], questionById: new Map([[question.id, question]]) };
+    const ctx = contextFor(createServices({ pack: onlyThis, matcher, store: services.store, now: clock.now }), 'alice', 'quiz-room');
+    const { reply } = await startQuiz(ctx, { questions: 1 });
+    expect(choicesOf(reply).map((c) => c.label)).toContainEqual(expect.stringMatching(new RegExp(`^[ABCD]\\. ${longest}$`)));
   });
 
   it('moves on when a restart came between recording the answer and moving on; the first answer counts', async () => {
