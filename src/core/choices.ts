@@ -5,7 +5,7 @@ import { answerQuiz, EXPIRED } from './engines/quiz.js';
 import { vote } from './engines/prompts.js';
 import { notice, type TextInput } from './reply.js';
 
-const expired = notice(EXPIRED.replace('that quiz question is closed', 'this button no longer leads anywhere'));
+const expired = notice('This has expired: this button no longer leads anywhere.');
 
 const integer = (s: string | undefined) => (s !== undefined && /^\d{1,3}$/.test(s) ? Number(s) : NaN);
 
@@ -30,7 +30,7 @@ export const CHOICE_HANDLERS: Record<string, ChoiceHandler> = {
   'quiz:a': async (ctx, [quizId, q, o]) => {
     const question = integer(q);
     const option = integer(o);
-    if (!quizId || Number.isNaN(question) || Number.isNaN(option)) return [expired];
+    if (!quizId || Number.isNaN(question) || Number.isNaN(option)) return [notice(EXPIRED)];
     return answerQuiz(ctx.services, ctx.user, quizId, question, option);
   },
   vote: async (ctx, [postId, choice]) => (postId && choice ? vote(ctx.services, ctx.user, postId, choice) : [expired]),

@@ -21,4 +21,13 @@ describe('choice ids', () => {
     const [reply] = await runChoice(contextFor(services), { choiceId: 'constructor:1' });
     expect(plain(reply!)).toMatch(/expired/);
   });
+
+  it('answer a button that leads nowhere with “expired”, and send nobody to a quiz they were not in', async () => {
+    const services = await testServices();
+    for (const id of ['kp:counter:no-such-point', 'debate:end', 'from-an-old-version:1']) {
+      const [reply] = await runChoice(contextFor(services), { choiceId: id });
+      expect(plain(reply!), id).toMatch(/expired/);
+      expect(plain(reply!), id).not.toMatch(/quiz/);
+    }
+  });
 });
