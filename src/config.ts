@@ -62,5 +62,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 export function secretValues(config: Config): string[] {
-  return SECRET_KEYS.map((k) => config[k]).filter((v): v is string => typeof v === 'string' && v.length >= 4);
+  return [...SECRET_KEYS.map((k) => config[k]), ...databasePasswords(config.DATABASE_URL)]
+    .filter((v): v is string => typeof v === 'string' && v.length >= 4);
+}
+
+/** The password in a Postgres URL, as written and decoded: a driver's error may show either. */
+function databasePasswords(url: string | undefined): string[] {
+  try {
+    const written = url ? new URL(url).password : '';
+    return written ? [...new Set([written, decodeURIComponent(written)])] : [];
+  } catch {
+    return [];
+  }
 }

@@ -39,4 +39,10 @@ describe('configuration', () => {
     expect(c.SLACK_ADMIN_USERS).toEqual(['U1', 'U2']);
     expect(secretValues(c).sort()).toEqual(['discord-secret', 'shh-secret', 'xoxb-abc']);
   });
+
+  it('counts the password inside DATABASE_URL as secret, as written and decoded', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://rostrum:pa%23ss-word@db.internal:5432/rostrum' });
+    expect(secretValues(c)).toEqual(expect.arrayContaining(['pa%23ss-word', 'pa#ss-word']));
+    expect(secretValues(loadConfig({ DATABASE_URL: 'postgres://rostrum@db.internal/rostrum' }))).toEqual([]);
+  });
 });
