@@ -13,9 +13,8 @@ const STYLES: Record<ChoiceStyle, APIButtonComponentWithCustomId['style']> = {
 };
 
 /**
- * Marks a button that opens a text box. A button carries nothing but its custom id (which is the
- * core's choice id, unchanged), so the mark is how any process, even after a restart, knows that a
- * click must open a modal rather than run the choice. It also tells the user a box will open.
+ * Marks a button that opens a text box, so the user knows a box will open. Which box a click
+ * opens is the core's answer for the choice id (choiceInput), not read back from the button.
  */
 export const OPENS_INPUT_EMOJI = '✍️';
 

@@ -3,7 +3,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Services, BaseContext } from '../../src/core/context.js';
 import type { Choice, Reply } from '../../src/core/reply.js';
 import type { Poster } from '../../src/core/poster.js';
-import type { DueTask } from '../../src/core/background.js';
 import { runChoice, runText } from '../../src/core/dispatch.js';
 import { renderForTerminal } from './render.js';
 import { parseShellLine } from './input-line.js';
@@ -110,11 +109,11 @@ export class Shell {
           this.write(`${choice.input.label} (one line, up to ${choice.input.maxLength} characters):`);
           return true;
         }
-          this.print(await runChoice(this.context(), { choiceId: choice.id }));
+        this.print(await runChoice(this.context(), { choiceId: choice.id }));
         return true;
       }
       case 'command':
-          this.print(await runText(this.context(), parsed.command, parsed.text));
+        this.print(await runText(this.context(), parsed.command, parsed.text));
         return true;
       case 'unknown':
         this.write(`Commands start with a slash, e.g. /help. ${parsed.text.length > 0 ? 'Type :help for the terminal’s own keys.' : ''}`);
@@ -177,5 +176,3 @@ export class Shell {
     rl.close();
   }
 }
-
-export type ShellTasks = (poster: Poster) => DueTask[];

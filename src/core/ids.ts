@@ -12,7 +12,3 @@ export function choiceId(...parts: (string | number)[]): string {
   if (id.length > MAX_CHOICE_ID) throw new Error(`choice id over ${MAX_CHOICE_ID} characters: ${id}`);
   return id;
 }
-
-export function parseChoiceId(id: string): string[] {
-  return id.split(':');
-}
