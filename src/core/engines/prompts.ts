@@ -67,7 +67,7 @@ export async function promptNow(services: Services, where: Where): Promise<Reply
 export async function vote(services: Services, user: Actor, postId: string, choice: string): Promise<Reply[]> {
   const entry = VOTES.find((v) => v.vote === choice);
   const post = await services.store.getPromptPost(postId);
-  if (!entry || !post) return [notice('This has expired: that prompt is no longer open for votes.')];
+  if (!entry || !post || !services.pack.promptById.has(post.promptId)) return [notice('This has expired: that prompt is no longer open for votes.')];
   const previous = await services.store.castVote(post.id, user.id, entry.vote, services.now().getTime());
   const tally = await services.store.tally(post.id);
   const was = previous && previous !== entry.vote ? ` (changed from ${VOTES.find((v) => v.vote === previous)?.label})` : '';

@@ -119,4 +119,16 @@ describe('votes', () => {
     }
     expect(await services.store.tally(post.id)).toEqual({ agree: 0, disagree: 0, unsure: 0 });
   });
+
+  it('answers a vote on a prompt the pack no longer has with the expired notice, and leaves the post alone', async () => {
+    const post = await postOf(await promptNow(alice));
+    // The teacher removed the prompt from the pack and restarted; the old post's buttons are still there.
+    const edited = { ...services.pack, promptById: new Map([...services.pack.promptById].filter(([id]) => id !== post.promptId)) };
+    const replies = await runChoice(contextFor({ ...services, pack: edited }, 'alice', 'agora'), { choiceId: `vote:${post.id}:agree` });
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.visibility).toBe('private');
+    expect(replies[0]!.replaceOriginal).toBeFalsy();
+    expect(plain(replies)).toMatch(/expired/i);
+    expect(await services.store.tally(post.id)).toEqual({ agree: 0, disagree: 0, unsure: 0 });
+  });
 });
