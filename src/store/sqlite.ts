@@ -1,10 +1,50 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver,
+  type DatabaseConnection, type DialectAdapter, type Driver, type SqliteDialectConfig,
+} from 'kysely';
 import type { Tables } from './kysely/tables.js';
 import type { Store } from './store.js';
 import { kyselyStore, migrate } from './kysely-store.js';
+
+/**
+ * Two processes opening a new file at the same moment both migrated it, and one failed ("table
+ * already exists"): Kysely runs SQLite migrations outside a transaction and takes no lock for them
+ * (kysely-org/kysely#729), so both read "nothing applied" before either wrote. Here a migration runs
+ * in a transaction (SQLite's DDL is transactional; a migration must then not need a PRAGMA such as
+ * foreign_keys, which a transaction ignores), and every transaction begins IMMEDIATE: it takes the one
+ * write lock before its first read. The second process waits for the lock (busy_timeout), then reads
+ * what the first committed: the file is migrated once and both start. A read-then-write transaction
+ * (a vote, a debate turn) likewise waits its turn instead of failing with SQLITE_BUSY when another
+ * process wrote between its read and its write.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
 
 /** Opens (creating if needed) the embedded SQLite store at `path`; ':memory:' for tests. */
 export async function openSqliteStore(path: string): Promise<Store> {
@@ -14,7 +54,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database }) });
   await migrate(db);
   return kyselyStore(db);
 }
