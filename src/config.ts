@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { resolveTimeZone } from './schedule/zones.js';
 
-const optionalText = z.string().trim().min(1).optional().or(z.literal('').transform(() => undefined));
+const optionalText = z.string().trim().min(1, 'a value that is not blank (or leave it out)').optional().or(z.literal('').transform(() => undefined));
 const positiveInt = (fallback: number, max: number) => {
   const expected = `a whole number from 1 to ${max}`;
   return z.coerce.number({ error: expected }).int(expected).min(1, expected).max(max, expected).default(fallback);
@@ -10,7 +10,7 @@ const positiveInt = (fallback: number, max: number) => {
 
 /** Every setting the program reads, from the environment (and `.env`), checked once at start-up. */
 export const ConfigSchema = z.object({
-  DATABASE_PATH: z.string().min(1).default('./data/rostrum.db'),
+  DATABASE_PATH: z.string().min(1, 'a file path for the SQLite database, such as ./data/rostrum.db').default('./data/rostrum.db'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a Postgres URL such as postgres://user@host:5432/rostrum').optional().or(z.literal('').transform(() => undefined)),
   CONTENT_PACK: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),

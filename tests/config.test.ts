@@ -45,4 +45,10 @@ describe('configuration', () => {
     expect(secretValues(c)).toEqual(expect.arrayContaining(['pa%23ss-word', 'pa#ss-word']));
     expect(secretValues(loadConfig({ DATABASE_URL: 'postgres://rostrum@db.internal/rostrum' }))).toEqual([]);
   });
+
+  it('says in words what a blank or empty setting should hold', () => {
+    expect(() => loadConfig({ DISCORD_TOKEN: '   ' })).toThrow(/DISCORD_TOKEN: expected a value that is not blank \(or leave it out\)/);
+    expect(() => loadConfig({ DATABASE_PATH: '' })).toThrow(/DATABASE_PATH: expected a file path for the SQLite database, such as \.\/data\/rostrum\.db/);
+    expect(() => loadConfig({ CONTENT_PACK: ' ' })).not.toThrow(/Too small/);
+  });
 });
