@@ -143,9 +143,11 @@ export async function endDebate(services: Services, where: Where, userId: string
 export function recap(services: Services, debate: DebateRecord, intro?: string): Reply {
   const { pack } = services;
   const motion = pack.motionById.get(debate.motionId);
-  const claim = (id: string | null | undefined) => (id ? pack.pointById.get(id)?.claim ?? id : '');
-  // A point argued (or conceded) several times is one point: list it once.
-  const lines = (ids: (string | null | undefined)[]) => [...new Set(ids)].map((id) => `• ${claim(id)}`);
+  // A point argued (or conceded) several times is one point: list it once, as the article's or editorial.
+  const lines = (ids: (string | null | undefined)[]) => [...new Set(ids)].map((id) => {
+    const point = id ? pack.pointById.get(id) : undefined;
+    return point ? pointLine(point) : `• ${id ?? ''}`;
+  });
   const botMade = lines(debate.turns.filter((t) => t.by === 'bot' && t.point).map((t) => t.point));
   const userMade = lines(debate.turns.filter((t) => t.by === 'user' && t.kind === 'argue').map((t) => t.point));
   const conceded = lines(debate.turns.filter((t) => t.kind === 'concede').map((t) => t.answers));

@@ -293,6 +293,20 @@ describe('the end of a debate', () => {
     expect(blocksOf(again!, 'fields')).toEqual([]);
   });
 
+  it('labels each point in the recap as the article’s (with its anchors) or editorial', async () => {
+    const opening = services.pack.pointsOf(MOTION, 'against')[0]!;
+    expect(opening.source).toBe('editorial');
+    await start(alice, 'against');
+    const point = userPointWithAnswers('against', 1);
+    await argue(alice, await argumentFor(point.id));
+    const [recap] = await runText(alice, 'debate', 'end');
+    const fields = blocksOf(recap!, 'fields').flatMap((f) => f.fields);
+    const botMade = fields.find((f) => f.name.startsWith('I argued'))!.value.split('\n');
+    expect(botMade).toContain(`• ${opening.claim} (editorial)`);
+    const anchors = [...new Set(point.quotes.map((q) => q.anchor))].join(', ');
+    expect(fields.find((f) => f.name.startsWith('You argued'))!.value).toBe(`• ${point.claim} (${point.source === 'author' ? anchors : 'editorial'})`);
+  });
+
   it('ends through the End button only for the person debating', async () => {
     const opening = await start(alice, 'for');
     const end = choiceStarting(opening, 'debate:end:').id;
