@@ -39,13 +39,14 @@ export async function startBot(config: Config, logger: Logger): Promise<void> {
   });
 }
 
-async function stopAll(adapters: RunningAdapter[], runtime: Runtime, logger: Logger): Promise<void> {
+/** Stops every adapter, then closes the store; a failure is logged, never left to reject (the process must still exit 0). */
+export async function stopAll(adapters: RunningAdapter[], runtime: Runtime, logger: Logger): Promise<void> {
   // A hung platform must not keep the process alive: give everything a few seconds, then go.
   const deadline = new Promise<void>((r) => setTimeout(r, 5000).unref());
   await Promise.race([
     (async () => {
       for (const a of adapters) await a.stop().catch((err) => logger.error({ err, platform: a.platform }, 'stop failed'));
-      await runtime.close();
+      await runtime.close().catch((err) => logger.error({ err }, 'could not close the store'));
     })(),
     deadline,
   ]);
