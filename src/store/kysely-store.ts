@@ -16,15 +16,22 @@ export async function migrate(db: Kysely<Tables>): Promise<void> {
   }
 }
 
+/**
+ * The one thing the backends do differently: keep two check-then-write operations on one key (a
+ * channel's schedule limit, which no unique index can hold) from overlapping. `write` runs on the
+ * `db` it is handed. Each backend says why its way is enough (src/store/sqlite.ts, postgres.ts).
+ */
+export type Exclusive = <T>(db: Kysely<Tables>, key: string, write: (db: Kysely<Tables>) => Promise<T>) => Promise<T>;
+
 /** The one Store implementation: the same queries serve SQLite and Postgres through Kysely's dialects. */
-export function kyselyStore(db: Kysely<Tables>): Store {
+export function kyselyStore(db: Kysely<Tables>, exclusive: Exclusive): Store {
   return {
     ...requestQueries(db),
     ...debateQueries(db),
     ...quizQueries(db),
     ...rotationQueries(db),
     ...promptPostQueries(db),
-    ...scheduleQueries(db),
+    ...scheduleQueries(db, exclusive),
     async close() {
       await db.destroy();
     },

@@ -1,8 +1,22 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Tables } from './kysely/tables.js';
 import type { Store } from './store.js';
-import { kyselyStore, migrate } from './kysely-store.js';
+import { kyselyStore, migrate, type Exclusive } from './kysely-store.js';
+
+/**
+ * Under Postgres's READ COMMITTED each statement reads a snapshot taken as it starts, so two
+ * instances' creates for one channel can both see room and both insert: of 12 creates at once at a
+ * limit of 3, 8 or 9 landed with a count then an insert, 4 to 6 with the count inside the insert.
+ * A transaction-scoped advisory lock on the key makes the second wait until the first commits. The
+ * lock is a statement of its own: the write that follows takes its snapshot after the wait, so it
+ * sees the first one's row (in one statement with the lock, the snapshot would predate the wait).
+ * Keys that hash alike only wait for each other, harmlessly.
+ */
+const exclusive: Exclusive = (db, key, write) => db.transaction().execute(async (tx) => {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(tx);
+  return write(tx);
+});
 
 /**
  * The Postgres store, for several instances behind one database. Same queries as SQLite; the
@@ -17,5 +31,5 @@ export async function openPostgresStore(connectionString: string, options: { max
     await db.destroy();
     throw err;
   }
-  return kyselyStore(db);
+  return kyselyStore(db, exclusive);
 }

@@ -17,7 +17,7 @@ export interface ScheduleRecord extends ChannelRef {
 }
 
 export interface ScheduleStore {
-  /** Saves a schedule unless its channel already has `maxPerChannel`; null then. */
+  /** Saves a schedule unless its channel already has `maxPerChannel`; null then. Holds when instances create at once. */
   createSchedule(s: ScheduleRecord, maxPerChannel: number): Promise<ScheduleRecord | null>;
   getSchedule(id: string): Promise<ScheduleRecord | null>;
   listSchedules(platform: string, serverId: string): Promise<ScheduleRecord[]>;

@@ -7,7 +7,7 @@ import {
 } from 'kysely';
 import type { Tables } from './kysely/tables.js';
 import type { Store } from './store.js';
-import { kyselyStore, migrate } from './kysely-store.js';
+import { kyselyStore, migrate, type Exclusive } from './kysely-store.js';
 
 /**
  * Two processes opening a new file at the same moment both migrated it, and one failed ("table
@@ -46,6 +46,14 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/**
+ * On SQLite a write that checks and writes in one statement needs nothing more: the statement takes
+ * the database's one write lock before it reads, and holds it until it is done. A transaction around
+ * it would hold that lock across an await, and a second store on the same file in this process, which
+ * waits for the lock synchronously (busy_timeout blocks the thread), would then never see it released.
+ */
+const exclusive: Exclusive = (db, _key, write) => write(db);
+
 /** Opens (creating if needed) the embedded SQLite store at `path`; ':memory:' for tests. */
 export async function openSqliteStore(path: string): Promise<Store> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -56,5 +64,5 @@ export async function openSqliteStore(path: string): Promise<Store> {
   database.pragma('foreign_keys = ON');
   const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database }) });
   await migrate(db);
-  return kyselyStore(db);
+  return kyselyStore(db, exclusive);
 }

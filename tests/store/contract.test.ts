@@ -57,6 +57,22 @@ function post(where: ChannelRef, patch: Partial<PromptPostRecord> = {}): PromptP
   return { id: unique('post'), ...where, promptId: 'p-one', scheduleId: null, slot: null, messageId: null, createdAt: T0, ...patch };
 }
 
+const LIMIT = 3;
+const CREATES = 12;
+
+/**
+ * Fires CREATES creates at once at each of two channels whose limit is LIMIT, spread over `stores`:
+ * exactly LIMIT land in each, and every other create is refused rather than failing.
+ */
+async function expectLimitHolds(stores: Store[]): Promise<void> {
+  const where = channel();
+  const channels = [where, { ...where, channelId: unique('chan') }];
+  const results = await Promise.all(channels.flatMap((c) => Array.from({ length: CREATES }, (_, i) => stores[i % stores.length]!.createSchedule(schedule(c), LIMIT))));
+  for (const c of channels) expect(results.filter((r) => r?.channelId === c.channelId)).toHaveLength(LIMIT);
+  expect(results.filter((r) => r === null)).toHaveLength(channels.length * (CREATES - LIMIT));
+  expect(await stores[0]!.listSchedules(where.platform, where.serverId)).toHaveLength(channels.length * LIMIT);
+}
+
 export function storeContract(name: string, open: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
@@ -461,6 +477,10 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.createSchedule(schedule({ ...where, channelId: unique('chan') }), 3)).not.toBeNull();
       });
 
+      it(`holds the limit per channel when ${CREATES} creates for a channel arrive at once`, async () => {
+        await expectLimitHolds([store]);
+      });
+
       it('lists a server’s schedules in the order they were made', async () => {
         const where = channel('slack');
         const second = schedule({ ...where, channelId: unique('chan') }, { createdAt: T0 + 2 });
@@ -531,8 +551,41 @@ storeContract('SQLite in memory', () => openSqliteStore(':memory:'));
 
 storeContract('SQLite file', () => openSqliteStore(tempDbPath()));
 
-describe('SQLite file: shared between processes', () => {
-  it('keeps what was written after a restart', async () => {
+/** Two stores open on one database at the same time, as two instances are. */
+function sharedDatabaseContract(name: string, openTwo: () => Promise<[Store, Store]>): void {
+  describe(`Two stores on one database: ${name}`, () => {
+    let a: Store;
+    let b: Store;
+    beforeEach(async () => {
+      [a, b] = await openTwo();
+    });
+    afterEach(async () => {
+      await a.close();
+      await b.close();
+    });
+
+    it('lets only one of them win a once-only write', async () => {
+      const q = quiz(channel());
+      await a.createQuiz(q);
+      const results = await Promise.all([a.advanceQuiz(q.id, 0, 1, null), b.advanceQuiz(q.id, 0, 1, null)]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const slot = unique('sch');
+      expect(await Promise.all([a.claimSlot(slot, T0, T0), b.claimSlot(slot, T0, T0)])).toEqual(expect.arrayContaining([true, false]));
+    });
+
+    it(`holds the schedule limit per channel when ${CREATES} creates for a channel arrive at both at once`, async () => {
+      await expectLimitHolds([a, b]);
+    });
+  });
+}
+
+sharedDatabaseContract('SQLite file', async () => {
+  const path = tempDbPath();
+  return [await openSqliteStore(path), await openSqliteStore(path)];
+});
+
+describe('SQLite file: across a restart', () => {
+  it('keeps what was written', async () => {
     const path = tempDbPath();
     const where = channel();
     const first = await openSqliteStore(path);
@@ -546,27 +599,17 @@ describe('SQLite file: shared between processes', () => {
     expect(await second.claimRequest('req-1', T0)).toBe(false);
     await second.close();
   });
-
-  it('lets only one of two open stores win a once-only write', async () => {
-    const path = tempDbPath();
-    const [a, b] = [await openSqliteStore(path), await openSqliteStore(path)];
-    const q = quiz(channel());
-    await a.createQuiz(q);
-    const results = await Promise.all([a.advanceQuiz(q.id, 0, 1, null), b.advanceQuiz(q.id, 0, 1, null)]);
-    expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await Promise.all([a.claimSlot('s', T0, T0), b.claimSlot('s', T0, T0)])).toEqual(expect.arrayContaining([true, false]));
-    await a.close();
-    await b.close();
-  });
 });
 
 // Postgres runs the same contract when a server is reachable (TEST_DATABASE_URL, else the local default).
 await describePostgres('Postgres', () => {
   let database: Promise<{ url: string; drop: () => Promise<void> }> | null = null;
-  storeContract('Postgres', async () => {
+  const open = async () => {
     database ??= freshDatabase();
     return openPostgresStore((await database).url, { maxConnections: 4 });
-  });
+  };
+  storeContract('Postgres', open);
+  sharedDatabaseContract('Postgres', async () => [await open(), await open()]);
   afterAll(async () => {
     if (database) await (await database).drop();
   });

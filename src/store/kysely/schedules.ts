@@ -1,5 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Tables } from './tables.js';
+import type { Exclusive } from '../kysely-store.js';
 import type { ScheduleRecord } from '../schedule-store.js';
 import { inserted, num, numOrNull, updated } from './rows.js';
 
@@ -11,19 +12,33 @@ function toRecord(r: Selectable<Tables['schedules']>): ScheduleRecord {
   };
 }
 
-export function scheduleQueries(db: Kysely<Tables>) {
+function toRow(s: ScheduleRecord): Insertable<Tables['schedules']> {
+  return {
+    id: s.id, platform: s.platform, server_id: s.serverId, channel_id: s.channelId, cron: s.cron, label: s.label,
+    time_zone: s.timeZone, created_by: s.createdBy, paused: s.paused ? 1 : 0, pause_reason: s.pauseReason,
+    next_run: s.nextRun, created_at: s.createdAt,
+  };
+}
+
+export function scheduleQueries(db: Kysely<Tables>, exclusive: Exclusive) {
   return {
     async createSchedule(s: ScheduleRecord, maxPerChannel: number) {
-      return db.transaction().execute(async (tx) => {
-        const row = await tx.selectFrom('schedules').select((eb) => eb.fn.countAll<number | string>().as('n'))
-          .where('platform', '=', s.platform).where('channel_id', '=', s.channelId).executeTakeFirst();
-        if (num(row?.n ?? 0) >= maxPerChannel) return null;
-        await tx.insertInto('schedules').values({
-          id: s.id, platform: s.platform, server_id: s.serverId, channel_id: s.channelId, cron: s.cron, label: s.label,
-          time_zone: s.timeZone, created_by: s.createdBy, paused: s.paused ? 1 : 0, pause_reason: s.pauseReason,
-          next_run: s.nextRun, created_at: s.createdAt,
-        }).execute();
-        return s;
+      // The count and the insert are one statement (INSERT … SELECT … WHERE count < limit), so no other
+      // write comes between the check and the write on SQLite; on Postgres `exclusive` also keeps two
+      // creates for one channel apart (see each backend's). Paused schedules count towards the limit.
+      const row = toRow(s);
+      const columns = Object.keys(row) as (keyof typeof row)[];
+      return exclusive(db, `schedules:${s.platform}:${s.channelId}`, async (db) => {
+        const res = await db.insertInto('schedules').columns(columns)
+          .expression(db.selectNoFrom((eb) => columns.map((c) => eb.val(row[c]).as(c)))
+            .where((eb) => eb(
+              eb.selectFrom('schedules').select(eb.fn.countAll().as('n'))
+                .where('platform', '=', s.platform).where('channel_id', '=', s.channelId),
+              '<',
+              maxPerChannel,
+            )))
+          .executeTakeFirst();
+        return inserted(res) ? s : null;
       });
     },
     async getSchedule(id: string) {
