@@ -1,5 +1,5 @@
 import type { Platform, Services } from './context.js';
-import type { Poster } from './poster.js';
+import { cannotReachChannel, type Poster } from './poster.js';
 import { revealDue } from './engines/quiz.js';
 
 /** Work that falls due on the clock rather than on a user's request. */
@@ -32,7 +32,14 @@ export function quizRevealTask(services: Services, platform: Platform, poster: P
           try {
             await poster.post(post.where, r);
           } catch (err) {
-            services.logger.warn({ err, channel: post.where.channelId }, 'quiz reveal could not be posted');
+            const log = { err, channel: post.where.channelId, quiz: post.quizId };
+            if (cannotReachChannel(err)) {
+              // Nobody would see the rest of the quiz, and it would keep the channel from starting another.
+              await services.store.stopQuiz(post.quizId);
+              services.logger.warn(log, 'channel quiz stopped: the bot cannot post in its channel');
+              break;
+            }
+            services.logger.warn(log, 'quiz reveal could not be posted');
           }
         }
       }

@@ -14,6 +14,11 @@ export class PostError extends Error {
   }
 }
 
+/** A failure that a retry would only repeat: the channel is gone, or closed to the bot. */
+export function cannotReachChannel(err: unknown): err is PostError & { reason: 'channel-gone' | 'forbidden' } {
+  return err instanceof PostError && (err.reason === 'channel-gone' || err.reason === 'forbidden');
+}
+
 export interface Posted {
   messageId: string | null;
 }

@@ -1,6 +1,6 @@
 import type { Platform, Services, Where } from '../core/context.js';
 import type { DueTask } from '../core/background.js';
-import { PostError, type Poster } from '../core/poster.js';
+import { cannotReachChannel, type Poster } from '../core/poster.js';
 import { createPromptPost } from '../core/engines/prompts.js';
 import type { ScheduleRecord } from '../store/schedule-store.js';
 import { planSlot } from './plan.js';
@@ -91,7 +91,7 @@ async function postSlot(
     if (posted.messageId) await services.store.setPromptMessage(created.post.id, posted.messageId);
     log.info({ slot: slotText, prompt: created.post.promptId }, 'scheduled prompt posted');
   } catch (err) {
-    if (err instanceof PostError && (err.reason === 'channel-gone' || err.reason === 'forbidden')) {
+    if (cannotReachChannel(err)) {
       // Retrying a channel that is gone or closed to the bot only repeats the failure: pause and say why.
       const reason = pauseReasonFor(err.reason, now, schedule.timeZone);
       await services.store.updateSchedule(schedule.id, { paused: true, pauseReason: reason });

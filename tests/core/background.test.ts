@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBackground, type Background, type DueTask } from '../../src/core/background.js';
-import { testServices } from '../support/core.js';
+import { quizRevealTask, startBackground, type Background, type DueTask } from '../../src/core/background.js';
+import { runCommand } from '../../src/core/dispatch.js';
+import { PostError, type Poster } from '../../src/core/poster.js';
+import { contextFor, testClock, testServices } from '../support/core.js';
+import { recordingLogger } from '../support/logger.js';
 import { until } from '../support/until.js';
 
 /** A task whose due time the test controls, recording when it ran. */
@@ -69,5 +72,28 @@ describe('background work', () => {
     expect(finished).toBe(true);
     await new Promise((r) => setTimeout(r, 100));
     expect(t.runs).toBe(1);
+  });
+});
+
+describe('channel quiz reveals', () => {
+  it('stop a quiz whose channel the bot cannot post in, instead of running it where nobody sees it', async () => {
+    const clock = testClock();
+    const logger = recordingLogger();
+    const services = await testServices({ now: clock.now, logger });
+    const ctx = contextFor(services, 'alice', 'private-room');
+    await runCommand(ctx, { command: 'quiz', subcommand: 'start', options: { mode: 'channel', questions: 3 } });
+    const quiz = (await services.store.activeQuiz(ctx))!;
+    const attempts: string[] = [];
+    const poster: Poster = {
+      post: async (where) => {
+        attempts.push(where.channelId);
+        throw new PostError('forbidden', 'not_in_channel');
+      },
+    };
+    clock.advance((services.settings.quizChannelSeconds + 1) * 1000);
+    await quizRevealTask(services, 'shell', poster).runDue();
+    expect((await services.store.getQuiz(quiz.id))?.status).toBe('stopped');
+    expect(attempts).toEqual(['private-room']);
+    expect(logger.entries.find((e) => e.level === 'warn')?.obj).toMatchObject({ channel: 'private-room', quiz: quiz.id });
   });
 });

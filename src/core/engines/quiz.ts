@@ -15,6 +15,7 @@ export const EXPIRED = 'This has expired: that quiz question is closed. Start a 
 
 /** A reply bound for a channel from background work (a channel quiz's reveal and next question). */
 export interface ChannelPost {
+  quizId: string;
   where: Where;
   replies: Reply[];
 }
@@ -139,7 +140,7 @@ export async function revealDue(services: Services, platform: string): Promise<C
     const where: Where = { platform: quiz.platform, serverId: quiz.serverId, channelId: quiz.channelId };
     const replies = [await revealReply(services, quiz, index)];
     replies.push(last ? await summary(services, { ...quiz, status: 'finished' }) : questionReply(services, quiz, index + 1));
-    posts.push({ where, replies });
+    posts.push({ quizId: quiz.id, where, replies });
   }
   return posts;
 }
