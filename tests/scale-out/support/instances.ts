@@ -1,126 +1,156 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { openSqliteStore } from '../../src/store/sqlite.js';
-import { slotAfter } from '../../src/schedule/slots.js';
-import type { Store } from '../../src/store/store.js';
-import { until } from '../support/until.js';
+import { join } from 'node:path';
+import { slotAfter } from '../../../src/schedule/slots.js';
+import { loadPack } from '../../../src/core/pack/load.js';
+import type { Store } from '../../../src/store/store.js';
+import { useStarted } from '../../support/hooks.js';
+import { until } from '../../support/until.js';
+import type { Backend, FreshDatabase } from './backends.js';
+import { useChildren, type Child } from './children.js';
+import type { PostLine } from './instance.js';
+import { openTarget } from './target.js';
 
 /**
- * Real processes on the real clock, sharing one SQLite file. Schedules here use croner's
- * second-level patterns, written straight into the store: the /prompt schedule parser refuses them.
+ * Real processes on the real clock, sharing one database: what must happen once happens once when
+ * several instances run, and when one dies mid-way. Each test has a new database. Schedules here use
+ * croner's second-level patterns, written straight into the store (the /prompt parser refuses them);
+ * channel-quiz questions stay open 1 s. Each test takes about 4 s.
  */
-const ROOT = resolve(import.meta.dirname, '../..');
-const WORKER = 'tests/schedule/support/worker.ts';
-
-interface Line { pid: number; slot: number; promptId: string; at: number }
-
-const children: ChildProcessWithoutNullStreams[] = [];
-const dirs: string[] = [];
-
-afterEach(() => {
-  for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const INSTANCE = 'tests/scale-out/support/instance.ts';
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-
-/** Starts a worker and resolves once it has opened the store and started its loop. */
-async function startWorker(db: string, out: string, mode?: 'hang'): Promise<ChildProcessWithoutNullStreams> {
-  const child = spawn(process.execPath, ['bin/run-ts.js', WORKER, db, out, ...(mode ? [mode] : [])], { cwd: ROOT });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += String(d)));
-  child.stderr.on('data', (d) => (stderr += String(d)));
-  await until(() => stdout.includes('ready') || (child.exitCode !== null && (() => { throw new Error(`worker exited: ${stderr}`); })()), 8000, 'worker ready');
-  return child;
+function duplicates(values: unknown[]): unknown[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const key = JSON.stringify(v);
+    return seen.has(key) ? true : (seen.add(key), false);
+  });
 }
 
-function exited(child: ChildProcessWithoutNullStreams): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', () => r()));
+interface Shared extends FreshDatabase {
+  store: Store;
+  /** Every post so far, from every instance, in the order written. */
+  posts(): PostLine[];
+  /** Starts an instance on the database and resolves once its loop runs. */
+  start(mode?: 'hang'): Promise<Child>;
 }
 
-function posts(out: string): Line[] {
-  if (!existsSync(out)) return [];
-  return readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
-}
+export function instanceTests(backend: Backend): void {
+  const db = useStarted<Shared>(async () => {
+    const fresh = await backend.fresh();
+    const dir = mkdtempSync(join(tmpdir(), 'rostrum-posts-'));
+    const out = join(dir, 'posts.jsonl');
+    const store = await openTarget(fresh.target);
+    return {
+      ...fresh,
+      store,
+      posts: () => (existsSync(out) ? readFileSync(out, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as PostLine) : []),
+      async start(mode) {
+        const child = spawn(INSTANCE, [fresh.target, out, ...(mode ? [mode] : [])]);
+        await child.waitFor('ready');
+        return child;
+      },
+      async drop() {
+        await store.close();
+        await fresh.drop();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }, (d) => d.drop());
+  // Registered after the database, so its instances are killed before the database goes.
+  const spawn = useChildren();
 
-async function setup(): Promise<{ db: string; out: string; store: Store }> {
-  const dir = mkdtempSync(join(tmpdir(), 'rostrum-schedule-'));
-  dirs.push(dir);
-  const db = join(dir, 'bot.db');
-  return { db, out: join(dir, 'posts.jsonl'), store: await openSqliteStore(db) };
-}
+  async function stopAll(...children: Child[]): Promise<void> {
+    for (const c of children) c.send('stop');
+    await Promise.all(children.map((c) => c.exited()));
+  }
 
-async function addSchedule(store: Store, cron: string, firstSlot: number): Promise<string> {
-  await store.createSchedule({
-    id: 'sched-1', platform: 'discord', serverId: 'g', channelId: 'c', cron, label: cron, timeZone: 'UTC',
-    createdBy: 'test', paused: false, pauseReason: null, nextRun: firstSlot, createdAt: Date.now(),
-  }, 5);
-  return 'sched-1';
-}
+  async function addSchedule(cron: string, firstSlot: number): Promise<string> {
+    await db.store.createSchedule({
+      id: 'sched-1', platform: 'discord', serverId: 'g', channelId: 'c', cron, label: cron, timeZone: 'UTC',
+      createdBy: 'test', paused: false, pauseReason: null, nextRun: firstSlot, createdAt: Date.now(),
+    }, 5);
+    return 'sched-1';
+  }
 
-function duplicates(lines: Line[]): number[] {
-  const seen = new Set<number>();
-  return lines.map((l) => l.slot).filter((s) => (seen.has(s) ? true : (seen.add(s), false)));
-}
+  const prompts = () => db.posts().filter((l) => l.slot !== null);
 
-describe('across processes, on the real clock', () => {
-  it('a process killed right after posting, then restarted, posts nothing twice', async () => {
-    const { db, out, store } = await setup();
-    const cron = '*/2 * * * * *'; // every two seconds
-    const first = await startWorker(db, out, 'hang');
-    const id = await addSchedule(store, cron, slotAfter(cron, 'UTC', Date.now() + 200)!);
-    first.stdin.write('wake\n');
-
-    const [posted] = await until(() => posts(out).length > 0 && posts(out), 8000, 'the first post');
-    first.kill('SIGKILL');
-    await exited(first);
-    // The claim survived the kill. Put nextRun back on the posted slot, as if the process had died
-    // before moving it on: only the claim now stands between the restart and a second post.
-    expect(await store.claimSlot(id, posted!.slot, Date.now())).toBe(false);
-    await store.updateSchedule(id, { nextRun: posted!.slot });
-
-    const second = await startWorker(db, out);
-    await until(() => posts(out).some((l) => l.pid === second.pid), 8000, 'a post by the restarted process');
-    second.stdin.write('stop\n');
-    await exited(second);
-
-    const lines = posts(out);
-    expect(duplicates(lines)).toEqual([]);
-    expect(lines.filter((l) => l.slot === posted!.slot)).toHaveLength(1);
-    expect(lines.filter((l) => l.pid === second.pid).every((l) => l.slot > posted!.slot)).toBe(true);
-    // Each post is a different prompt: the rotation is kept in the store too.
-    expect(new Set(lines.map((l) => l.promptId)).size).toBe(lines.length);
-    await store.close();
-  }, 20_000);
-
-  it('two processes sharing the store post each slot once', async () => {
-    const { db, out, store } = await setup();
+  it('two processes sharing the database post each scheduled slot once', async () => {
     const cron = '* * * * * *'; // every second
-    const [a, b] = await Promise.all([startWorker(db, out), startWorker(db, out)]);
+    const [a, b] = await Promise.all([db.start(), db.start()]);
     const firstSlot = slotAfter(cron, 'UTC', Date.now() + 300)!;
-    await addSchedule(store, cron, firstSlot);
-    a.stdin.write('wake\n');
-    b.stdin.write('wake\n');
+    await addSchedule(cron, firstSlot);
+    a.send('wake');
+    b.send('wake');
 
     const slots = [0, 1, 2].map((i) => firstSlot + i * 1000);
-    await until(() => slots.every((s) => posts(out).some((l) => l.slot === s)), 8000, 'three slots posted');
+    await until(() => slots.every((s) => prompts().some((l) => l.slot === s)), 8000, 'three slots posted');
     await sleep(600); // give a late duplicate the chance to show
-    a.stdin.write('stop\n');
-    b.stdin.write('stop\n');
-    await Promise.all([exited(a), exited(b)]);
+    await stopAll(a, b);
 
-    const lines = posts(out);
-    expect(duplicates(lines)).toEqual([]);
+    const lines = prompts();
+    expect(duplicates(lines.map((l) => l.slot))).toEqual([]);
     for (const s of slots) expect(lines.filter((l) => l.slot === s)).toHaveLength(1);
     expect(lines.every((l) => l.pid === a.pid || l.pid === b.pid)).toBe(true);
-    await store.close();
-  }, 20_000);
-});
+  });
+
+  it('a process killed right after posting, then restarted, posts nothing twice', async () => {
+    const cron = '*/2 * * * * *'; // every two seconds
+    const first = await db.start('hang');
+    const id = await addSchedule(cron, slotAfter(cron, 'UTC', Date.now() + 200)!);
+    first.send('wake');
+
+    const [posted] = await until(() => prompts().length > 0 && prompts(), 8000, 'the first post');
+    await first.kill();
+    // The claim survived the kill. Put nextRun back on the posted slot, as if the process had died
+    // before moving it on: only the claim now stands between the restart and a second post.
+    expect(await db.store.claimSlot(id, posted!.slot!, Date.now())).toBe(false);
+    await db.store.updateSchedule(id, { nextRun: posted!.slot });
+
+    const second = await db.start();
+    await until(() => prompts().some((l) => l.pid === second.pid), 8000, 'a post by the restarted process');
+    await stopAll(second);
+
+    const lines = prompts();
+    expect(duplicates(lines.map((l) => l.slot))).toEqual([]);
+    expect(lines.filter((l) => l.slot === posted!.slot)).toHaveLength(1);
+    expect(lines.filter((l) => l.pid === second.pid).every((l) => l.slot! > posted!.slot!)).toBe(true);
+    // Each post is a different prompt: the rotation is kept in the store too.
+    expect(new Set(lines.map((l) => l.promptId)).size).toBe(lines.length);
+  });
+
+  it('two processes running the channel-quiz reveal reveal each question once', async () => {
+    const channels = ['quiz-1', 'quiz-2', 'quiz-3'];
+    const questions = (await loadPack()).quiz.slice(0, 3).map((q) => ({ id: q.id, order: [0, 1, 2, 3] }));
+    const [a, b] = await Promise.all([db.start(), db.start()]);
+    const deadline = Date.now() + 500;
+    for (const channelId of channels) {
+      await db.store.createQuiz({
+        id: channelId, platform: 'discord', serverId: 'g', channelId, starterId: 'u', mode: 'channel', questions,
+        current: 0, status: 'active', deadline, createdAt: Date.now(),
+      });
+    }
+    a.send('wake');
+    b.send('wake');
+
+    const finished = (channel: string) => db.posts().some((l) => l.channel === channel && l.heading === 'Quiz finished');
+    await until(() => channels.every(finished), 8000, 'every quiz finished');
+    await sleep(600); // give a late duplicate the chance to show
+    await stopAll(a, b);
+
+    const lines = db.posts();
+    for (const channel of channels) {
+      expect(lines.filter((l) => l.channel === channel).map((l) => l.heading)).toEqual([
+        'Answer to question 1', 'Question 2 of 3',
+        'Answer to question 2', 'Question 3 of 3',
+        'Answer to question 3', 'Quiz finished',
+      ]);
+    }
+    expect(lines.every((l) => l.pid === a.pid || l.pid === b.pid)).toBe(true);
+  });
+}
