@@ -55,15 +55,16 @@ export function quizRevealTask(services: Services, platform: Platform, poster: P
 export function startBackground(services: Services, tasks: DueTask[]): Background {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
+  const planning = new Set<Promise<void>>();
   let stopped = false;
   let again = false;
   let backoff = 0;
 
-  const plan = async () => {
-    if (stopped) return;
+  const planNext = async () => {
     const now = services.now().getTime();
     let next = now + MAX_SLEEP_MS;
     for (const task of tasks) {
+      if (stopped) return;
       try {
         const due = await task.nextDue();
         if (due !== null) next = Math.min(next, due);
@@ -75,6 +76,14 @@ export function startBackground(services: Services, tasks: DueTask[]): Backgroun
     if (timer) clearTimeout(timer);
     timer = setTimeout(tick, Math.max(next - now, 25, backoff));
     timer.unref?.();
+  };
+
+  /** Plans the next sleep; stop() waits for a plan in flight, whose queries must not reach a closed store. */
+  const plan = async () => {
+    if (stopped) return;
+    const current = planNext();
+    planning.add(current);
+    await current.finally(() => planning.delete(current));
   };
 
   const tick = () => {
@@ -114,6 +123,7 @@ export function startBackground(services: Services, tasks: DueTask[]): Backgroun
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
+      await Promise.all(planning);
     },
   };
 }

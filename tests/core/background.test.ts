@@ -75,6 +75,31 @@ describe('background work', () => {
   });
 });
 
+describe('background work at shutdown', () => {
+  it('stop waits for planning in flight, so no query reaches a closed store', async () => {
+    const logger = recordingLogger();
+    const services = await testServices({ logger });
+    let closed = false;
+    let asked = 0;
+    const slowToPlan: DueTask = {
+      name: 'slow-to-plan',
+      runDue: async () => {},
+      nextDue: async () => {
+        asked++;
+        await new Promise((r) => setTimeout(r, 100));
+        if (closed) throw new Error('the store is closed');
+        return null;
+      },
+    };
+    const bg = startBackground(services, [slowToPlan, slowToPlan]);
+    await until(() => asked === 1, 1000);
+    await bg.stop();
+    closed = true;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(logger.entries.filter((e) => e.level === 'error')).toEqual([]);
+  });
+});
+
 describe('channel quiz reveals', () => {
   it('stop a quiz whose channel the bot cannot post in, instead of running it where nobody sees it', async () => {
     const clock = testClock();
