@@ -44,7 +44,8 @@ function checkOptions(command: CommandSpec, sub: SubcommandSpec, given: CommandI
     }
     out[spec.name] = value;
   }
-  const missing = sub.options.find((o) => o.required && out[o.name] === undefined);
+  // Blank text says nothing: a required option given only spaces is still missing.
+  const missing = sub.options.find((o) => o.required && (out[o.name] === undefined || String(out[o.name]).trim() === ''));
   if (missing) return fail(`/${command.name} ${sub.name} needs ${missing.name}: ${missing.description.toLowerCase()}.`);
   return { ok: true, options: out };
 }

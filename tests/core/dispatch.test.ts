@@ -101,6 +101,18 @@ describe('runCommand: what was typed', () => {
     expect(help(r).problem).toMatch(/needs side/);
   });
 
+  it('treats a blank required text as missing, so an empty argument costs no debate turn', async () => {
+    const d = await startDebate(alice);
+    for (const replies of [
+      await runText(alice, 'debate', 'reply ""'),
+      await runText(alice, 'debate', 'reply text:   '),
+      await runCommand(alice, { command: 'debate', subcommand: 'reply', options: { text: '  ' } }),
+    ]) {
+      expect(help(replies[0]).problem).toMatch(/needs text/);
+    }
+    expect((await services.store.getDebate(d.id))!.turns).toEqual(d.turns);
+  });
+
   it('accepts option names in any case', async () => {
     await runCommand(alice, { command: 'debate', subcommand: 'start', options: { Side: 'for', MOTION: 'integration-strategy' } });
     expect(await services.store.activeDebate(alice, 'alice')).toMatchObject({ botSide: 'for', motionId: 'integration-strategy' });
