@@ -42,7 +42,7 @@ describe('a scheduled post', () => {
     expect(where).toEqual({ platform: PLATFORM, serverId: 'guild-1', channelId: CHANNEL });
     expect(reply.visibility).toBe('public');
     const prompt = h.services.pack.prompts[0]!;
-    expect(reply.thread?.name).toBe(prompt.question.slice(0, 90));
+    expect(reply.thread?.name).toBe(prompt.question);
     expect(reply.blocks).toEqual(expect.arrayContaining([
       { type: 'text', text: prompt.question },
       { type: 'text', text: `Agree or disagree: ${prompt.stance}` },

@@ -41,7 +41,7 @@ export function promptPostReply(services: Services, post: PromptPostRecord, tall
       { type: 'choices', choices: VOTES.map((v) => ({ id: choiceId('vote', post.id, v.vote), label: v.label, style: 'secondary' as const })) },
       { type: 'footer', text: `Agree ${tally.agree} · Disagree ${tally.disagree} · Not sure ${tally.unsure} (${total} vote${total === 1 ? '' : 's'}; you can change yours)` },
     ],
-    options.thread ? { thread: { name: prompt.question.slice(0, 90) } } : {},
+    options.thread ? { thread: { name: prompt.question } } : {},
   );
 }
 

@@ -65,7 +65,8 @@ describe('/prompt now', () => {
 
   it('opens a thread for a scheduled post and keeps its schedule and slot', async () => {
     const created = await createPromptPost(services, alice, { scheduleId: 'sched-1', slot: 1_800_000_000_000 });
-    expect(created?.reply.thread?.name).toBeTruthy();
+    // The whole question: a platform that limits thread names cuts it at a word, with a mark.
+    expect(created?.reply.thread?.name).toBe(services.pack.promptById.get(created!.post.promptId)!.question);
     expect(await services.store.getPromptPost(created!.post.id)).toMatchObject({ scheduleId: 'sched-1', slot: 1_800_000_000_000 });
   });
 });
