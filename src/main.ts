@@ -12,6 +12,11 @@ export function platformsConfigured(config: Config): { discord: boolean; slack: 
  * otherwise the terminal adapter. Platform SDKs are imported only for the adapter that starts.
  */
 export async function startBot(config: Config, logger: Logger): Promise<void> {
+  // Listening from the start: a signal that comes while the adapters connect stops them once they are up.
+  const stopSignal = new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
   const runtime = await openRuntime(config, logger);
   const wanted = platformsConfigured(config);
   const adapters: RunningAdapter[] = [];
@@ -29,14 +34,8 @@ export async function startBot(config: Config, logger: Logger): Promise<void> {
     await runtime.close();
     return;
   }
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      logger.info({ signal }, 'stopping');
-      void stopAll(adapters, runtime, logger).then(resolve);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  logger.info({ signal: await stopSignal }, 'stopping');
+  await stopAll(adapters, runtime, logger);
 }
 
 /** Stops every adapter, then closes the store; a failure is logged, never left to reject (the process must still exit 0). */

@@ -34,4 +34,21 @@ describe('`rostrum start` with DISCORD_TOKEN', () => {
       bot.child.kill('SIGKILL');
     }
   }, 40_000);
+
+  it('stops cleanly on a SIGTERM that arrives while it is still connecting', async () => {
+    // The gateway address is held up by a rate limit, so the signal comes before the bot is connected.
+    fake.failNext({ method: 'GET', pathPattern: '/gateway/bot', status: 429, retryAfter: 1.5 });
+    const bot = startRostrum(['start'], {
+      DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DATABASE_PATH: await tempDbPath(), LOG_LEVEL: 'info',
+    });
+    try {
+      await bot.waitFor(/runtime ready/, 20_000);
+      const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => bot.child.once('exit', (code, signal) => resolve({ code, signal })));
+      bot.child.kill('SIGTERM');
+      expect(await exited).toEqual({ code: 0, signal: null });
+      expect(bot.output()).toContain('disconnected from Discord');
+    } finally {
+      bot.child.kill('SIGKILL');
+    }
+  }, 40_000);
 });
