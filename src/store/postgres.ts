@@ -24,6 +24,10 @@ const exclusive: Exclusive = (db, key, write) => db.transaction().execute(async 
  */
 export async function openPostgresStore(connectionString: string, options: { maxConnections?: number } = {}): Promise<Store> {
   const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10 });
+  // An idle connection that the server ends (a restart, a failover, an administrator) reports it as
+  // an 'error' on the pool, which then drops the connection and opens another when next needed.
+  // Unheard, that error would stop the process; a query that fails says so through its own error.
+  pool.on('error', () => {});
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrate(db);

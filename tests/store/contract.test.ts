@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/core/context.js';
 import type { Store } from '../../src/store/store.js';
@@ -610,6 +611,21 @@ await describePostgres('Postgres', () => {
   };
   storeContract('Postgres', open);
   sharedDatabaseContract('Postgres', async () => [await open(), await open()]);
+
+  it('replaces a connection the server ends (a restart, a failover) instead of crashing the process', async () => {
+    const store = await open();
+    await store.claimRequest(unique('req'), T0); // leaves an idle connection in the pool
+    const admin = new pg.Client({ connectionString: (await database!).url });
+    await admin.connect();
+    const ended = await admin.query(
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
+    await admin.end();
+    expect(ended.rowCount).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 100)); // the idle connection hears of it
+    expect(await store.claimRequest(unique('req'), T0)).toBe(true);
+    await store.close();
+  });
   afterAll(async () => {
     if (database) await (await database).drop();
   });
