@@ -8,8 +8,13 @@ import { COMMANDS } from '../../src/core/commands/index.js';
  */
 const SLACK_NAMES: Readonly<Record<string, string>> = { help: 'rostrum' };
 
+/** The Slack slash command for a core command's name: `/rostrum` for help, `/<name>` otherwise. */
+export function slackSlashName(name: string): string {
+  return `/${SLACK_NAMES[name] ?? name}`;
+}
+
 export function slashName(command: CommandSpec): string {
-  return `/${SLACK_NAMES[command.name] ?? command.name}`;
+  return slackSlashName(command.name);
 }
 
 /** The core command a slash command stands for; an unknown one goes to the core, which answers with help. */

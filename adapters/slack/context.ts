@@ -1,5 +1,6 @@
 import type { BaseContext, Services } from '../../src/core/context.js';
 import type { AdminCheck } from './admin.js';
+import { slackSlashName } from './commands.js';
 
 /** Who did something, and where, as every Slack payload tells it. */
 export interface SlackWho {
@@ -16,6 +17,7 @@ export async function slackContext(services: Services, admin: AdminCheck, who: S
     channelId: who.channelId,
     user: { id: who.userId, name: who.userName || who.userId },
     isAdmin: await admin.isAdmin(who.teamId, who.userId),
+    slashName: slackSlashName,
     services,
   };
 }

@@ -45,6 +45,8 @@ export interface BaseContext extends Where {
   locale?: string;
   /** The adapter's judgement of the platform's admin rule (Manage Server, workspace admin, configured users). */
   isAdmin: boolean;
+  /** How this platform spells a command, where it is not `/<name>` (Slack's help command is /rostrum); help uses it. */
+  slashName?: (command: string) => string;
   services: Services;
 }
 

@@ -30,9 +30,14 @@ export function tooLong(length: number, limit = MAX_USER_TEXT): Reply {
 
 type Checked = { ok: true; options: Record<string, OptionValue> } | { ok: false; reply: Reply };
 
-function checkOptions(command: CommandSpec, sub: SubcommandSpec, given: CommandInput['options']): Checked {
+/** The help reply, with commands spelt as the platform of `base` knows them. */
+function help(base: BaseContext, command?: CommandSpec, problem?: string): Reply {
+  return helpReply(COMMANDS, command, problem, base.slashName);
+}
+
+function checkOptions(base: BaseContext, command: CommandSpec, sub: SubcommandSpec, given: CommandInput['options']): Checked {
   const out: Record<string, OptionValue> = {};
-  const fail = (problem: string): Checked => ({ ok: false, reply: helpReply(COMMANDS, command, problem) });
+  const fail = (problem: string): Checked => ({ ok: false, reply: help(base, command, problem) });
   for (const [name, raw] of Object.entries(given)) {
     if (raw === undefined) continue;
     const spec = sub.options.find((o) => o.name === name.toLowerCase());
@@ -81,17 +86,17 @@ function coerce(spec: OptionSpec, raw: OptionValue): OptionValue | undefined {
 /** Runs a command end to end: checks what was typed, applies the admin rule, de-duplicates, handles errors. */
 export async function runCommand(base: BaseContext, input: CommandInput): Promise<Reply[]> {
   const command = findCommand(input.command);
-  if (!command) return [helpReply(COMMANDS, undefined, `I don’t know the command /${input.command}.`)];
+  if (!command) return [help(base, undefined, `I don’t know the command /${input.command}.`)];
   const subName = (input.subcommand ?? command.defaultSubcommand)?.toLowerCase();
   const sub = command.subcommands.find((s) => s.name === subName);
   if (!sub) {
-    return [helpReply(COMMANDS, command, subName ? `/${command.name} has no subcommand “${subName}”.` : undefined)];
+    return [help(base, command, subName ? `/${command.name} has no subcommand “${subName}”.` : undefined)];
   }
   // Refused before the options are checked: a non-admin gains nothing from advice on options they can't use.
   if (sub.adminOnly && !base.isAdmin) {
     return [notice(`Only admins can use /${command.name} ${sub.name} (Manage Server on Discord; a workspace admin on Slack).`)];
   }
-  const checked = checkOptions(command, sub, input.options);
+  const checked = checkOptions(base, command, sub, input.options);
   if (!checked.ok) return [checked.reply];
   return guarded(base, input.requestKey, { command: command.name, subcommand: sub.name }, async () => {
     const ctx: CommandContext = { ...base, command: command.name, subcommand: sub.name, options: checked.options };
@@ -105,10 +110,10 @@ export async function runCommand(base: BaseContext, input: CommandInput): Promis
  */
 export async function runText(base: BaseContext, commandName: string, text: string, requestKey?: string): Promise<Reply[]> {
   const command = findCommand(commandName);
-  if (!command) return [helpReply(COMMANDS, undefined, `I don’t know the command /${commandName.replace(/^\//, '')}.`)];
+  if (!command) return [help(base, undefined, `I don’t know the command /${commandName.replace(/^\//, '')}.`)];
   if (text.length > MAX_USER_TEXT + 200) return [tooLong(text.length)];
   const parsed = parseCommandText(command, text, base.services.pack.motions.map((m) => m.id));
-  if (!parsed.ok) return [helpReply(COMMANDS, command, parsed.problem)];
+  if (!parsed.ok) return [help(base, command, parsed.problem)];
   return runCommand(base, { command: command.name, subcommand: parsed.subcommand.name, options: parsed.options, requestKey });
 }
 

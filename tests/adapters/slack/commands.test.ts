@@ -99,6 +99,15 @@ describe('help', () => {
     const one = only(responses(h, await slash(h, '/rostrum', 'debate')));
     expect(textOf(one)).toContain('/debate — ');
   });
+
+  it('names its help command as Slack knows it, /rostrum, never /help', async () => {
+    const all = unescapeSlack(textOf(only(responses(h, await slash(h, '/rostrum', '')))));
+    expect(all).toContain('/rostrum — What rostrum can do');
+    expect(all).toContain('Type /rostrum <command>');
+    expect(all).not.toContain('/help');
+    const own = textOf(only(responses(h, await slash(h, '/rostrum', 'rostrum'))));
+    expect(own).not.toContain('/help');
+  });
 });
 
 describe('/debate', () => {
