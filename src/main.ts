@@ -1,7 +1,11 @@
 import type { Config } from './config.js';
 import type { Logger } from './core/logger.js';
 import type { RunningAdapter } from './adapter.js';
+import { setTimeout as delay } from 'node:timers/promises';
 import { openRuntime, type Runtime } from './runtime.js';
+
+/** How long stopping (or a start-up interrupted by a stop signal) may take before the process goes anyway. */
+const STOP_DEADLINE_MS = 5000;
 
 export function platformsConfigured(config: Config): { discord: boolean; slack: boolean } {
   return { discord: Boolean(config.DISCORD_TOKEN), slack: Boolean(config.SLACK_BOT_TOKEN) };
@@ -20,9 +24,17 @@ export async function startBot(config: Config, logger: Logger): Promise<void> {
   const runtime = await openRuntime(config, logger);
   const wanted = platformsConfigured(config);
   const adapters: RunningAdapter[] = [];
-  try {
+  const startAdapters = async () => {
     if (wanted.discord) adapters.push(await (await import('../adapters/discord/index.js')).startDiscord(runtime, config, logger));
     if (wanted.slack) adapters.push(await (await import('../adapters/slack/index.js')).startSlack(runtime, config, logger));
+    return 'started' as const;
+  };
+  // A start-up that hangs (a platform that never answers) must not outlive a stop signal for long.
+  const gaveUp = stopSignal.then(() => delay(STOP_DEADLINE_MS, 'gave up' as const, { ref: false }));
+  try {
+    if ((await Promise.race([startAdapters(), gaveUp])) === 'gave up') {
+      throw new Error(`start-up had not finished ${STOP_DEADLINE_MS / 1000} s after the stop signal`);
+    }
   } catch (err) {
     logger.error({ err }, 'an adapter failed to start');
     await stopAll(adapters, runtime, logger);
@@ -41,7 +53,7 @@ export async function startBot(config: Config, logger: Logger): Promise<void> {
 /** Stops every adapter, then closes the store; a failure is logged, never left to reject (the process must still exit 0). */
 export async function stopAll(adapters: RunningAdapter[], runtime: Runtime, logger: Logger): Promise<void> {
   // A hung platform must not keep the process alive: give everything a few seconds, then go.
-  const deadline = new Promise<void>((r) => setTimeout(r, 5000).unref());
+  const deadline = delay(STOP_DEADLINE_MS, undefined, { ref: false });
   await Promise.race([
     (async () => {
       for (const a of adapters) await a.stop().catch((err) => logger.error({ err, platform: a.platform }, 'stop failed'));
