@@ -1,5 +1,6 @@
 import type { Services, Where } from '../context.js';
-import type { Point, Side } from '../pack/schema.js';
+import type { Motion, Point, Side } from '../pack/schema.js';
+import { distinctTerms } from '../match/analyse.js';
 import { otherSide } from '../pack/model.js';
 import type { DebateRecord, DebateTurn } from '../../store/records.js';
 import { choiceId, newId } from '../ids.js';
@@ -57,6 +58,19 @@ export async function startDebate(
   ]);
 }
 
+/**
+ * "Ukraine is not in NATO" in a debate on "Ukraine is already a de facto member of NATO" only
+ * asserts (or denies) the motion: every word of it is the motion's own. Such a reply gets a request
+ * for a reason rather than "I can't place that", which would read as not understanding it.
+ */
+function restatesMotion(text: string, motion: Motion | undefined): boolean {
+  if (!motion) return false;
+  const said = distinctTerms(text);
+  if (said.length === 0 || said.length > 5) return false;
+  const motionTerms = new Set(distinctTerms(`${motion.statement} ${motion.title}`));
+  return said.every((t) => motionTerms.has(t));
+}
+
 /** Points of the user's side that they have not made yet: suggestions when an argument can't be placed. */
 function unmadePoints(services: Services, debate: DebateRecord): Point[] {
   const made = new Set(debate.turns.map((t) => t.point));
@@ -83,11 +97,17 @@ export async function replyToDebate(
     const unmade = unmadePoints(services, debate);
     const offset = (debate.turns.filter((t) => t.kind === 'unplaced').length * 3) % Math.max(unmade.length, 1);
     const ideas = [...unmade.slice(offset), ...unmade.slice(0, offset)].slice(0, 3);
-    const elsewhere = services.matcher.match(text);
+    const restated = restatesMotion(text, pack.motionById.get(debate.motionId));
+    const elsewhere = restated ? null : services.matcher.match(text);
     const elsewhereMotion = elsewhere && elsewhere.motion !== debate.motionId ? pack.motionById.get(elsewhere.motion) : undefined;
     const elsewherePoint = elsewhere && pack.pointById.get(elsewhere.point);
     blocks.push(
-      { type: 'text', text: 'I can’t place that argument in the article for this motion, so I won’t pretend to answer it.' },
+      {
+        type: 'text',
+        text: restated
+          ? 'That states a position on the motion, not a reason for it. Tell me why, and I’ll answer the argument.'
+          : 'I can’t place that argument in the article for this motion, so I won’t pretend to answer it.',
+      },
       ...(elsewhereMotion && elsewherePoint
         ? [{ type: 'text' as const, text: `It sounds like a point on another motion (“${elsewhereMotion.statement}”): ${elsewherePoint.claim}` }]
         : []),

@@ -190,6 +190,18 @@ describe('/debate reply', () => {
     expect(second).not.toEqual(first);
   });
 
+  it('asks for a reason when a reply only asserts or denies the motion', async () => {
+    await start(alice, 'for');
+    const denial = 'ukraine is NOT a member of nato!';
+    // Every word of it stands in the motion itself, and it makes no point of the pack.
+    expect(services.pack.motionById.get(MOTION)!.statement.toLowerCase()).toMatch(/ukraine.*member.*nato/);
+    expect(services.matcher.match(denial, { motion: MOTION })).toBeNull();
+    const replies = await argue(alice, denial);
+    expect(plain(replies)).toContain('That states a position on the motion, not a reason for it.');
+    expect(plain(replies)).not.toContain('I can’t place that argument');
+    expect((await active(alice)).turns.at(-1)).toEqual({ by: 'user', kind: 'unplaced', point: null });
+  });
+
   it('names the other motion when an argument belongs there', async () => {
     const other = services.pack.points.find((p) => p.motion !== MOTION)!;
     const text = await argumentFor(other.id);
