@@ -4,6 +4,10 @@ import { sideLabel } from '../core/present.js';
 
 /** `rostrum match [--json] TEXT`: the point TEXT makes, as one JSON line or a sentence. */
 export async function matchCommand(text: string, options: { json: boolean; motion?: string }): Promise<number> {
+  if (!text.trim()) {
+    process.stderr.write('usage: rostrum match [--json] [--motion ID] TEXT\nGive the argument to place, e.g. rostrum match "ukraine already uses nato weapons".\n');
+    return 2;
+  }
   const pack = await loadPack(process.env.CONTENT_PACK || DEFAULT_PACK_DIR);
   if (options.motion && !pack.motionById.has(options.motion)) {
     process.stderr.write(`There is no motion “${options.motion}”. Motions: ${pack.motions.map((m) => m.id).join(', ')}.\n`);

@@ -55,6 +55,12 @@ describe('rostrum command', () => {
     expect(stdout).toMatch(/It argues (for|against) the motion/);
   });
 
+  it('match without text shows its usage and exits 2', async () => {
+    const { code, stderr } = await runRostrum(['match', '--json']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^usage: rostrum match/);
+  });
+
   it('stops with a message naming the variable when the configuration is malformed', async () => {
     const { code, stderr } = await runRostrum(['shell'], { env: { QUIZ_CHANNEL_SECONDS: 'soon', DEFAULT_TIMEZONE: 'Mars/Olympus' } });
     expect(code).toBe(2);
