@@ -26,7 +26,7 @@ for (const backend of BACKENDS) {
       databases.push(...fresh);
       const pairs = fresh.map((d) => [start(OPENER, [d.target]), start(OPENER, [d.target])] as const);
       const all = pairs.flat();
-      await Promise.all(all.map((c) => c.waitFor('loaded')));
+      await Promise.all(all.map((c) => c.waitFor('loaded', 15_000)));
       for (const c of all) c.send('go');
       const codes = await Promise.all(all.map((c) => c.exited()));
 

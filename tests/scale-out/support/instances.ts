@@ -16,7 +16,7 @@ import { openTarget } from './target.js';
  * Real processes on the real clock, sharing one database: what must happen once happens once when
  * several instances run, and when one dies mid-way. Each test has a new database. Schedules here use
  * croner's second-level patterns, written straight into the store (the /prompt parser refuses them);
- * channel-quiz questions stay open 1 s. Each test takes about 4 s.
+ * channel-quiz questions stay open 1 s. Each test takes 3 to 7 s.
  */
 const INSTANCE = 'tests/scale-out/support/instance.ts';
 
