@@ -21,7 +21,7 @@ describe('rostrum command', () => {
   it('validate exits 0 on the shipped pack and 1 with the list on a broken copy', async () => {
     const ok = await runRostrum(['validate']);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/latham-nato: valid — 3 motions/);
+    expect(ok.stdout).toMatch(/^latham-nato \(.*content\/latham-nato\): valid — 3 motions/);
 
     const dir = await mkdtemp(join(tmpdir(), 'rostrum-pack-'));
     await cp(DEFAULT_PACK_DIR, dir, { recursive: true });
@@ -32,8 +32,8 @@ describe('rostrum command', () => {
     const bad = await runRostrum(['validate', dir]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/2 problem\(s\)/);
-    expect(bad.stderr).toMatch(/quiz\.json \[0\]\.anchor: anchor P99 does not exist/);
-    expect(bad.stderr).toMatch(/quiz\.json \[1\]\.options: needs exactly one correct option/);
+    expect(bad.stderr).toMatch(/quiz\.json \[0\]\.anchor \(id “[a-z0-9-]+”\): anchor P99 does not exist/);
+    expect(bad.stderr).toMatch(/quiz\.json \[1\]\.options \(id “[a-z0-9-]+”\): needs exactly one correct option/);
   });
 
   it('match --json prints one JSON object on one line', async () => {

@@ -1,6 +1,6 @@
 import type { PackData } from './schema.js';
 import type { PackProblem } from './problems.js';
-import { isVerbatim } from './verbatim.js';
+import { firstDifference, isVerbatim } from './verbatim.js';
 
 /**
  * Checks what a schema cannot see: ids that must exist or be unique, quotes that must be the
@@ -21,7 +21,7 @@ export function crossCheck(d: PackData): PackProblem[] {
   const checkQuote = (file: string, path: string, q: { anchor: string; text: string }) => {
     const paragraph = anchorText.get(q.anchor);
     if (paragraph === undefined) add(file, `${path}.anchor`, `anchor ${q.anchor} does not exist in the article`);
-    else if (!isVerbatim(q.text, paragraph)) add(file, `${path}.text`, `the quote is not verbatim in ${q.anchor}`);
+    else if (!isVerbatim(q.text, paragraph)) add(file, `${path}.text`, `the quote is not verbatim in ${q.anchor}: ${firstDifference(q.text, paragraph)}`);
   };
   const checkAnchor = (file: string, path: string, anchor: string) => {
     if (!anchorText.has(anchor)) add(file, path, `anchor ${anchor} does not exist in the article`);

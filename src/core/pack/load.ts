@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PackFiles } from './schema.js';
 import type { Anchor, PackData } from './schema.js';
-import { PackError, formatPath, type PackProblem } from './problems.js';
+import { PackError, formatPath, jsonErrorWhere, withIds, type PackProblem } from './problems.js';
 import { crossCheck } from './cross-check.js';
 import type { Pack } from './model.js';
 
@@ -11,14 +11,20 @@ export const DEFAULT_PACK_DIR = resolve(dirname(fileURLToPath(import.meta.url)),
 
 /** Reads and validates every file of a pack, collecting all problems instead of stopping at the first. */
 export async function loadPack(dir: string = DEFAULT_PACK_DIR): Promise<Pack> {
+  const isFolder = await stat(dir).then((s) => s.isDirectory(), () => false);
+  if (!isFolder) throw new PackError([{ file: dir, path: '(folder)', message: 'there is no content pack folder here' }], dir);
   const problems: PackProblem[] = [];
   const parsed: Partial<PackData> = {};
+  const raws = new Map<string, unknown>();
   for (const [key, { file, schema }] of Object.entries(PackFiles)) {
     let raw: unknown;
+    let text = '';
     try {
-      raw = JSON.parse(await readFile(join(dir, file), 'utf8'));
+      text = await readFile(join(dir, file), 'utf8');
+      raw = JSON.parse(text);
+      raws.set(file, raw);
     } catch (err) {
-      const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file is missing' : `not valid JSON (${(err as Error).message})`;
+      const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file is missing' : `not valid JSON: ${jsonErrorWhere(text, err as Error)}`;
       problems.push({ file, path: '(file)', message: reason });
       continue;
     }
@@ -31,10 +37,11 @@ export async function loadPack(dir: string = DEFAULT_PACK_DIR): Promise<Pack> {
     }
     (parsed as Record<string, unknown>)[key] = result.data;
   }
-  if (problems.length > 0) throw new PackError(problems);
+  const fail = () => new PackError(withIds(problems, (file) => raws.get(file)), dir);
+  if (problems.length > 0) throw fail();
   const data = parsed as PackData;
   problems.push(...crossCheck(data));
-  if (problems.length > 0) throw new PackError(problems);
+  if (problems.length > 0) throw fail();
   return buildPack(resolve(dir), data);
 }
 

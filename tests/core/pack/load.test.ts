@@ -120,6 +120,36 @@ describe('loading a broken pack', () => {
     expect(problems).toEqual([]);
   });
 
+  it('says where a quote stops being verbatim and names the entry’s id', async () => {
+    let id = '';
+    const problems = await problemsAfter('quiz.json', (d: Json[]) => {
+      const q = d.find((x) => x.quote.text.includes('’'));
+      id = q.id;
+      q.quote.text = q.quote.text.replace('’', "'");
+    });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'quiz.json', id, path: expect.stringMatching(/^\[\d+\]\.quote\.text$/) });
+    expect(problems[0]!.message).toMatch(/then has “'” where the article has “’”/);
+  });
+
+  it('gives the line and column of a JSON syntax error, and one clear problem for a missing folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rostrum-pack-'));
+    try {
+      await cp(DEFAULT_PACK_DIR, dir, { recursive: true });
+      await writeFile(join(dir, 'prompts.json'), '[\n  {"id": "x",\n   "question": oops }\n]');
+      await writeFile(join(dir, 'pack.json'), '{"id": "a",}');
+      const err = (await loadPack(dir).catch((e: unknown) => e)) as PackError;
+      const messages = err.problems.map((p) => `${p.file}: ${p.message}`);
+      expect(messages).toContain("prompts.json: not valid JSON: Unexpected token 'o' at line 3, column 16");
+      expect(messages).toContain('pack.json: not valid JSON: Expected double-quoted property name at line 1, column 12');
+      expect(err.message).toContain(dir);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    const missing = (await loadPack(join(tmpdir(), 'no-such-pack-folder')).catch((e: unknown) => e)) as PackError;
+    expect(missing.problems).toEqual([expect.objectContaining({ message: 'there is no content pack folder here' })]);
+  });
+
   it('rejects an anchor that does not exist', async () => {
     const problems = await problemsAfter('quiz.json', (d) => { d[0].anchor = 'P18'; });
     expect(problems).toContainEqual(expect.objectContaining({ file: 'quiz.json', path: '[0].anchor', message: expect.stringMatching(/P18 does not exist/) }));
