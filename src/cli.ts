@@ -41,6 +41,11 @@ function logger(c: Config, level?: string): Logger {
   return createLogger(level ?? c.LOG_LEVEL, secretValues(c));
 }
 
+/** In the terminal adapter the screen is the conversation: unless asked for more, log only warnings and errors. */
+function terminalLogger(c: Config): Logger {
+  return logger(c, c.LOG_LEVEL === 'info' ? 'warn' : c.LOG_LEVEL);
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command = 'start', ...rest] = argv;
   switch (command) {
@@ -51,15 +56,15 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'start': {
       const c = config();
-      const { startBot } = await import('./main.js');
-      await startBot(c, logger(c));
+      const { startBot, platformsConfigured } = await import('./main.js');
+      const { discord, slack } = platformsConfigured(c);
+      await startBot(c, discord || slack ? logger(c) : terminalLogger(c));
       return;
     }
     case 'shell': {
       const { values } = parseArgs({ args: rest, options: { user: { type: 'string' }, channel: { type: 'string' }, json: { type: 'boolean' } } });
       const c = config();
-      // The terminal is the conversation: only warnings and errors go to stderr.
-      const log = logger(c, c.LOG_LEVEL === 'info' ? 'warn' : c.LOG_LEVEL);
+      const log = terminalLogger(c);
       const { openRuntime } = await import('./runtime.js');
       const { runShellAdapter } = await import('../adapters/shell/index.js');
       const runtime = await openRuntime(c, log);

@@ -91,6 +91,14 @@ describe('the terminal adapter driven by a script', () => {
     return outcome;
   }
 
+  it('keeps log lines out of the conversation when `start` falls back to the terminal', async () => {
+    const db = await tempDbPath();
+    const { code, stdout, stderr } = await runRostrum(['start'], { input: '/help\n', env: { DATABASE_PATH: db, LOG_LEVEL: 'info' } });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^\(only you can see this\)\n## rostrum — /);
+    expect(stdout + stderr).not.toMatch(/"level":30/);
+  });
+
   it('stops cleanly on SIGTERM with exit code 0', async () => {
     expect(await terminatedWhileRunning('/prompt now\n')).toBe(0);
   });
