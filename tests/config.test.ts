@@ -52,3 +52,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ CONTENT_PACK: ' ' })).not.toThrow(/Too small/);
   });
 });
+
+describe('.env.example', () => {
+  it('names every setting the program reads, and no other', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { ConfigSchema } = await import('../src/config.js');
+    const text = await readFile(new URL('../.env.example', import.meta.url), 'utf8');
+    const named = new Set([...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    expect([...named].sort()).toEqual(Object.keys(ConfigSchema.shape).sort());
+  });
+});
