@@ -6,6 +6,17 @@ export function newId(): string {
   return randomBytes(9).toString('base64url');
 }
 
+/** Letters and digits that cannot be misread for each other (no 0/o, 1/l/i). */
+const TYPEABLE = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+/**
+ * A short lowercase id for things people type back, such as a schedule in `/prompt pause <id>`:
+ * six characters from 31 give 887 million ids, plenty for the schedules of one database.
+ */
+export function typeableId(): string {
+  return [...randomBytes(6)].map((b) => TYPEABLE[b % TYPEABLE.length]).join('');
+}
+
 /** Builds a stateless choice id such as `quiz:a:<quiz>:<q>:<option>`. */
 export function choiceId(...parts: (string | number)[]): string {
   const id = parts.join(':');

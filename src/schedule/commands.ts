@@ -2,7 +2,7 @@ import type { CommandContext } from '../core/context.js';
 import type { SubcommandSpec } from '../core/commands/spec.js';
 import type { ScheduleRecord } from '../store/schedule-store.js';
 import { str } from '../core/commands/options.js';
-import { newId } from '../core/ids.js';
+import { typeableId } from '../core/ids.js';
 import { notice, type Reply } from '../core/reply.js';
 import { parseCadence } from './cadence.js';
 import { nextRuns, slotAfter } from './slots.js';
@@ -17,7 +17,8 @@ const NOT_SAVED = 'Nothing was scheduled';
 function channelOption(ctx: CommandContext): string | undefined {
   const raw = str(ctx, 'channel');
   if (!raw) return undefined;
-  return /^<#([^|>]+)(?:\|[^>]*)?>$/.exec(raw)?.[1] ?? raw;
+  // Typed text may say #history; the terminal's channels are plain names.
+  return /^<#([^|>]+)(?:\|[^>]*)?>$/.exec(raw)?.[1] ?? raw.replace(/^#/, '');
 }
 
 async function schedule(ctx: CommandContext): Promise<Reply[]> {
@@ -35,7 +36,7 @@ async function schedule(ctx: CommandContext): Promise<Reply[]> {
   const channelId = channelOption(ctx) ?? ctx.channelId;
   const runs = nextRuns(cadence.value.cron, zone.value, now, 3);
   const record: ScheduleRecord = {
-    id: newId(), platform: ctx.platform, serverId: ctx.serverId, channelId,
+    id: typeableId(), platform: ctx.platform, serverId: ctx.serverId, channelId,
     cron: cadence.value.cron, label: cadence.value.label, timeZone: zone.value, createdBy: ctx.user.id,
     paused: false, pauseReason: null, nextRun: runs[0]?.getTime() ?? null, createdAt: now,
   };
@@ -52,7 +53,8 @@ async function schedule(ctx: CommandContext): Promise<Reply[]> {
 
 /** A schedule of this platform and server, or null: ids from elsewhere name nothing here. */
 async function ownSchedule(ctx: CommandContext): Promise<ScheduleRecord | null> {
-  const id = str(ctx, 'id');
+  // Ids are made lowercase, so one typed in capitals still names its schedule.
+  const id = str(ctx, 'id')?.toLowerCase();
   if (!id) return null;
   const found = await ctx.services.store.getSchedule(id);
   return found && found.platform === ctx.platform && found.serverId === ctx.serverId ? found : null;

@@ -156,6 +156,16 @@ describe('/prompt list, pause, resume and cancel', () => {
     expect(h.wakes).toBe(2 + 1 + 1 + 1);
   });
 
+  it('give schedules short lowercase ids that can be typed back in any case, and take #channel as typed', async () => {
+    const h = await makeHarness(START);
+    await h.command('schedule', { cadence: 'daily', time: '09:00', channel: '#history' });
+    const [s] = await saved(h);
+    expect(s!.id).toMatch(/^[a-z2-9]{6}$/);
+    expect(s!.id).not.toMatch(/[01ilo]/);
+    expect(s!.channelId).toBe('history');
+    expect(await h.text('pause', { id: s!.id.toUpperCase() })).toContain(`Paused schedule ${s!.id}`);
+  });
+
   it('touch only schedules of the same platform and server', async () => {
     const h = await makeHarness(START);
     const [a] = await withTwo(h);
