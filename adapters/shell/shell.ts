@@ -160,7 +160,7 @@ export class Shell {
     const rl = createInterface({ input: this.options.input, output: this.options.interactive ? this.options.output : undefined, terminal: this.options.interactive });
     this.readline = rl;
     if (this.options.interactive) {
-      this.write(`rostrum — you are ${this.user} in #${this.channel}. ${HELP}`);
+      this.write(`rostrum — playing as ${this.user} in #${this.channel}. ${HELP}`);
       rl.setPrompt('rostrum> ');
       rl.prompt();
     }

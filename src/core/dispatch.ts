@@ -32,7 +32,7 @@ type Checked = { ok: true; options: Record<string, OptionValue> } | { ok: false;
 
 /** The help reply, with commands spelt as the platform of `base` knows them. */
 function help(base: BaseContext, command?: CommandSpec, problem?: string): Reply {
-  return helpReply(COMMANDS, command, problem, base.slashName);
+  return helpReply(COMMANDS, command, problem, base.slashName, base.services.pack.article.title);
 }
 
 function checkOptions(base: BaseContext, command: CommandSpec, sub: SubcommandSpec, given: CommandInput['options']): Checked {
@@ -43,7 +43,7 @@ function checkOptions(base: BaseContext, command: CommandSpec, sub: SubcommandSp
     const spec = sub.options.find((o) => o.name === name.toLowerCase());
     if (!spec) return fail(`/${command.name} ${sub.name} has no option “${name}”.`);
     const value = coerce(spec, raw);
-    if (value === undefined) return fail(`“${String(raw)}” is not a valid ${spec.name}: ${expectation(spec)}.`);
+    if (value === undefined) return fail(`“${String(raw)}” is not a valid value for ${spec.name}: it takes ${expectation(spec)}.`);
     if (typeof value === 'string' && value.length > (spec.maxLength ?? MAX_USER_TEXT)) {
       return { ok: false, reply: tooLong(value.length, spec.maxLength ?? MAX_USER_TEXT) };
     }
@@ -51,8 +51,13 @@ function checkOptions(base: BaseContext, command: CommandSpec, sub: SubcommandSp
   }
   // Blank text says nothing: a required option given only spaces is still missing.
   const missing = sub.options.find((o) => o.required && (out[o.name] === undefined || String(out[o.name]).trim() === ''));
-  if (missing) return fail(`/${command.name} ${sub.name} needs ${missing.name}: ${missing.description.toLowerCase()}.`);
+  if (missing) return fail(`/${command.name} ${sub.name} needs ${missing.name} (${missing.description.toLowerCase()}), e.g. ${exampleOf(missing)}.`);
   return { ok: true, options: out };
+}
+
+function exampleOf(spec: OptionSpec): string {
+  const value = spec.choices?.[0]?.value ?? (spec.type === 'integer' ? String(spec.minValue ?? 1) : '…');
+  return `${spec.name}:${value}`;
 }
 
 function expectation(spec: OptionSpec): string {

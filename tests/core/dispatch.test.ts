@@ -42,7 +42,7 @@ describe('runCommand: what was typed', () => {
     const [r] = await runCommand(alice, { command: 'frobnicate', options: {} });
     const h = help(r);
     expect(h.problem).toContain('/frobnicate');
-    expect(h.heading).toMatch(/^rostrum/);
+    expect(h.heading).toBe(`rostrum — debate the article “${services.pack.article.title}”`);
     for (const c of COMMANDS) expect(plain(r!)).toContain(`/${c.name}`);
     const [t] = await runText(alice, '/frobnicate', 'whatever');
     expect(help(t).problem).toContain('/frobnicate');

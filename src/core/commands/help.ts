@@ -18,7 +18,9 @@ export function usage(command: CommandSpec, sub: SubcommandSpec, slashName: Slas
  * Help for one command, or for everything; `problem` says what was wrong with what the user typed.
  * `slashName` spells each command as the platform knows it.
  */
-export function helpReply(commands: readonly CommandSpec[], command?: CommandSpec, problem?: string, slashName: SlashName = plainSlashName): Reply {
+export function helpReply(
+  commands: readonly CommandSpec[], command?: CommandSpec, problem?: string, slashName: SlashName = plainSlashName, articleTitle?: string,
+): Reply {
   const blocks: Block[] = [];
   if (problem) blocks.push({ type: 'text', text: problem });
   if (command) {
@@ -31,7 +33,7 @@ export function helpReply(commands: readonly CommandSpec[], command?: CommandSpe
     const defaults = command.defaultSubcommand ? `${name} alone runs ${name} ${command.defaultSubcommand}. ` : '';
     blocks.push({ type: 'footer', text: `${defaults}An option’s value runs to the next name: or the end of the line, and may be quoted.` });
   } else {
-    blocks.push({ type: 'heading', text: 'rostrum — debate the article “Ukraine Has a ‘Secret Back Door’ Into NATO”' });
+    blocks.push({ type: 'heading', text: articleTitle ? `rostrum — debate the article “${articleTitle}”` : 'rostrum — a debate bot' });
     blocks.push({ type: 'text', text: commands.map((c) => `${slashName(c.name)} — ${c.description}`).join('\n') });
     blocks.push({ type: 'footer', text: `Type ${slashName('help')} <command> for its options.` });
   }

@@ -17,7 +17,7 @@ const helpCommand: CommandSpec = {
       name: 'command', description: 'A command', type: 'string', rest: true,
       choices: ['keypoints', 'debate', 'quiz', 'prompt'].map((c) => ({ name: c, value: c })),
     }],
-    handler: async (ctx) => [helpReply(COMMANDS, COMMANDS.find((c) => c.name === str(ctx, 'command')), undefined, ctx.slashName)],
+    handler: async (ctx) => [helpReply(COMMANDS, COMMANDS.find((c) => c.name === str(ctx, 'command')), undefined, ctx.slashName, ctx.services.pack.article.title)],
   }],
 };
 

@@ -71,7 +71,7 @@ describe('help', () => {
 
     const badValue = only(responses(h, await slash(h, '/quiz', 'start questions:99')));
     expect(isPrivate(badValue)).toBe(true);
-    expect(textOf(badValue)).toContain('is not a valid questions');
+    expect(textOf(badValue)).toContain('is not a valid value for questions');
   });
 
   it('splits help that escaping has made too long for one section, marking the cut, losing nothing', async () => {
