@@ -28,7 +28,7 @@ export function kyselyStore(db: Kysely<Tables>, exclusive: Exclusive): Store {
   return {
     ...requestQueries(db),
     ...debateQueries(db),
-    ...quizQueries(db),
+    ...quizQueries(db, exclusive),
     ...rotationQueries(db),
     ...promptPostQueries(db),
     ...scheduleQueries(db, exclusive),

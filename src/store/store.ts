@@ -33,7 +33,10 @@ export interface Store extends ScheduleStore {
   dueQuizzes(platform: string, now: number): Promise<QuizRecord[]>;
   /** Earliest open deadline, to sleep until it. */
   nextQuizDeadline(platform: string): Promise<number | null>;
-  /** The first answer counts: false when this person already answered this question. */
+  /**
+   * The first answer counts: false when this person already answered this question, or when the
+   * quiz is no longer running or has moved past the question.
+   */
   recordAnswer(a: QuizAnswer): Promise<boolean>;
   answersFor(quizId: string, question?: number): Promise<QuizAnswer[]>;
   leaderboard(platform: string, serverId: string, since: number, limit: number): Promise<LeaderboardRow[]>;

@@ -290,7 +290,13 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.recordAnswer(answer(q.id, 'alice', { option: 2, correct: true, answeredAt: T0 + 1 }))).toBe(true);
         expect(await store.recordAnswer(answer(q.id, 'alice', { option: 3, correct: false, answeredAt: T0 + 2 }))).toBe(false);
         expect(await store.recordAnswer(answer(q.id, 'bob', { option: 0, correct: false, answeredAt: T0 + 3 }))).toBe(true);
+        // Only the question the quiz is on takes answers: not the next one yet, not the last one any more.
+        expect(await store.recordAnswer(answer(q.id, 'alice', { question: 1, option: 1, answeredAt: T0 + 4 }))).toBe(false);
+        await store.advanceQuiz(q.id, 0, 1, null);
+        expect(await store.recordAnswer(answer(q.id, 'carol', { option: 0, answeredAt: T0 + 4 }))).toBe(false);
         expect(await store.recordAnswer(answer(q.id, 'alice', { question: 1, option: 1, answeredAt: T0 + 4 }))).toBe(true);
+        await store.stopQuiz(q.id);
+        expect(await store.recordAnswer(answer(q.id, 'bob', { question: 1, option: 1, answeredAt: T0 + 5 }))).toBe(false);
 
         expect(await store.answersFor(q.id, 0)).toEqual([
           answer(q.id, 'alice', { option: 2, correct: true, answeredAt: T0 + 1 }),
@@ -318,20 +324,23 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     });
 
     describe('leaderboard', () => {
-      async function answered(q: QuizRecord, userId: string, results: boolean[], at: number) {
+      /** One person's quiz in its own channel of the server, answered question by question as the quiz moves on. */
+      async function answered(where: ChannelRef, userId: string, results: boolean[], at: number, names: string[] = []) {
+        const q = quiz({ ...where, channelId: unique('chan') }, { questions: results.map((_, i) => ({ id: `q${i}`, order: [0, 1, 2, 3] })) });
+        await store.createQuiz(q);
         for (const [i, correct] of results.entries()) {
-          expect(await store.recordAnswer(answer(q.id, userId, { question: i, correct, answeredAt: at + i }))).toBe(true);
+          const userName = names[i] ?? userId.toUpperCase();
+          expect(await store.recordAnswer(answer(q.id, userId, { question: i, correct, answeredAt: at + i, userName }))).toBe(true);
+          expect(await store.advanceQuiz(q.id, i, i + 1 < results.length ? i + 1 : 'finished', null)).toBe(true);
         }
       }
 
       it('ranks by right answers, then by fewer answers, within one server', async () => {
         const where = channel('slack');
-        const q = quiz(where, { questions: Array.from({ length: 4 }, (_, i) => ({ id: `q${i}`, order: [0, 1, 2, 3] })) });
-        await store.createQuiz(q);
-        await answered(q, 'carol', [true, false, false, false], T0);
-        await answered(q, 'alice', [true, true, true, false], T0);
-        await answered(q, 'bob', [true, true, false], T0);
-        await answered(q, 'dave', [true, true, false, false], T0);
+        await answered(where, 'carol', [true, false, false, false], T0);
+        await answered(where, 'alice', [true, true, true, false], T0);
+        await answered(where, 'bob', [true, true, false], T0);
+        await answered(where, 'dave', [true, true, false, false], T0);
 
         const board = await store.leaderboard('slack', where.serverId, 0, 10);
         expect(board).toEqual([
@@ -345,14 +354,9 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
       it('counts only answers at or after `since`, across the server’s channels and quizzes', async () => {
         const where = channel('discord');
-        const old = quiz(where);
-        await store.createQuiz(old);
-        await answered(old, 'alice', [true, true, true], T0);
-        await store.stopQuiz(old.id);
-        const recent = quiz({ ...where, channelId: unique('chan') });
-        await store.createQuiz(recent);
-        await answered(recent, 'bob', [true], T0 + 8 * DAY);
-        await answered(recent, 'alice', [false], T0 + 8 * DAY);
+        await answered(where, 'alice', [true, true, true], T0);
+        await answered(where, 'bob', [true], T0 + 8 * DAY);
+        await answered(where, 'alice', [false], T0 + 8 * DAY);
 
         expect(await store.leaderboard('discord', where.serverId, 0, 10)).toEqual([
           { userId: 'alice', userName: 'ALICE', correct: 3, answered: 4 },
@@ -368,19 +372,14 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
       it('shows each person under the name they answered with last', async () => {
         const where = channel('discord');
-        const q = quiz(where, { questions: Array.from({ length: 3 }, (_, i) => ({ id: `q${i}`, order: [0, 1, 2, 3] })) });
-        await store.createQuiz(q);
-        await store.recordAnswer(answer(q.id, 'zed', { question: 0, correct: true, answeredAt: T0, userName: 'Zed' }));
-        await store.recordAnswer(answer(q.id, 'zed', { question: 1, correct: true, answeredAt: T0 + 2, userName: 'Aardvark' }));
-        await store.recordAnswer(answer(q.id, 'zed', { question: 2, correct: false, answeredAt: T0 + 1, userName: 'Middle' }));
+        await answered(where, 'zed', [true, true], T0, ['Zed', 'Aardvark']);
+        await answered(where, 'zed', [false], T0 - 1, ['Middle']);
         expect(await store.leaderboard('discord', where.serverId, 0, 10)).toEqual([{ userId: 'zed', userName: 'Aardvark', correct: 2, answered: 3 }]);
       });
 
       it('keeps servers and platforms apart', async () => {
         const where = channel('discord');
-        const q = quiz(where);
-        await store.createQuiz(q);
-        await answered(q, 'alice', [true], T0);
+        await answered(where, 'alice', [true], T0);
         expect(await store.leaderboard('discord', unique('srv'), 0, 10)).toEqual([]);
         expect(await store.leaderboard('slack', where.serverId, 0, 10)).toEqual([]);
         expect(await store.leaderboard('discord', where.serverId, 0, 10)).toHaveLength(1);

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Tables } from './tables.js';
 import type { ChannelRef, LeaderboardRow, QuizAnswer, QuizRecord } from '../records.js';
 import { inserted, num, numOrNull, updated } from './rows.js';
+import type { Exclusive } from '../kysely-store.js';
 
 type Row = Selectable<Tables['quizzes']>;
 
@@ -21,7 +22,7 @@ function toAnswer(r: Selectable<Tables['quiz_answers']>): QuizAnswer {
   };
 }
 
-export function quizQueries(db: Kysely<Tables>) {
+export function quizQueries(db: Kysely<Tables>, exclusive: Exclusive) {
   return {
     async createQuiz(q: QuizRecord) {
       const res = await db.insertInto('quizzes').values({
@@ -42,9 +43,11 @@ export function quizQueries(db: Kysely<Tables>) {
     },
     async advanceQuiz(id: string, from: number, to: number | 'finished', deadline: number | null) {
       const set = to === 'finished' ? { status: 'finished', deadline: null } : { current: to, deadline };
-      const res = await db.updateTable('quizzes').set(set)
-        .where('id', '=', id).where('current', '=', from).where('status', '=', 'active').executeTakeFirst();
-      return updated(res);
+      return exclusive(db, `quiz:${id}`, async (db) => {
+        const res = await db.updateTable('quizzes').set(set)
+          .where('id', '=', id).where('current', '=', from).where('status', '=', 'active').executeTakeFirst();
+        return updated(res);
+      });
     },
     async stopQuiz(id: string) {
       const res = await db.updateTable('quizzes').set({ status: 'stopped', deadline: null })
@@ -63,13 +66,21 @@ export function quizQueries(db: Kysely<Tables>) {
       return row?.next == null ? null : num(row.next as number);
     },
     async recordAnswer(a: QuizAnswer) {
-      const quiz = await db.selectFrom('quizzes').select(['server_id', 'platform']).where('id', '=', a.quizId).executeTakeFirst();
-      if (!quiz) return false;
-      const res = await db.insertInto('quiz_answers').values({
-        quiz_id: a.quizId, question: a.question, user_id: a.userId, user_name: a.userName, option: a.option,
-        correct: a.correct ? 1 : 0, answered_at: a.answeredAt, server_id: quiz.server_id, platform: quiz.platform,
-      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-      return inserted(res);
+      // One statement inserts the answer only while its quiz is running and on that question, so an
+      // answer cannot land after the reveal has moved on; on Postgres `exclusive` also orders it
+      // against advanceQuiz for the same quiz (see each backend's Exclusive).
+      return exclusive(db, `quiz:${a.quizId}`, async (db) => {
+        const res = await db.insertInto('quiz_answers')
+          .columns(['quiz_id', 'question', 'user_id', 'user_name', 'option', 'correct', 'answered_at', 'server_id', 'platform'])
+          .expression(db.selectFrom('quizzes').select((eb) => [
+            eb.val(a.quizId).as('quiz_id'), eb.val(a.question).as('question'), eb.val(a.userId).as('user_id'),
+            eb.val(a.userName).as('user_name'), eb.val(a.option).as('option'), eb.val(a.correct ? 1 : 0).as('correct'),
+            eb.val(a.answeredAt).as('answered_at'), 'server_id', 'platform',
+          ]).where('id', '=', a.quizId).where('status', '=', 'active').where('current', '=', a.question))
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        return inserted(res);
+      });
     },
     async answersFor(quizId: string, question?: number) {
       let q = db.selectFrom('quiz_answers').selectAll().where('quiz_id', '=', quizId);
