@@ -43,7 +43,8 @@ export interface Store extends ScheduleStore {
 
   // Rotation: what a channel has seen, so it is not shown again until everything has been.
   seenInChannel(where: ChannelRef, kind: string): Promise<string[]>;
-  markSeen(where: ChannelRef, kind: string, itemId: string, now: number): Promise<void>;
+  /** Marks an item seen; false when it already was (another request or instance got there first). */
+  markSeen(where: ChannelRef, kind: string, itemId: string, now: number): Promise<boolean>;
   resetSeen(where: ChannelRef, kind: string): Promise<void>;
 
   // Discussion prompt posts and their votes.

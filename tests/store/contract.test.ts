@@ -390,9 +390,9 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       it('remembers what a channel has seen, per kind, once per item', async () => {
         const where = channel();
         expect(await store.seenInChannel(where, 'prompt')).toEqual([]);
-        await store.markSeen(where, 'prompt', 'a', T0);
-        await store.markSeen(where, 'prompt', 'b', T0 + 1);
-        await store.markSeen(where, 'prompt', 'a', T0 + 2);
+        expect(await store.markSeen(where, 'prompt', 'a', T0)).toBe(true);
+        expect(await store.markSeen(where, 'prompt', 'b', T0 + 1)).toBe(true);
+        expect(await store.markSeen(where, 'prompt', 'a', T0 + 2)).toBe(false);
         await store.markSeen(where, 'keypoint', 'k', T0);
         expect([...(await store.seenInChannel(where, 'prompt'))].sort()).toEqual(['a', 'b']);
         expect(await store.seenInChannel(where, 'keypoint')).toEqual(['k']);

@@ -10,15 +10,18 @@ export async function nextUnseen<T extends { id: string }>(
   if (items.length === 0) return null;
   const now = services.now().getTime();
   const seen = new Set(await services.store.seenInChannel(where, kind));
-  let next = items.find((item) => !seen.has(item.id));
-  if (!next) {
-    await services.store.resetSeen(where, kind);
-    // `items` may be a subset (one motion's key points): starting it over must not forget what
-    // the channel has seen of the rest, or those would repeat before the rest was shown.
-    const ours = new Set(items.map((item) => item.id));
-    for (const id of seen) if (!ours.has(id)) await services.store.markSeen(where, kind, id, now);
-    next = items[0];
+  for (const item of items) {
+    if (seen.has(item.id)) continue;
+    // Another request (or instance) for the same channel may take this item between the read and
+    // the write: only the one whose mark lands shows it; the other moves on to the next.
+    if (await services.store.markSeen(where, kind, item.id, now)) return item;
   }
-  if (next) await services.store.markSeen(where, kind, next.id, now);
-  return next ?? null;
+  await services.store.resetSeen(where, kind);
+  // `items` may be a subset (one motion's key points): starting it over must not forget what
+  // the channel has seen of the rest, or those would repeat before the rest was shown.
+  const ours = new Set(items.map((item) => item.id));
+  for (const id of seen) if (!ours.has(id)) await services.store.markSeen(where, kind, id, now);
+  const first = items[0]!;
+  await services.store.markSeen(where, kind, first.id, now);
+  return first;
 }

@@ -11,9 +11,10 @@ export function rotationQueries(db: Kysely<Tables>) {
       return rows.map((r) => r.item_id);
     },
     async markSeen(where: ChannelRef, kind: string, itemId: string, now: number) {
-      await db.insertInto('seen_items').values({
+      const res = await db.insertInto('seen_items').values({
         platform: where.platform, server_id: where.serverId, channel_id: where.channelId, kind, item_id: itemId, seen_at: now,
-      }).onConflict((oc) => oc.doNothing()).execute();
+      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      return inserted(res);
     },
     async resetSeen(where: ChannelRef, kind: string) {
       await db.deleteFrom('seen_items').where('platform', '=', where.platform)

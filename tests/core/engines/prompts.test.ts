@@ -47,6 +47,12 @@ describe('/prompt now', () => {
     expect((await postOf(await promptNow(contextFor(services, 'bob', 'elsewhere')))).promptId).toBe(first);
   });
 
+  it('gives two requests arriving together in one channel different prompts', async () => {
+    const bob = contextFor(services, 'bob', 'agora');
+    const [a, b] = await Promise.all([promptNow(alice), promptNow(bob)]);
+    expect((await postOf(a)).promptId).not.toBe((await postOf(b)).promptId);
+  });
+
   it('shows the question, the stance, a verbatim quote and three vote buttons', async () => {
     for (let i = 0; i < services.pack.prompts.length; i++) {
       const r = await promptNow(alice);
