@@ -19,6 +19,10 @@ export const ConfigSchema = z.object({
   DISCORD_APPLICATION_ID: z.string().regex(/^\d{5,25}$/, 'a numeric Discord application id').optional().or(z.literal('').transform(() => undefined)),
   DISCORD_GUILD_ID: z.string().regex(/^\d{5,25}$/, 'a numeric Discord server (guild) id').optional().or(z.literal('').transform(() => undefined)),
   DISCORD_API_URL: z.url({ error: 'a URL such as https://discord.com/api' }).optional().or(z.literal('').transform(() => undefined)),
+  DISCORD_SHARD_COUNT: z.coerce.number({ error: 'a whole number of shards from 1' }).int('a whole number of shards from 1').min(1, 'a whole number of shards from 1').optional()
+    .or(z.literal('').transform(() => undefined)),
+  DISCORD_SHARDS: z.string().trim().regex(/^\d+(\s*-\s*\d+)?(\s*,\s*\d+(\s*-\s*\d+)?)*$/, 'shard ids such as 0,1 or 0-3').optional()
+    .or(z.literal('').transform(() => undefined)).transform((s) => (s === undefined ? undefined : shardList(s))),
 
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'a bot token starting with xoxb-').optional().or(z.literal('').transform(() => undefined)),
   SLACK_SIGNING_SECRET: optionalText,
@@ -34,6 +38,12 @@ export const ConfigSchema = z.object({
   MAX_SCHEDULES_PER_CHANNEL: positiveInt(5, 50),
   SCHEDULE_GRACE_MINUTES: positiveInt(60, 24 * 60),
 }).superRefine((c, ctx) => {
+  // Runs even when a field above failed (zod checks the object as a whole), so values may be raw here.
+  if ((c.DISCORD_SHARDS === undefined) !== (c.DISCORD_SHARD_COUNT === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [c.DISCORD_SHARDS ? 'DISCORD_SHARD_COUNT' : 'DISCORD_SHARDS'], message: 'DISCORD_SHARDS and DISCORD_SHARD_COUNT go together: this instance’s shard ids, and how many shards all instances hold' });
+  } else if (Array.isArray(c.DISCORD_SHARDS) && c.DISCORD_SHARD_COUNT && c.DISCORD_SHARDS.some((id) => id >= c.DISCORD_SHARD_COUNT!)) {
+    ctx.addIssue({ code: 'custom', path: ['DISCORD_SHARDS'], message: `shard ids below DISCORD_SHARD_COUNT (${c.DISCORD_SHARD_COUNT})` });
+  }
   if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
     ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'needed with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN (Socket Mode) is set' });
   }
@@ -43,6 +53,16 @@ export const ConfigSchema = z.object({
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** "0,2-4" → [0, 2, 3, 4]: the shard ids one instance holds. */
+function shardList(text: string): number[] {
+  const ids = new Set<number>();
+  for (const part of text.split(',')) {
+    const [from, to = from] = part.split('-').map((n) => Number(n.trim())) as [number, number?];
+    for (let id = from; id <= (to ?? from); id++) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
 
 /** Names of settings whose values must never reach a log line. */
 export const SECRET_KEYS = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'] as const;

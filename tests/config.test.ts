@@ -62,3 +62,18 @@ describe('.env.example', () => {
     expect([...named].sort()).toEqual(Object.keys(ConfigSchema.shape).sort());
   });
 });
+
+describe('Discord shards', () => {
+  it('reads this instance’s shard ids and the shared count', () => {
+    const c = loadConfig({ DISCORD_SHARDS: '0, 2-3', DISCORD_SHARD_COUNT: '4' });
+    expect(c.DISCORD_SHARDS).toEqual([0, 2, 3]);
+    expect(c.DISCORD_SHARD_COUNT).toBe(4);
+    expect(loadConfig({}).DISCORD_SHARDS).toBeUndefined();
+  });
+
+  it('refuses one without the other, and ids the count does not cover', () => {
+    expect(() => loadConfig({ DISCORD_SHARDS: '0,1' })).toThrow(/DISCORD_SHARD_COUNT: expected DISCORD_SHARDS and DISCORD_SHARD_COUNT go together/);
+    expect(() => loadConfig({ DISCORD_SHARDS: '0,4', DISCORD_SHARD_COUNT: '4' })).toThrow(/DISCORD_SHARDS: expected shard ids below DISCORD_SHARD_COUNT \(4\)/);
+    expect(() => loadConfig({ DISCORD_SHARDS: 'first', DISCORD_SHARD_COUNT: '2' })).toThrow(/DISCORD_SHARDS: expected shard ids such as 0,1 or 0-3/);
+  });
+});

@@ -28,7 +28,10 @@ export function createClient(config: Config): Client {
     allowedMentions: { parse: [] },
     // Discord requires sharding from 2,500 servers: 'auto' opens as many gateway shards as Discord
     // recommends (GET /gateway/bot), so a growing bot keeps connecting without a config change.
-    shards: 'auto',
+    // Several instances split the gateway by each holding its own ids out of a shared count.
+    ...(config.DISCORD_SHARDS && config.DISCORD_SHARD_COUNT
+      ? { shards: config.DISCORD_SHARDS, shardCount: config.DISCORD_SHARD_COUNT }
+      : { shards: 'auto' as const }),
     // With DISCORD_API_URL every REST call goes there; the gateway address is then discovered through it.
     ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
   });

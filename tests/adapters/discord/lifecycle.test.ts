@@ -18,6 +18,14 @@ describe('the Discord adapter’s life', () => {
     expect(bot.fake.requests.find((r) => r.path === '/gateway/bot')?.headers.authorization).toBe(`Bot ${TOKEN}`);
   });
 
+  it('holds only its own shards when DISCORD_SHARDS and DISCORD_SHARD_COUNT are set, and answers on them', async () => {
+    const bot = await startBot({ DISCORD_SHARDS: '1', DISCORD_SHARD_COUNT: '2' });
+    const identifies = bot.fake.gatewayLog.filter((e) => e.direction === 'in' && e.op === 2);
+    expect(identifies.map((e) => (e.d as { shard: number[] }).shard)).toEqual([[1, 2]]);
+    const sent = await bot.slash('keypoints', 'show', {}, ALICE);
+    expect(callbackType((await bot.responses(sent, 1))[0])).toBe(4);
+  });
+
   /** A bot whose answer to one /keypoints is held up by a rate limit, so it is still in flight when stop() begins. */
   async function botWithAnInteractionInFlight() {
     const bot = await startBot({}, { deferAfterMs: 0 });
