@@ -200,7 +200,7 @@ export async function leaderboard(services: Services, where: Where, period: stri
     {
       type: 'text',
       text: rows.length
-        ? rows.map((r, i) => `${medal(i)} ${r.userName} — ${r.correct} right of ${r.answered}`).join('\n')
+        ? rows.map((r, i) => `${medal(i)} ${r.userName} — ${r.correct} right of ${r.answered} answered`).join('\n')
         : 'No answers yet. Start a quiz with /quiz start.',
     },
   ]);

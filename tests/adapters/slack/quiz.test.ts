@@ -94,6 +94,6 @@ describe('/quiz channel', () => {
     const board = only(responses(h, await slash(h, '/quiz', 'leaderboard', { channelId: 'C0QUIZ' })));
     expect(board).toMatchObject({ response_type: 'in_channel' });
     expect(textOf(board)).toMatch(/^Quiz leaderboard — last 7 days/);
-    expect(textOf(board)).toMatch(/ada — [01] right of 1/);
+    expect(textOf(board)).toMatch(/ada — [01] right of 1 answered/);
   });
 });

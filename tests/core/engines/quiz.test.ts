@@ -370,15 +370,15 @@ describe('/quiz leaderboard', () => {
 
     const [week] = await runText(alice, 'quiz', 'leaderboard');
     expect(blocksOf(week!, 'heading')[0]?.text).toMatch(/last 7 days/);
-    expect(plain(week!)).toContain('bob — 1 right of 2');
+    expect(plain(week!)).toContain('bob — 1 right of 2 answered');
     expect(plain(week!)).not.toContain('alice');
 
     const [all] = await runText(alice, 'quiz', 'leaderboard all');
     expect(blocksOf(all!, 'heading')[0]?.text).toMatch(/all time/);
     const lines = blocksOf(all!, 'text')[0]!.text.split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toContain('alice — 2 right of 2');
-    expect(lines[1]).toContain('bob — 1 right of 2');
+    expect(lines[0]).toContain('alice — 2 right of 2 answered');
+    expect(lines[1]).toContain('bob — 1 right of 2 answered');
   });
 
   it('keeps servers apart and says so when nobody has answered', async () => {
