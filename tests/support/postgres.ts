@@ -53,6 +53,7 @@ export async function describePostgres(name: string, suite: () => void): Promise
       });
     });
   } else {
+    // Skipped because no Postgres server answers here (a fresh laptop has none); CI starts one and sets REQUIRE_POSTGRES.
     describe.skip(`${name} (no Postgres server reachable at TEST_DATABASE_URL)`, () => {
       it('runs when Postgres is reachable', () => {});
     });

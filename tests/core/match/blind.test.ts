@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPack } from '../../../src/core/pack/load.js';
 import type { Pack } from '../../../src/core/pack/model.js';
-import { createMatcher } from '../../../src/core/match/create-matcher.js';
 import type { Matcher } from '../../../src/core/match/matcher.js';
+import { shippedPack } from '../../support/core.js';
 import { percent, type LabelledArgument } from './evaluate.js';
 
 /**
@@ -71,8 +70,7 @@ describe('matcher on the blind paraphrase set (tests/fixtures/match-cases-blind.
   let cases: BlindCases;
 
   beforeAll(async () => {
-    pack = await loadPack();
-    matcher = createMatcher(pack);
+    ({ pack, matcher } = await shippedPack());
     cases = JSON.parse(await readFile(BLIND_FILE, 'utf8')) as BlindCases;
   });
 

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPack } from '../../../src/core/pack/load.js';
 import type { Pack } from '../../../src/core/pack/model.js';
-import { createMatcher } from '../../../src/core/match/create-matcher.js';
 import type { Matcher } from '../../../src/core/match/matcher.js';
+import { shippedPack } from '../../support/core.js';
 import { evaluate, loadMatchCases, percent, splitCases, type MatchCases } from './evaluate.js';
 
 /** The matcher against the real pack and the hand-labelled debate lines. */
@@ -12,8 +11,7 @@ describe('matcher evaluation (content/latham-nato, tests/fixtures/match-cases.js
   let cases: MatchCases;
 
   beforeAll(async () => {
-    pack = await loadPack();
-    matcher = createMatcher(pack);
+    ({ pack, matcher } = await shippedPack());
     cases = await loadMatchCases();
   });
 
