@@ -1,6 +1,6 @@
 import type { Pack } from './pack/model.js';
 import type { Matcher } from './match/matcher.js';
-import type { Store } from '../store/store.js';
+import type { Store } from './store/store.js';
 import type { Logger } from './logger.js';
 
 export type Platform = 'discord' | 'slack' | 'shell';

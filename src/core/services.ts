@@ -1,7 +1,7 @@
 import type { CoreSettings, Services } from './context.js';
 import type { Pack } from './pack/model.js';
 import type { Matcher } from './match/matcher.js';
-import type { Store } from '../store/store.js';
+import type { Store } from './store/store.js';
 import { silentLogger, type Logger } from './logger.js';
 
 export const DEFAULT_SETTINGS: CoreSettings = {

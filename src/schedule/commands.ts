@@ -1,6 +1,6 @@
 import type { CommandContext } from '../core/context.js';
 import type { SubcommandSpec } from '../core/commands/spec.js';
-import type { ScheduleRecord } from '../store/schedule-store.js';
+import type { ScheduleRecord } from '../core/store/schedule-store.js';
 import { str } from '../core/commands/options.js';
 import { typeableId } from '../core/ids.js';
 import { notice, type Reply } from '../core/reply.js';

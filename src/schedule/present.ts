@@ -1,4 +1,4 @@
-import type { ScheduleRecord } from '../store/schedule-store.js';
+import type { ScheduleRecord } from '../core/store/schedule-store.js';
 import { privateReply, type Block, type Reply } from '../core/reply.js';
 import { formatInZone } from './zones.js';
 

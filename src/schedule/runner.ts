@@ -2,7 +2,7 @@ import type { Platform, Services, Where } from '../core/context.js';
 import type { DueTask } from '../core/background.js';
 import { cannotReachChannel, type Poster } from '../core/poster.js';
 import { createPromptPost } from '../core/engines/prompts.js';
-import type { ScheduleRecord } from '../store/schedule-store.js';
+import type { ScheduleRecord } from '../core/store/schedule-store.js';
 import { planSlot } from './plan.js';
 import { formatInZone } from './zones.js';
 

@@ -1,5 +1,5 @@
 import { Migrator, type Kysely } from 'kysely';
-import type { Store } from './store.js';
+import type { Store } from '../core/store/store.js';
 import type { Tables } from './kysely/tables.js';
 import { migrationProvider } from './migrations/index.js';
 import { debateQueries } from './kysely/debates.js';

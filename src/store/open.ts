@@ -1,4 +1,4 @@
-import type { Store } from './store.js';
+import type { Store } from '../core/store/store.js';
 
 /** SQLite at DATABASE_PATH by default; Postgres when DATABASE_URL names one. Each driver loads only when used. */
 export async function openStore(settings: { DATABASE_URL?: string; DATABASE_PATH: string }): Promise<Store> {

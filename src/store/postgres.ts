@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Tables } from './kysely/tables.js';
-import type { Store } from './store.js';
+import type { Store } from '../core/store/store.js';
 import { kyselyStore, migrate, type Exclusive } from './kysely-store.js';
 
 /**

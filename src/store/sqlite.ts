@@ -6,7 +6,7 @@ import {
   type DatabaseConnection, type DialectAdapter, type Driver, type SqliteDialectConfig,
 } from 'kysely';
 import type { Tables } from './kysely/tables.js';
-import type { Store } from './store.js';
+import type { Store } from '../core/store/store.js';
 import { kyselyStore, migrate, type Exclusive } from './kysely-store.js';
 
 /**

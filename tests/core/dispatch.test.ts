@@ -5,7 +5,7 @@ import type { SubcommandSpec } from '../../src/core/commands/spec.js';
 import { runAutocomplete, runChoice, runCommand, runText } from '../../src/core/dispatch.js';
 import { createServices } from '../../src/core/services.js';
 import { MAX_CHOICE_ID, MAX_USER_TEXT, type Reply } from '../../src/core/reply.js';
-import type { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/core/store/store.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { argumentFor, contextFor, shippedPack, testServices } from '../support/core.js';
 import { blocksOf, choiceStarting, plain } from '../support/replies.js';

@@ -2,7 +2,7 @@ import type { Services, Where } from '../context.js';
 import type { Motion, Point, Side } from '../pack/schema.js';
 import { distinctTerms } from '../match/analyse.js';
 import { otherSide } from '../pack/model.js';
-import type { DebateRecord, DebateTurn } from '../../store/records.js';
+import type { DebateRecord, DebateTurn } from '../store/records.js';
 import { choiceId, newId } from '../ids.js';
 import { MAX_USER_TEXT, notice, reply, type Block, type Choice, type Reply, type TextInput } from '../reply.js';
 import { EDITORIAL_LABEL, pointBlocks, pointLine, quoteBlock, sideLabel } from '../present.js';

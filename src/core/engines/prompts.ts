@@ -1,6 +1,6 @@
 import type { Actor, Services, Where } from '../context.js';
 import type { DiscussionPrompt } from '../pack/schema.js';
-import type { PromptPostRecord, Vote } from '../../store/records.js';
+import type { PromptPostRecord, Vote } from '../store/records.js';
 import { choiceId, newId } from '../ids.js';
 import { notice, privateReply, reply, type Block, type Reply } from '../reply.js';
 import { quoteBlock } from '../present.js';

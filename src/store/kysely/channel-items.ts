@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Tables } from './tables.js';
-import type { ChannelRef, PromptPostRecord, Vote } from '../records.js';
+import type { ChannelRef, PromptPostRecord, Vote } from '../../core/store/records.js';
 import { inserted, num, numOrNull } from './rows.js';
 
 export function rotationQueries(db: Kysely<Tables>) {

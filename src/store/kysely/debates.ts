@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Tables } from './tables.js';
-import type { ChannelRef, DebateRecord, DebateTurn } from '../records.js';
+import type { ChannelRef, DebateRecord, DebateTurn } from '../../core/store/records.js';
 import { inserted, num, updated } from './rows.js';
 
 type Row = Selectable<Tables['debates']>;

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Tables } from './tables.js';
-import type { ChannelRef, LeaderboardRow, QuizAnswer, QuizRecord } from '../records.js';
+import type { ChannelRef, LeaderboardRow, QuizAnswer, QuizRecord } from '../../core/store/records.js';
 import { inserted, num, numOrNull, updated } from './rows.js';
 import type { Exclusive } from '../kysely-store.js';
 

@@ -1,7 +1,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Tables } from './tables.js';
 import type { Exclusive } from '../kysely-store.js';
-import type { ScheduleRecord } from '../schedule-store.js';
+import type { ScheduleRecord } from '../../core/store/schedule-store.js';
 import { inserted, num, numOrNull, updated } from './rows.js';
 
 function toRecord(r: Selectable<Tables['schedules']>): ScheduleRecord {

@@ -5,7 +5,7 @@ import { otherSide } from '../../../src/core/pack/model.js';
 import { runChoice, runCommand, runText } from '../../../src/core/dispatch.js';
 import { EDITORIAL_LABEL, sideLabel } from '../../../src/core/present.js';
 import { MAX_USER_TEXT, type Reply } from '../../../src/core/reply.js';
-import type { DebateRecord } from '../../../src/store/records.js';
+import type { DebateRecord } from '../../../src/core/store/records.js';
 import { argumentFor, contextFor, tempDbPath, testServices, unplaceableTexts } from '../../support/core.js';
 import { blocksOf, choiceStarting, plain, quoteProblems, texts } from '../../support/replies.js';
 

@@ -3,7 +3,7 @@ import type { BaseContext, Services } from '../../../src/core/context.js';
 import { runChoice, runText } from '../../../src/core/dispatch.js';
 import { createPromptPost, VOTES } from '../../../src/core/engines/prompts.js';
 import type { Reply } from '../../../src/core/reply.js';
-import type { PromptPostRecord } from '../../../src/store/records.js';
+import type { PromptPostRecord } from '../../../src/core/store/records.js';
 import { contextFor, testServices } from '../../support/core.js';
 import { blocksOf, choiceStarting, choicesOf, plain, quoteProblems, texts } from '../../support/replies.js';
 

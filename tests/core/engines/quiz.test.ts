@@ -3,7 +3,7 @@ import type { BaseContext, Services } from '../../../src/core/context.js';
 import { runChoice, runCommand, runText } from '../../../src/core/dispatch.js';
 import { revealDue } from '../../../src/core/engines/quiz.js';
 import type { Reply } from '../../../src/core/reply.js';
-import type { QuizRecord } from '../../../src/store/records.js';
+import type { QuizRecord } from '../../../src/core/store/records.js';
 import { createServices } from '../../../src/core/services.js';
 import { contextFor, seededRandom, shippedPack, tempDbPath, testClock, testServices } from '../../support/core.js';
 import { blocksOf, choicesOf, plain, quoteProblems, texts } from '../../support/replies.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { slotAfter } from '../../../src/schedule/slots.js';
 import { loadPack } from '../../../src/core/pack/load.js';
-import type { Store } from '../../../src/store/store.js';
+import type { Store } from '../../../src/core/store/store.js';
 import { useStarted } from '../../support/hooks.js';
 import { until } from '../../support/until.js';
 import type { Backend, FreshDatabase } from './backends.js';

@@ -1,4 +1,4 @@
-import type { Store } from '../../../src/store/store.js';
+import type { Store } from '../../../src/core/store/store.js';
 import { openPostgresStore } from '../../../src/store/postgres.js';
 import { openSqliteStore } from '../../../src/store/sqlite.js';
 

@@ -2,7 +2,7 @@ import type { BaseContext, CoreSettings, Platform, Services, Where } from '../..
 import type { Pack } from '../../../src/core/pack/model.js';
 import type { Reply } from '../../../src/core/reply.js';
 import type { Poster } from '../../../src/core/poster.js';
-import type { Store } from '../../../src/store/store.js';
+import type { Store } from '../../../src/core/store/store.js';
 import { createServices } from '../../../src/core/services.js';
 import { loadPack } from '../../../src/core/pack/load.js';
 import { openSqliteStore } from '../../../src/store/sqlite.js';

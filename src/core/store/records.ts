@@ -1,4 +1,4 @@
-import type { Platform } from '../core/context.js';
+import type { Platform } from '../context.js';
 
 /** Rows the engines read and write, in the store's own words (times are epoch milliseconds). */
 
