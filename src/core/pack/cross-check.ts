@@ -73,6 +73,22 @@ export function crossCheck(d: PackData): PackProblem[] {
     if (!answered.has(p.id)) add('points.json', `[${i}]`, `point "${p.id}" has no counterpoint in counterpoints.json`);
   });
 
+  // One line teaches one point: the same example under two points would teach the matcher both.
+  const exampleOwner = new Map<string, string>();
+  const normalised = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+  d.examples.forEach((set, i) => {
+    if (!pointIds.has(set.point)) add('examples.json', `[${i}].point`, `point "${set.point}" is not defined`);
+    set.examples.forEach((text, j) => {
+      const key = normalised(text);
+      const owner = exampleOwner.get(key);
+      if (owner !== undefined) {
+        add('examples.json', `[${i}].examples[${j}]`, owner === set.point
+          ? `this example is listed twice for "${set.point}"`
+          : `this example is already an example of "${owner}"; an example belongs to one point`);
+      } else exampleOwner.set(key, set.point);
+    });
+  });
+
   d.quiz.forEach((q, i) => {
     const right = q.options.filter((o) => o.correct).length;
     if (right !== 1) add('quiz.json', `[${i}].options`, `needs exactly one correct option, found ${right}`);

@@ -51,6 +51,8 @@ function buildPack(dir: string, d: PackData): Pack {
   const byId = <T extends { id: string }>(xs: readonly T[]) => new Map(xs.map((x) => [x.id, x] as const));
   const answers = new Map<string, PackData['counterpoints']>();
   for (const c of d.counterpoints) answers.set(c.point, [...(answers.get(c.point) ?? []), c]);
+  const examples = new Map<string, string[]>();
+  for (const set of d.examples) examples.set(set.point, [...(examples.get(set.point) ?? []), ...set.examples]);
   return {
     dir,
     manifest: d.manifest,
@@ -58,6 +60,7 @@ function buildPack(dir: string, d: PackData): Pack {
     motions: d.motions,
     points: d.points,
     counterpoints: d.counterpoints,
+    examplesOf: (pointId) => examples.get(pointId) ?? [],
     quiz: d.quiz,
     prompts: d.prompts,
     anchors,

@@ -10,6 +10,8 @@ export interface Pack {
   readonly motions: readonly Motion[];
   readonly points: readonly Point[];
   readonly counterpoints: readonly Counterpoint[];
+  /** Student-style example arguments, by point id (empty for a point without any). */
+  readonly examplesOf: (pointId: string) => readonly string[];
   readonly quiz: readonly QuizQuestion[];
   readonly prompts: readonly DiscussionPrompt[];
   /** Every anchor of the article, K1… then P1…, with its verbatim text. */

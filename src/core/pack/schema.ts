@@ -33,7 +33,13 @@ export const ArticleSchema = z.strictObject({
   keyPoints: z.array(z.strictObject({ anchor: AnchorSchema, text: Text })).min(1),
   paragraphs: z.array(z.strictObject({ anchor: AnchorSchema, text: Text })).min(1),
   readerViews: z
-    .array(z.strictObject({ author: Text, date: Text, text: Text.max(300) }))
+    .array(z.strictObject({
+      author: Text,
+      date: Text,
+      text: Text.max(300),
+      /** What the comment replied to, so a reader view is never shown stripped of its thread. */
+      context: Text.max(300).optional(),
+    }))
     .default([]),
 });
 
@@ -46,6 +52,18 @@ export const MotionSchema = z.strictObject({
 
 export const SideSchema = z.enum(['for', 'against']);
 
+/**
+ * Where an editorial point's real-world facts come from. `date` is when the source was issued;
+ * `asOf` marks a fact that can change (a membership, a doctrine, a running programme) with the
+ * date it was last checked.
+ */
+export const SourceSchema = z.strictObject({
+  what: Text.max(200),
+  date: z.iso.date().optional(),
+  asOf: z.iso.date().optional(),
+  url: z.url().optional(),
+});
+
 export const PointSchema = z
   .strictObject({
     id: Id,
@@ -57,6 +75,7 @@ export const PointSchema = z
     keywords: z.array(Text).min(1, 'at least one keyword'),
     synonyms: z.array(Text).default([]),
     quotes: z.array(QuoteSchema),
+    sources: z.array(SourceSchema).default([]),
   })
   .superRefine((point, ctx) => {
     // An author's point must show the author's words; an editorial one must not pretend to.
@@ -72,6 +91,15 @@ export const CounterpointSchema = z.strictObject({
   point: Id,
   answer: Id,
   rebuttal: Text.max(500),
+});
+
+/**
+ * Arguments as students type them, for one point: the matcher learns a point's wording from them.
+ * A teacher adds lines here; each line belongs to exactly one point.
+ */
+export const ExampleSetSchema = z.strictObject({
+  point: Id,
+  examples: z.array(Text.max(400)).min(1, 'at least one example'),
 });
 
 export const QuizQuestionSchema = z.strictObject({
@@ -101,6 +129,7 @@ export const PackFiles = {
   motions: { file: 'motions.json', schema: z.array(MotionSchema).min(1) },
   points: { file: 'points.json', schema: z.array(PointSchema).min(1) },
   counterpoints: { file: 'counterpoints.json', schema: z.array(CounterpointSchema) },
+  examples: { file: 'examples.json', schema: z.array(ExampleSetSchema) },
   quiz: { file: 'quiz.json', schema: z.array(QuizQuestionSchema).min(1) },
   prompts: { file: 'prompts.json', schema: z.array(PromptSchema).min(1) },
 } as const;
@@ -112,6 +141,8 @@ export type Motion = z.infer<typeof MotionSchema>;
 export type Side = z.infer<typeof SideSchema>;
 export type Point = z.infer<typeof PointSchema>;
 export type Counterpoint = z.infer<typeof CounterpointSchema>;
+export type Source = z.infer<typeof SourceSchema>;
+export type ExampleSet = z.infer<typeof ExampleSetSchema>;
 export type QuizQuestion = z.infer<typeof QuizQuestionSchema>;
 export type DiscussionPrompt = z.infer<typeof PromptSchema>;
 export type PackManifest = z.infer<typeof PackManifestSchema>;

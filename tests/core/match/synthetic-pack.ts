@@ -16,6 +16,7 @@ const POINTS: Point[] = [
     keywords: ['air pollution', 'exhaust fumes', 'nitrogen dioxide', 'asthma', 'clean air'],
     synonyms: ['smog', 'dirty air', 'breathe easier'],
     quotes: [],
+    sources: [],
   },
   {
     id: 'cars-for-shops',
@@ -27,6 +28,7 @@ const POINTS: Point[] = [
     keywords: ['pedestrian streets', 'local shops', 'footfall', 'high street', 'retail'],
     synonyms: ['more shoppers', 'good for business'],
     quotes: [],
+    sources: [],
   },
   {
     id: 'cars-against-access',
@@ -38,6 +40,7 @@ const POINTS: Point[] = [
     keywords: ['disabled', 'elderly', 'wheelchair', 'mobility', 'accessibility'],
     synonyms: ['old people', 'cannot walk far'],
     quotes: [],
+    sources: [],
   },
   {
     id: 'cars-against-deliveries',
@@ -49,6 +52,7 @@ const POINTS: Point[] = [
     keywords: ['delivery vans', 'couriers', 'tradespeople', 'parking', 'logistics'],
     synonyms: ['plumbers', 'parcels'],
     quotes: [],
+    sources: [],
   },
   {
     id: 'fares-for-equity',
@@ -60,6 +64,7 @@ const POINTS: Point[] = [
     keywords: ['low income', 'poverty', 'fares', 'equity', 'households'],
     synonyms: ['poor people', 'cost of living'],
     quotes: [],
+    sources: [],
   },
   {
     id: 'fares-against-funding',
@@ -71,6 +76,7 @@ const POINTS: Point[] = [
     keywords: ['ticket revenue', 'maintenance', 'funding gap', 'taxpayers', 'budget'],
     synonyms: ['who pays', 'money for repairs'],
     quotes: [],
+    sources: [],
   },
   {
     id: 'fares-for-air',
@@ -82,6 +88,7 @@ const POINTS: Point[] = [
     keywords: ['commuters', 'traffic', 'exhaust fumes', 'air pollution', 'mode shift'],
     synonyms: ['fewer cars', 'leave the car at home'],
     quotes: [],
+    sources: [],
   },
 ];
 
@@ -106,6 +113,7 @@ export function syntheticPack(points: readonly Point[] = POINTS): Pack {
     ],
     points,
     counterpoints: [],
+    examplesOf: () => [],
     quiz: [],
     prompts: [],
     anchors: new Map([['K1', 'Test.'], ['P1', 'Test.']]),
