@@ -1,11 +1,11 @@
 import type { Pack } from '../../../src/core/pack/model.js';
-import type { Point } from '../../../src/core/pack/schema.js';
+import type { Counterpoint, Point } from '../../../src/core/pack/schema.js';
 
 /**
  * A small pack on an unrelated topic (car-free city centres, free public transport), so the unit
  * tests pin the matcher's behaviour without depending on the real content, which changes.
  */
-const POINTS: Point[] = [
+export const POINTS: Point[] = [
   {
     id: 'cars-for-air',
     motion: 'car-free',
@@ -92,9 +92,21 @@ const POINTS: Point[] = [
   },
 ];
 
-/** Only the parts of a Pack the matcher reads are real; the rest are empty. */
-export function syntheticPack(points: readonly Point[] = POINTS): Pack {
+const MOTIONS = [
+  { id: 'car-free', title: 'Car-free centres', statement: 'Ban cars from city centres.', summary: 'Cars.' },
+  { id: 'free-transit', title: 'Free transit', statement: 'Make public transport free.', summary: 'Fares.' },
+];
+
+export interface SyntheticExtras {
+  /** Student-style example arguments, by point id. */
+  examples?: Readonly<Record<string, readonly string[]>>;
+  counterpoints?: readonly Counterpoint[];
+}
+
+/** Only the parts of a Pack the matcher and the debate read are real; the rest are empty. */
+export function syntheticPack(points: readonly Point[] = POINTS, extras: SyntheticExtras = {}): Pack {
   const pointById = new Map(points.map((p) => [p.id, p] as const));
+  const counterpoints = extras.counterpoints ?? [];
   return {
     dir: '(synthetic)',
     manifest: { id: 'synthetic', title: 'Synthetic', language: 'en' },
@@ -107,21 +119,18 @@ export function syntheticPack(points: readonly Point[] = POINTS): Pack {
       paragraphs: [{ anchor: 'P1', text: 'Test.' }],
       readerViews: [],
     },
-    motions: [
-      { id: 'car-free', title: 'Car-free centres', statement: 'Ban cars from city centres.', summary: 'Cars.' },
-      { id: 'free-transit', title: 'Free transit', statement: 'Make public transport free.', summary: 'Fares.' },
-    ],
+    motions: MOTIONS,
     points,
-    counterpoints: [],
-    examplesOf: () => [],
+    counterpoints,
+    examplesOf: (id) => extras.examples?.[id] ?? [],
     quiz: [],
     prompts: [],
     anchors: new Map([['K1', 'Test.'], ['P1', 'Test.']]),
-    motionById: new Map(),
+    motionById: new Map(MOTIONS.map((m) => [m.id, m] as const)),
     pointById,
     questionById: new Map(),
     promptById: new Map(),
-    answersTo: () => [],
+    answersTo: (id) => counterpoints.filter((c) => c.point === id),
     pointsOf: (motion, side) => points.filter((p) => p.motion === motion && (!side || p.side === side)),
   };
 }
