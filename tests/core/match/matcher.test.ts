@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher } from '../../../src/core/match/create-matcher.js';
-import { zeroWeights, type MatchTuning } from '../../../src/core/match/tuning.js';
-import { syntheticPack } from './synthetic-pack.js';
-
-/**
- * Decision knobs set by hand for this small pack, so these tests pin the mechanics (ranking, the
- * three outcomes, the side rule) and not the shipped calibration, which is fitted to the real pack.
- */
-export const SYNTHETIC_TUNING: Partial<MatchTuning> = {
-  sureModel: { bias: -7, weights: zeroWeights({ coverage: 10, margin: 3, strength: 3 }) },
-  pointModel: { bias: -6, weights: zeroWeights({ coverage: 6, strength: 4 }) },
-  sureAt: 0.5,
-  askAt: 0.2,
-  candidateRatio: 0.5,
-  leaderRatio: 0.8,
-  maxCandidates: 3,
-};
+import { zeroWeights } from '../../../src/core/match/tuning.js';
+import { SYNTHETIC_TUNING, syntheticPack } from './synthetic-pack.js';
 
 const matcher = createMatcher(syntheticPack(), SYNTHETIC_TUNING);
 

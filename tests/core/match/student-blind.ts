@@ -10,20 +10,23 @@ export interface BlindEntry {
   text: string;
   /** The point the line makes, or null for a line that makes none. */
   point: string | null;
-  /** The motion of the debate the line is a reply in, when the set names one. */
-  motion?: string;
+  /** The motion of the debate the line is a reply in. */
+  motion: string;
+  /** For a line without a point: off-topic, rude, spam, assertion or content-free. */
+  kind?: string;
   half: 'tune' | 'heldout';
 }
 
 export const STUDENT_BLIND_FILE = fileURLToPath(new URL('../../fixtures/student-blind.json', import.meta.url));
 
+/** The set's cases (`{"note", "cases": [{text, motion, point, kind?, half}]}`); a malformed case is dropped. */
 export function blindEntries(raw: unknown): BlindEntry[] {
-  const list = Array.isArray(raw) ? raw : [];
-  return list.flatMap((e: unknown): BlindEntry[] => {
+  const cases = typeof raw === 'object' && raw !== null ? (raw as { cases?: unknown }).cases : undefined;
+  return (Array.isArray(cases) ? cases : []).flatMap((e: unknown): BlindEntry[] => {
     if (typeof e !== 'object' || e === null) return [];
-    const { text, point, motion, half } = e as Record<string, unknown>;
-    if (typeof text !== 'string' || (half !== 'tune' && half !== 'heldout')) return [];
-    return [{ text, point: typeof point === 'string' ? point : null, ...(typeof motion === 'string' ? { motion } : {}), half }];
+    const { text, point, motion, kind, half } = e as Record<string, unknown>;
+    if (typeof text !== 'string' || typeof motion !== 'string' || (half !== 'tune' && half !== 'heldout')) return [];
+    return [{ text, motion, point: typeof point === 'string' ? point : null, ...(typeof kind === 'string' ? { kind } : {}), half }];
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Pack } from '../../../src/core/pack/model.js';
 import type { Counterpoint, Point } from '../../../src/core/pack/schema.js';
+import { zeroWeights, type MatchTuning } from '../../../src/core/match/tuning.js';
 
 /**
  * A small pack on an unrelated topic (car-free city centres, free public transport), so the unit
@@ -134,3 +135,18 @@ export function syntheticPack(points: readonly Point[] = POINTS, extras: Synthet
     pointsOf: (motion, side) => points.filter((p) => p.motion === motion && (!side || p.side === side)),
   };
 }
+
+/**
+ * Decision knobs set by hand for this small pack, so these tests pin the mechanics (ranking, the
+ * three outcomes, the side rule) and not the shipped calibration, which is fitted to the real pack.
+ */
+export const SYNTHETIC_TUNING: Partial<MatchTuning> = {
+  sureModel: { bias: -7, weights: zeroWeights({ coverage: 10, margin: 3, strength: 3 }) },
+  pointModel: { bias: -6, weights: zeroWeights({ coverage: 6, strength: 4 }) },
+  sureAt: 0.5,
+  askAt: 0.2,
+  candidateRatio: 0.5,
+  leaderRatio: 0.8,
+  maxCandidates: 3,
+};
+
