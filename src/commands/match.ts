@@ -42,7 +42,7 @@ export async function matchCommand(text: string | undefined, options: { json: bo
     const point = pack.pointById.get(match.point);
     const m = pack.motionById.get(match.motion);
     process.stdout.write(
-      `Point ${match.point} (fit ${match.score.toFixed(2)}): ${point?.claim}\n` +
+      `Point ${match.point} (score ${match.score.toFixed(2)}): ${point?.claim}\n` +
         `It argues ${sideLabel(match.side)} “${m?.statement}”.\n` +
         (match.anchors.length ? `The article says so at ${match.anchors.join(', ')}.\n` : 'It is an editorial point, not the author’s argument.\n'),
     );
