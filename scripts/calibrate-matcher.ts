@@ -40,6 +40,9 @@ const SOURCE_WEIGHT: Record<TuningSample['source'], number> = { 'student-blind':
 const MAX_WRONG = 0.02;
 const MIN_REFUSED = 0.97;
 
+/** Light regularisation: about a thousand tuning lines against a dozen features. */
+const L2 = 0.1;
+
 /**
  * Per reply: answering right is worth most, asking with the right point among the choices costs
  * the user a click, refusing an argument costs a rephrase, a wrong answer misleads (the worst).
@@ -52,29 +55,17 @@ function utility(f: OutcomeFigures): number {
 type RankingKnobs = Pick<MatchTuning, 'examplesAs' | 'exampleBoost' | 'exampleCredit' | 'rankWeights'>;
 
 function rankingGrid(hasExamples: boolean): RankingKnobs[] {
-  const weights: MatchTuning['rankWeights'][] = [
-    { coverage: 1, bm25: 0, example: 0 },
-    { coverage: 0, bm25: 1, example: 0 },
-    { coverage: 1, bm25: 0.5, example: 0 },
-    { coverage: 1, bm25: 1, example: 0 },
-    { coverage: 0.5, bm25: 1, example: 0 },
-  ];
-  if (!hasExamples) return weights.map((rankWeights) => ({ examplesAs: 'field', exampleBoost: 1, exampleCredit: 0.75, rankWeights }));
+  const w = (coverage: number, bm25: number, example = 0, neighbour = 0) => ({ coverage, bm25, example, neighbour });
+  const plain = [w(1, 0), w(1, 0.5), w(1, 1), w(0, 1)];
+  if (!hasExamples) return plain.map((rankWeights) => ({ examplesAs: 'field', exampleBoost: 1, exampleCredit: 0.75, rankWeights }));
   const out: RankingKnobs[] = [];
-  for (const exampleCredit of [0.5, 0.75, 1]) {
-    for (const exampleBoost of [0.5, 1, 2, 3]) {
-      for (const rankWeights of weights) out.push({ examplesAs: 'field', exampleBoost, exampleCredit, rankWeights });
+  for (const exampleCredit of [0.75, 1]) {
+    for (const exampleBoost of [0.5, 1, 2]) {
+      for (const rankWeights of plain.slice(0, 3)) out.push({ examplesAs: 'field', exampleBoost, exampleCredit, rankWeights });
     }
-    const withExamples = [
-      ...weights,
-      { coverage: 1, bm25: 0, example: 0.5 },
-      { coverage: 1, bm25: 0, example: 1 },
-      { coverage: 1, bm25: 0.5, example: 0.5 },
-      { coverage: 1, bm25: 0.5, example: 1 },
-      { coverage: 0.5, bm25: 0.5, example: 1 },
-      { coverage: 0, bm25: 0.5, example: 1 },
-    ];
-    for (const rankWeights of withExamples) out.push({ examplesAs: 'documents', exampleBoost: 1, exampleCredit, rankWeights });
+    for (const rankWeights of [...plain.slice(0, 3), w(1, 0.5, 0.5), w(1, 0.5, 0, 0.5), w(1, 0, 0, 0.5)]) {
+      out.push({ examplesAs: 'documents', exampleBoost: 1, exampleCredit, rankWeights });
+    }
   }
   return out;
 }
@@ -132,9 +123,9 @@ function retrieveAll(pack: Pack, samples: readonly TuningSample[], t: MatchTunin
   });
 }
 
-/** Ranking quality: the right point first, then among the first three, each weighted by source. */
-function rankingFigures(samples: readonly TuningSample[], retrievals: readonly Retrieval[]) {
-  const figures = bySource(samples, retrievals, (ss, rs) => tally(ss, (s, i) => {
+/** Ranking quality: the right point first, then among the first three, by source. */
+function rankingBySource(samples: readonly TuningSample[], retrievals: readonly Retrieval[]) {
+  return bySource(samples, retrievals, (ss, rs) => tally(ss, (s, i) => {
     const r = rs[i]!;
     const top = r.candidates.slice(0, 3).map((c) => ({ point: c.point.id, motion: c.point.motion, side: c.point.side, anchors: [], score: c.fit }));
     // "first" reads as: ranked first; "offered" as: among the first three.
@@ -142,7 +133,6 @@ function rankingFigures(samples: readonly TuningSample[], retrievals: readonly R
       ? { outcome: 'sure' as const, match: top[0]!, candidates: [] }
       : { outcome: 'unsure' as const, match: null, candidates: top };
   }));
-  return weighted(figures);
 }
 
 function fitModels(samples: readonly TuningSample[], retrievals: readonly Retrieval[], leaderRatio: number) {
@@ -162,12 +152,15 @@ function fitModels(samples: readonly TuningSample[], retrievals: readonly Retrie
     if (s.point !== null && !ranked.slice(0, 3).includes(s.point)) return;
     point.rows.push(row); point.labels.push(s.point === null ? 0 : 1); point.weights.push(sampleWeight(s));
   });
+  // More of the line covered, a clearer lead, a side agreed: none of these may count against a point
+  // (the line's length may weigh either way).
+  const nonNegative = FEATURES.map((f) => f !== 'length');
   const toModel = (f: ReturnType<typeof fitLogistic>) => ({
     bias: round(f.bias), weights: zeroWeights(Object.fromEntries(FEATURES.map((name, j) => [name, round(f.weights[j]!)]))),
   });
   return {
-    sureModel: toModel(fitLogistic(sure.rows, sure.labels, sure.weights)),
-    pointModel: toModel(fitLogistic(point.rows, point.labels, point.weights)),
+    sureModel: toModel(fitLogistic(sure.rows, sure.labels, sure.weights, L2, nonNegative)),
+    pointModel: toModel(fitLogistic(point.rows, point.labels, point.weights, L2, nonNegative)),
   };
 }
 
@@ -187,13 +180,16 @@ let best: { knobs: RankingKnobs; first: number; offered: number; retrievals: Ret
 for (const knobs of rankingGrid(hasExamples)) {
   const t = withFit(UNFITTED_TUNING, knobs);
   const retrievals = retrieveAll(pack, samples, t);
-  const f = rankingFigures(samples, retrievals);
+  const f = weighted(rankingBySource(samples, retrievals));
   if (!best || f.first > best.first + 1e-9 || (Math.abs(f.first - best.first) < 1e-9 && f.offered > best.offered)) {
     best = { knobs, first: f.first, offered: f.offered, retrievals };
   }
 }
 if (!best) throw new Error('no ranking configuration to try');
-console.log(`ranking: ${JSON.stringify(best.knobs)}: right point first ${pct(best.first)}, in the first three ${pct(best.offered)}`);
+console.log(`ranking: ${JSON.stringify(best.knobs)}: right point first ${pct(best.first)}, in the first three ${pct(best.offered)} (weighted)`);
+for (const [source, f] of rankingBySource(samples, best.retrievals)) {
+  if (f.arguments) console.log(`  ${source}: first ${pct(f.first)}, in the first three ${pct(f.offered)}`);
+}
 
 // 2 and 3. Confidence and decision
 let chosen: { tuning: MatchTuning; figures: OutcomeFigures; perSource: Map<string, OutcomeFigures>; u: number } | null = null;

@@ -7,7 +7,30 @@ export interface Fitted {
   weights: number[];
 }
 
-export function fitLogistic(rows: readonly number[][], labels: readonly number[], sampleWeights: readonly number[], l2 = 1): Fitted {
+/**
+ * As fitNewton, with the weights marked in `nonNegative` kept ≥ 0: a feature whose weight comes out
+ * negative is held at 0 and the rest refitted, until none does (an active-set method). Correlated
+ * features otherwise trade signs ("more of the line covered" counting against a point), which fits
+ * the tuning lines and fails on new ones.
+ */
+export function fitLogistic(
+  rows: readonly number[][], labels: readonly number[], sampleWeights: readonly number[], l2 = 1, nonNegative: readonly boolean[] = [],
+): Fitted {
+  const d = rows[0]?.length ?? 0;
+  const held = new Set<number>();
+  for (;;) {
+    const kept = [...Array(d).keys()].filter((j) => !held.has(j));
+    const fit = fitNewton(rows.map((r) => kept.map((j) => r[j]!)), labels, sampleWeights, l2);
+    const weights = new Array<number>(d).fill(0);
+    kept.forEach((j, k) => (weights[j] = fit.weights[k]!));
+    const negative = kept.filter((j) => nonNegative[j] && weights[j]! < 0);
+    if (negative.length === 0) return { bias: fit.bias, weights };
+    // Hold the most negative one at zero and refit: the others may recover once it is gone.
+    held.add(negative.reduce((a, b) => (weights[a]! < weights[b]! ? a : b)));
+  }
+}
+
+function fitNewton(rows: readonly number[][], labels: readonly number[], sampleWeights: readonly number[], l2: number): Fitted {
   const d = rows[0]?.length ?? 0;
   let beta = new Array<number>(d + 1).fill(0); // beta[0] is the bias
   for (let iter = 0; iter < 50; iter++) {

@@ -88,9 +88,14 @@ function didYouMean(services: Services, debate: DebateRecord, candidates: readon
   ]);
 }
 
+/** The live id of a stored point id: a turn stored before a merge may name a retired one. */
+function live(services: Services, id: string | null | undefined): string | undefined {
+  return id ? services.pack.pointById.get(id)?.id ?? id : undefined;
+}
+
 /** Points of the user's side that they have not made yet: suggestions when an argument can't be placed. */
 function unmadePoints(services: Services, debate: DebateRecord): Point[] {
-  const made = new Set(debate.turns.map((t) => t.point));
+  const made = new Set(debate.turns.map((t) => live(services, t.point)));
   return services.pack.pointsOf(debate.motionId, otherSide(debate.botSide)).filter((p) => !made.has(p.id));
 }
 
@@ -132,8 +137,8 @@ async function unplaced(services: Services, debate: DebateRecord, reading: Reply
  * fresh argument). Only when none is left does it concede.
  */
 function nextAnswer(services: Services, debate: DebateRecord, point: Point) {
-  const made = new Set(debate.turns.filter((t) => t.by === 'bot').map((t) => t.point));
-  const usedOnThis = new Set(debate.turns.filter((t) => t.kind === 'rebut' && t.answers === point.id).map((t) => t.point));
+  const made = new Set(debate.turns.filter((t) => t.by === 'bot').map((t) => live(services, t.point)));
+  const usedOnThis = new Set(debate.turns.filter((t) => t.kind === 'rebut' && live(services, t.answers) === point.id).map((t) => live(services, t.point)));
   const unused = services.pack.answersTo(point.id).filter((c) => !usedOnThis.has(c.answer) && services.pack.pointById.has(c.answer));
   return unused.find((c) => !made.has(c.answer)) ?? unused[0];
 }

@@ -13,7 +13,8 @@ const phrasesOf = (p: Point) => [...p.keywords, ...p.synonyms];
  * teacher wrote the point to be found by; a single word such as "escalation" is too little for the
  * argument matcher, which asks for evidence before it places a line. In order:
  * 1. a key point with the topic as a keyword or synonym (inflection, case and stop words aside);
- * 2. the topic as another point's keyword or synonym: the key point answering it, or that it answers;
+ * 2. the topic as another point's keyword or synonym: the key point answering it, or that it answers,
+ *    else the key point of its motion whose words its claim reads closest to;
  * 3. a key point with a keyword or synonym containing every word of the topic ("escalation" in
  *    "risk of escalation"), the one with most such phrases first;
  * 4. the argument matcher's ranking, if it finds that the topic makes a point at all.
@@ -35,6 +36,11 @@ export function keyPointForTopic(services: Services, topic: string, motion?: str
       ...pack.counterpoints.filter((c) => c.answer === other.id).map((c) => c.point),
     ].map((id) => pack.pointById.get(id)).find((p): p is Point => p?.source === 'author' && (!motion || p.motion === motion));
     if (linked) return linked;
+    // No author point answers it or is answered by it: the key point its claim reads closest to.
+    const nearest = matcher.search(other.claim, { motion: motion ?? other.motion })
+      .map((m) => pack.pointById.get(m.point))
+      .find((p): p is Point => p?.source === 'author');
+    if (nearest) return nearest;
   }
 
   const terms = wanted.split(' ');

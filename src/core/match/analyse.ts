@@ -9,8 +9,11 @@ import { americanise } from './spelling.js';
  */
 export function analyse(text: string): string[] {
   const out: string[] = [];
-  for (const word of words(normaliseText(text))) {
+  const all = words(normaliseText(text));
+  for (const [i, word] of all.entries()) {
     if (STOP_WORDS.has(word)) continue;
+    // "right now" only means now; "Ukraine's right to choose" is a point.
+    if (word === 'right' && all[i + 1] === 'now') continue;
     // Single letters are noise ("a", stray initials); single digits can matter ("Article 5").
     if (word.length < 2 && !/\d/.test(word)) continue;
     out.push(/\d/.test(word) ? word : stemmer(americanise(word)));

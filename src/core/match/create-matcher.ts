@@ -17,7 +17,8 @@ import { DEFAULT_TUNING, withFit, type MatchTuning } from './tuning.js';
 export function createMatcher(pack: Pack, tuning: Partial<MatchTuning> = {}): Matcher {
   const t: MatchTuning = withFit(DEFAULT_TUNING, tuning);
   const index = buildPointIndex(pack.points, pack.examplesOf, { examplesAs: t.examplesAs, exampleCredit: t.exampleCredit });
-  const weightSum = t.rankWeights.coverage + t.rankWeights.bm25 + t.rankWeights.example || 1;
+  const { coverage, bm25, example, neighbour } = t.rankWeights;
+  const weightSum = coverage + bm25 + example + neighbour || 1;
 
   const toResult = (c: Candidate): MatchResult => ({
     point: c.point.id,

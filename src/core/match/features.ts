@@ -18,6 +18,8 @@ export const FEATURES = [
   'bm25',
   /** log(1 + BM25) of its best example (examples as documents), else 0. */
   'example',
+  /** How like its nearest example the query is (weighted Dice overlap), 0..1. */
+  'neighbour',
   /** (fit₁ − fit₂) / fit₁: how far it stands from the runner-up, 0..1. */
   'margin',
   /** The share of the query's weight that any point of the motion uses, 0..1. */
@@ -43,6 +45,7 @@ export function featuresOf(r: Retrieval, leaderRatio: number): Features | null {
     phrase: first.evidence.phrase,
     bm25: Math.log1p(first.bm25),
     example: Math.log1p(first.example),
+    neighbour: first.neighbour,
     margin: first.fit > 0 ? (first.fit - (second?.fit ?? 0)) / first.fit : 0,
     known: r.known,
     length: Math.log1p(r.query.distinct.length),

@@ -76,6 +76,8 @@ export interface PointIndex {
   phrasesOf: ReadonlyMap<string, readonly (readonly string[])[]>;
   /** How many points use each term: the basis of a term's weight. */
   documentFrequency: ReadonlyMap<string, number>;
+  /** Each point's examples, each as its distinct analysed terms: the nearest one is a feature of its own. */
+  exampleTermsOf: ReadonlyMap<string, readonly ReadonlySet<string>[]>;
   /** Terms any point of a motion uses: what a reply in a debate on that motion can be judged on. */
   vocabularyOf: ReadonlyMap<string, ReadonlySet<string>>;
   pointCount: number;
@@ -135,5 +137,6 @@ export function buildPointIndex(
     }
   }
   const phrasesOf = new Map(points.map((p) => [p.id, pointPhrases(p)] as const));
-  return { search, exampleSearch, termsOf, phrasesOf, documentFrequency, vocabularyOf, pointCount: points.length };
+  const exampleTermsOf = new Map(points.map((p) => [p.id, examplesOf(p.id).map((e) => new Set(analyse(e)))] as const));
+  return { search, exampleSearch, termsOf, phrasesOf, exampleTermsOf, documentFrequency, vocabularyOf, pointCount: points.length };
 }

@@ -17,6 +17,8 @@ export interface Candidate {
   evidence: PointEvidence;
   /** 1 − exp(−evidence / evidenceScale). */
   strength: number;
+  /** How like the point's nearest example the query is: weighted Dice overlap of their terms, 0..1. */
+  neighbour: number;
   /** The ranking score: higher is a better fit. */
   fit: number;
 }
@@ -85,14 +87,40 @@ export function retrieve(pack: Pack, index: PointIndex, t: MatchTuning, text: st
     const evidence = point && pointEvidence(query, id, h.reached, index, t);
     if (!point || !evidence) continue;
     const w = t.rankWeights;
+    const neighbour = nearestExample(query, index.exampleTermsOf.get(id) ?? [], index);
     const fit = w.coverage * evidence.score
       + w.bm25 * (bestBm25 > 0 ? h.bm25 / bestBm25 : 0)
-      + w.example * (bestExample > 0 ? h.example / bestExample : 0);
-    candidates.push({ point, bm25: h.bm25, example: h.example, evidence, strength: 1 - Math.exp(-evidence.evidence / t.evidenceScale), fit });
+      + w.example * (bestExample > 0 ? h.example / bestExample : 0)
+      + w.neighbour * neighbour;
+    candidates.push({ point, bm25: h.bm25, example: h.example, evidence, strength: 1 - Math.exp(-evidence.evidence / t.evidenceScale), neighbour, fit });
   }
   // BM25 breaks ties: it also weighs term frequency and field boosts, which coverage ignores.
   candidates.sort((a, b) => b.fit - a.fit || b.bm25 - a.bm25 || b.example - a.example);
   return { query, known: knownShare(query, index, motion), candidates };
+}
+
+/**
+ * The weighted Dice overlap between the query and the closest of a point's examples: a student
+ * line worded like one example ("they get nato intel every day") is that example's point, even when
+ * its words are spread thin over the point's whole vocabulary.
+ */
+function nearestExample(query: Query, examples: readonly ReadonlySet<string>[], index: PointIndex): number {
+  if (examples.length === 0) return 0;
+  let queryWeight = 0;
+  for (const term of query.distinct) queryWeight += termWeight(term, index);
+  let best = 0;
+  for (const terms of examples) {
+    let shared = 0;
+    let exampleWeight = 0;
+    for (const term of terms) {
+      const w = termWeight(term, index);
+      exampleWeight += w;
+      if (query.distinct.includes(term)) shared += w;
+    }
+    const total = queryWeight + exampleWeight;
+    if (total > 0) best = Math.max(best, (2 * shared) / total);
+  }
+  return best;
 }
 
 function knownShare(query: Query, index: PointIndex, motion: string | undefined): number {

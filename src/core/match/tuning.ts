@@ -27,7 +27,7 @@ export interface MatchTuning {
   /** Coverage credit of a term only the point's examples use. */
   exampleCredit: number;
   /** The ranking: fit = Σ weight × part, with BM25 parts relative to the best hit. */
-  rankWeights: { coverage: number; bm25: number; example: number };
+  rankWeights: { coverage: number; bm25: number; example: number; neighbour: number };
 
   // ---- deciding ----
   /** The probability that the first-ranked point is the one meant. */
@@ -54,7 +54,7 @@ export const UNFITTED_TUNING: MatchTuning = {
   examplesAs: 'field',
   exampleBoost: 1,
   exampleCredit: 0.75,
-  rankWeights: { coverage: 1, bm25: 0, example: 0 },
+  rankWeights: { coverage: 1, bm25: 0, example: 0, neighbour: 0 },
   sureModel: { bias: -4, weights: zeroWeights({ coverage: 6, margin: 4 }) },
   pointModel: { bias: -3, weights: zeroWeights({ coverage: 5, share: 2 }) },
   sureAt: 0.7,

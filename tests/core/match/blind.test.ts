@@ -5,6 +5,7 @@ import type { Pack } from '../../../src/core/pack/model.js';
 import type { Matcher } from '../../../src/core/match/matcher.js';
 import { shippedPack } from '../../support/core.js';
 import { percent, type LabelledArgument } from './evaluate.js';
+import { blindEntries, STUDENT_BLIND_FILE } from './student-blind.js';
 
 /**
  * A blind set: paraphrases written from each point's claim and explanation only, before the
@@ -74,12 +75,17 @@ describe('matcher on the blind paraphrase set (tests/fixtures/match-cases-blind.
     cases = JSON.parse(await readFile(BLIND_FILE, 'utf8')) as BlindCases;
   });
 
-  it('labels only points and motions that exist, at least two lines per point', () => {
+  it('labels only points and motions that exist, at least two lines per point', async () => {
     expect(cases.arguments.filter((c) => !pack.pointById.has(c.point)).map((c) => c.point)).toEqual([]);
     const motions = new Set([...pack.pointById.values()].map((p) => p.motion));
     expect(cases.assertions.filter((a) => !motions.has(a.motion)).map((a) => a.motion)).toEqual([]);
+    // This set predates the pack's revision: points added since (and the front-door motion) have their
+    // lines in the newer blind set, tests/fixtures/student-blind.json, whose labels (not lines) are counted too.
+    const newer = blindEntries(JSON.parse(await readFile(STUDENT_BLIND_FILE, 'utf8')));
     for (const id of pack.pointById.keys()) {
-      expect(cases.arguments.filter((c) => c.point === id).length, id).toBeGreaterThanOrEqual(2);
+      const here = cases.arguments.filter((c) => c.point === id).length;
+      if (here > 0) expect(here, id).toBeGreaterThanOrEqual(2);
+      else expect(newer.filter((e) => e.point === id).length, id).toBeGreaterThanOrEqual(2);
     }
   });
 
@@ -115,6 +121,9 @@ describe('matcher on the blind paraphrase set (tests/fixtures/match-cases-blind.
 
 // Last tuned (2026-11-26): held-out first match 87.5%, with motion 87.5%, top-3 89.3%; full set 92.8%;
 // assertion rejection 71.4% (5/7). Each floor is that figure less about five points (one line for assertions).
+// Since the three outcomes, "first match" counts only what the matcher is sure of; with the calibration of
+// scripts/calibrate-matcher.ts it measured: held-out first 89.3%, with motion 94.6%, top-3 100%; full set
+// 88.3%; off-topic rejection 97.1%; assertion rejection 100%. The floors are unchanged.
 const HELD_OUT_ACCURACY_FLOOR = 0.82;
 const HELD_OUT_WITH_MOTION_FLOOR = 0.82;
 const HELD_OUT_TOP3_FLOOR = 0.84;

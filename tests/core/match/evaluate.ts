@@ -32,8 +32,12 @@ export function splitCases(cases: MatchCases): { tuning: MatchCases; heldOut: Ma
 }
 
 export interface Evaluation {
-  /** Share of labelled arguments whose first match is the labelled point. */
+  /** Share of labelled arguments the matcher is sure of, as the labelled point. */
   accuracy: number;
+  /** Share it is sure of as the labelled point, or asks about with the labelled point among the choices. */
+  offered: number;
+  /** Share it is sure of as another point. */
+  wrong: number;
   /** Share of off-topic lines that match nothing. */
   rejection: number;
   misses: { text: string; expected: string; got: string | null; score: number | null }[];
@@ -42,9 +46,14 @@ export interface Evaluation {
 
 export function evaluate(matcher: Matcher, cases: MatchCases): Evaluation {
   const misses: Evaluation['misses'] = [];
+  let offered = 0;
+  let wrong = 0;
   for (const { text, point } of cases.arguments) {
-    const got = matcher.match(text);
+    const judged = matcher.judge(text);
+    const got = judged.match;
     if (got?.point !== point) misses.push({ text, expected: point, got: got?.point ?? null, score: got?.score ?? null });
+    if (got?.point === point || judged.candidates.some((c) => c.point === point)) offered++;
+    if (got && got.point !== point) wrong++;
   }
   const falseAccepts: Evaluation['falseAccepts'] = [];
   for (const text of cases.offTopic) {
@@ -52,8 +61,11 @@ export function evaluate(matcher: Matcher, cases: MatchCases): Evaluation {
     if (got) falseAccepts.push({ text, got: got.point, score: got.score });
   }
   const share = (bad: number, all: number) => (all === 0 ? 1 : 1 - bad / all);
+  const n = cases.arguments.length;
   return {
-    accuracy: share(misses.length, cases.arguments.length),
+    accuracy: share(misses.length, n),
+    offered: n === 0 ? 1 : offered / n,
+    wrong: n === 0 ? 0 : wrong / n,
     rejection: share(falseAccepts.length, cases.offTopic.length),
     misses,
     falseAccepts,

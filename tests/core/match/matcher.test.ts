@@ -158,7 +158,7 @@ describe('createMatcher: the pack’s example arguments', () => {
   it.each(['field', 'documents'] as const)('places a text worded like an example (examples as %s)', (examplesAs) => {
     const without = createMatcher(syntheticPack(), { ...SYNTHETIC_TUNING, examplesAs });
     const withExamples = createMatcher(syntheticPack(undefined, { examples }), {
-      ...SYNTHETIC_TUNING, examplesAs, exampleCredit: 1, rankWeights: { coverage: 1, bm25: 0.5, example: 0.5 },
+      ...SYNTHETIC_TUNING, examplesAs, exampleCredit: 1, rankWeights: { coverage: 1, bm25: 0.5, example: 0.5, neighbour: 0 },
     });
     expect(without.search(text).map((r) => r.point)).not.toContain('fares-for-equity');
     expect(withExamples.search(text)[0]?.point).toBe('fares-for-equity');

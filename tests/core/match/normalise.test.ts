@@ -64,6 +64,11 @@ describe('analyse', () => {
     for (const text of ['', '   \n\t ', '?!?! ... ---', '🇺🇦🔥👍', '<@U123>']) expect(analyse(text)).toEqual([]);
   });
 
+  it('reads “right now” as now, and keeps a right', () => {
+    expect(analyse('let ukraine join nato right now')).toEqual(analyse('ukraine join nato'));
+    expect(analyse('ukraine has the right to choose')).toContain('right');
+  });
+
   it('counts a repeated word once', () => {
     expect(distinctTerms('nato nato NATO nato')).toEqual(['nato']);
   });

@@ -137,10 +137,14 @@ export function syntheticPack(points: readonly Point[] = POINTS, extras: Synthet
 }
 
 /**
- * Decision knobs set by hand for this small pack, so these tests pin the mechanics (ranking, the
+ * Ranking and decision knobs set by hand for this small pack, so these tests pin the mechanics (ranking, the
  * three outcomes, the side rule) and not the shipped calibration, which is fitted to the real pack.
  */
 export const SYNTHETIC_TUNING: Partial<MatchTuning> = {
+  examplesAs: 'field',
+  exampleBoost: 1,
+  exampleCredit: 0.75,
+  rankWeights: { coverage: 1, bm25: 0, example: 0, neighbour: 0 },
   sureModel: { bias: -7, weights: zeroWeights({ coverage: 10, margin: 3, strength: 3 }) },
   pointModel: { bias: -6, weights: zeroWeights({ coverage: 6, strength: 4 }) },
   sureAt: 0.5,
