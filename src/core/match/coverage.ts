@@ -8,8 +8,11 @@ import type { PointIndex } from './point-index.js';
  * loves football").
  */
 export function termWeight(term: string, index: PointIndex): number {
-  const n = index.pointCount;
-  const df = index.documentFrequency.get(term) ?? 0;
+  return index.termWeights.get(term) ?? index.unknownTermWeight;
+}
+
+/** The weight of a term used by `df` of `n` points; the index keeps it per term, since replies ask often. */
+export function weightFor(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 

@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Point } from '../pack/schema.js';
 import { analyse } from './analyse.js';
 import { pointPhrases } from './phrases.js';
+import { weightFor } from './coverage.js';
 
 /** A point as the search index sees it: one text per field. */
 interface PointDocument {
@@ -76,6 +77,10 @@ export interface PointIndex {
   phrasesOf: ReadonlyMap<string, readonly (readonly string[])[]>;
   /** How many points use each term: the basis of a term's weight. */
   documentFrequency: ReadonlyMap<string, number>;
+  /** Each known term's weight (coverage.ts), computed once. */
+  termWeights: ReadonlyMap<string, number>;
+  /** The weight of a term no point uses. */
+  unknownTermWeight: number;
   /** Each point's examples, each as its distinct analysed terms: the nearest one is a feature of its own. */
   exampleTermsOf: ReadonlyMap<string, readonly ReadonlySet<string>[]>;
   /** Terms any point of a motion uses: what a reply in a debate on that motion can be judged on. */
@@ -138,5 +143,10 @@ export function buildPointIndex(
   }
   const phrasesOf = new Map(points.map((p) => [p.id, pointPhrases(p)] as const));
   const exampleTermsOf = new Map(points.map((p) => [p.id, examplesOf(p.id).map((e) => new Set(analyse(e)))] as const));
-  return { search, exampleSearch, termsOf, phrasesOf, exampleTermsOf, documentFrequency, vocabularyOf, pointCount: points.length };
+  const n = points.length;
+  const termWeights = new Map([...documentFrequency].map(([term, df]) => [term, weightFor(df, n)] as const));
+  return {
+    search, exampleSearch, termsOf, phrasesOf, exampleTermsOf, documentFrequency, termWeights,
+    unknownTermWeight: weightFor(0, n), vocabularyOf, pointCount: n,
+  };
 }

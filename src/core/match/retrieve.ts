@@ -87,7 +87,8 @@ export function retrieve(pack: Pack, index: PointIndex, t: MatchTuning, text: st
     const evidence = point && pointEvidence(query, id, h.reached, index, t);
     if (!point || !evidence) continue;
     const w = t.rankWeights;
-    const neighbour = nearestExample(query, index.exampleTermsOf.get(id) ?? [], index);
+    // Only the first candidate's nearest example is a feature: unless it ranks, it is found after sorting.
+    const neighbour = w.neighbour > 0 ? nearestExample(query, index.exampleTermsOf.get(id) ?? [], index) : 0;
     const fit = w.coverage * evidence.score
       + w.bm25 * (bestBm25 > 0 ? h.bm25 / bestBm25 : 0)
       + w.example * (bestExample > 0 ? h.example / bestExample : 0)
@@ -96,6 +97,8 @@ export function retrieve(pack: Pack, index: PointIndex, t: MatchTuning, text: st
   }
   // BM25 breaks ties: it also weighs term frequency and field boosts, which coverage ignores.
   candidates.sort((a, b) => b.fit - a.fit || b.bm25 - a.bm25 || b.example - a.example);
+  const first = candidates[0];
+  if (first && t.rankWeights.neighbour <= 0) first.neighbour = nearestExample(query, index.exampleTermsOf.get(first.point.id) ?? [], index);
   return { query, known: knownShare(query, index, motion), candidates };
 }
 
@@ -108,6 +111,7 @@ function nearestExample(query: Query, examples: readonly ReadonlySet<string>[], 
   if (examples.length === 0) return 0;
   let queryWeight = 0;
   for (const term of query.distinct) queryWeight += termWeight(term, index);
+  const asked = new Set(query.distinct);
   let best = 0;
   for (const terms of examples) {
     let shared = 0;
@@ -115,7 +119,7 @@ function nearestExample(query: Query, examples: readonly ReadonlySet<string>[], 
     for (const term of terms) {
       const w = termWeight(term, index);
       exampleWeight += w;
-      if (query.distinct.includes(term)) shared += w;
+      if (asked.has(term)) shared += w;
     }
     const total = queryWeight + exampleWeight;
     if (total > 0) best = Math.max(best, (2 * shared) / total);
