@@ -226,3 +226,98 @@ describe('loading a broken pack', () => {
     ]));
   });
 });
+
+describe('reporting every problem in one run', () => {
+  it('still runs the cross-checks when one entry has a malformed id, naming each problem at its place in the file', async () => {
+    let later = '';
+    const problems = await problemsAfter('quiz.json', (d: Json[]) => {
+      d[0].id = 'Q_01';
+      later = d[5].id;
+      d[5].quote.text = 'words the author never wrote';
+    });
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'quiz.json', path: '[0].id', message: 'a lowercase id of letters, digits and single dashes' }),
+      expect.objectContaining({ file: 'quiz.json', path: '[5].quote.text', id: later, message: expect.stringMatching(/not verbatim/) }),
+    ]);
+  });
+
+  it('reports problems in other files beside a malformed point, and nothing that only follows from it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rostrum-pack-'));
+    try {
+      await cp(DEFAULT_PACK_DIR, dir, { recursive: true });
+      const points = JSON.parse(await readFile(join(dir, 'points.json'), 'utf8'));
+      // The point's id is fine but its keywords are not: every reference to it still names a point.
+      points[0].keywords = [];
+      await writeFile(join(dir, 'points.json'), JSON.stringify(points));
+      const prompts = JSON.parse(await readFile(join(dir, 'prompts.json'), 'utf8'));
+      prompts[1].anchors = ['K7'];
+      await writeFile(join(dir, 'prompts.json'), JSON.stringify(prompts));
+      const err = (await loadPack(dir).catch((e: unknown) => e)) as PackError;
+      expect(err.problems.map((p) => `${p.file} ${p.path}`)).toEqual(['points.json [0].keywords', 'prompts.json [1].anchors[0]']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('checks the other files when one is not JSON at all, without a flood of references into it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rostrum-pack-'));
+    try {
+      await cp(DEFAULT_PACK_DIR, dir, { recursive: true });
+      await writeFile(join(dir, 'points.json'), '[ not json');
+      const quiz = JSON.parse(await readFile(join(dir, 'quiz.json'), 'utf8'));
+      quiz[2].anchor = 'K9';
+      await writeFile(join(dir, 'quiz.json'), JSON.stringify(quiz));
+      const err = (await loadPack(dir).catch((e: unknown) => e)) as PackError;
+      expect(err.problems.map((p) => `${p.file} ${p.path}`)).toEqual(['points.json (file)', 'quiz.json [2].anchor']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a misspelt reference', () => {
+  it('suggests the nearest defined id', async () => {
+    let meant = '';
+    const problems = await problemsAfter('counterpoints.json', (d: Json[]) => {
+      meant = d[0].answer;
+      d[0].answer = meant.slice(0, -1);
+    });
+    expect(problems).toContainEqual(expect.objectContaining({
+      file: 'counterpoints.json', path: '[0].answer', message: `point "${meant.slice(0, -1)}" is not defined; did you mean "${meant}"?`,
+    }));
+  });
+
+  it('suggests a motion, and a point with two letters swapped', async () => {
+    let meant = '';
+    const problems = await problemsAfter('points.json', (d: Json[]) => {
+      meant = d[0].motion;
+      d[0].motion = meant.slice(0, -2);
+    });
+    expect(problems).toContainEqual(expect.objectContaining({ path: '[0].motion', message: `motion "${meant.slice(0, -2)}" is not defined; did you mean "${meant}"?` }));
+    const typo = await problemsAfter('prompts.json', (d: Json[]) => { d[0].points = ['dfm-agianst-article5']; });
+    expect(typo.map((p) => p.message)).toContain('point "dfm-agianst-article5" is not defined; did you mean "dfm-against-article5"?');
+  });
+
+  it('suggests nothing when no defined id is close', async () => {
+    const problems = await problemsAfter('prompts.json', (d: Json[]) => { d[0].points = ['ghost-point']; });
+    expect(problems).toContainEqual(expect.objectContaining({ path: '[0].points[0]', message: 'point "ghost-point" is not defined' }));
+  });
+});
+
+describe('a point’s source', () => {
+  it('is read in any case', async () => {
+    const problems = await problemsAfter('points.json', (d: Json[]) => {
+      d.find((p) => p.source === 'author').source = 'Author';
+      d.find((p) => p.source === 'editorial').source = ' EDITORIAL ';
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('names the two allowed values in a sentence when it is neither', async () => {
+    const problems = await problemsAfter('points.json', (d: Json[]) => { d[2].source = 'opinion'; delete d[3].source; });
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.objectContaining({ path: '[2].source', message: '"opinion" is not a source: write "author" if the article makes this argument, or "editorial" if it does not' }),
+      expect.objectContaining({ path: '[3].source', message: 'a point needs a source: write "author" if the article makes this argument, or "editorial" if it does not' }),
+    ]));
+  });
+});
