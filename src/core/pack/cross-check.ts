@@ -97,7 +97,7 @@ export function crossCheck(d: CheckedData, gaps: Gaps = NO_GAPS): PackProblem[] 
     }
   });
   d.points.forEach((p, i) => {
-    if (!answered.has(p.id) && complete('counterpoints.json')) add('points.json', `[${i}]`, `point "${p.id}" has no counterpoint in counterpoints.json`);
+    if (!answered.has(p.id) && complete('counterpoints.json') && complete('points.json')) add('points.json', `[${i}]`, `point "${p.id}" has no counterpoint in counterpoints.json`);
   });
 
   // One line teaches one point: the same example under two points would teach the matcher both.

@@ -259,6 +259,25 @@ describe('reporting every problem in one run', () => {
     }
   });
 
+  it('does not call a point unanswered when the point answering it is the malformed one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rostrum-pack-'));
+    try {
+      await cp(DEFAULT_PACK_DIR, dir, { recursive: true });
+      // Every answer to the first answered point comes from one point, and that point is malformed.
+      const counterpoints: Json[] = JSON.parse(await readFile(join(dir, 'counterpoints.json'), 'utf8'));
+      const { point, answer } = counterpoints[0];
+      for (const c of counterpoints) if (c.point === point) c.answer = answer;
+      await writeFile(join(dir, 'counterpoints.json'), JSON.stringify(counterpoints));
+      const points: Json[] = JSON.parse(await readFile(join(dir, 'points.json'), 'utf8'));
+      points.find((p) => p.id === answer).keywords = [];
+      await writeFile(join(dir, 'points.json'), JSON.stringify(points));
+      const err = (await loadPack(dir).catch((e: unknown) => e)) as PackError;
+      expect(err.problems.map((p) => `${p.file} ${p.id} ${p.path.replace(/^\[\d+\]/, '')}`)).toEqual([`points.json ${answer} .keywords`]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('checks the other files when one is not JSON at all, without a flood of references into it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'rostrum-pack-'));
     try {
