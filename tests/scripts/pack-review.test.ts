@@ -1,13 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadPack, DEFAULT_PACK_DIR } from '../../src/core/pack/load.js';
+import { loadPack } from '../../src/core/pack/load.js';
 import type { Pack } from '../../src/core/pack/model.js';
 import { reviewSections } from '../../scripts/pack-review/review.js';
 import { renderMarkdown, renderTerminal, wrap } from '../../scripts/pack-review/layout.js';
 import { ROOT, childEnv } from '../support/cli.js';
+import { withBrokenCopy } from '../support/broken-pack.js';
 
 function runReview(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -86,18 +84,9 @@ describe('npm run pack-review', () => {
   });
 
   it('refuses a broken pack, listing its problems, and a width too narrow to read', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'rostrum-pack-'));
-    try {
-      await cp(DEFAULT_PACK_DIR, dir, { recursive: true });
-      const quiz = JSON.parse(await readFile(join(dir, 'quiz.json'), 'utf8'));
-      quiz[0].anchor = 'K9';
-      await writeFile(join(dir, 'quiz.json'), JSON.stringify(quiz));
-      const broken = await runReview([dir]);
-      expect(broken.code).toBe(1);
-      expect(broken.stderr).toMatch(/quiz\.json \[0\]\.anchor .*K9 does not exist/);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const broken = await withBrokenCopy({ 'quiz.json': (quiz) => { quiz[0].anchor = 'K9'; } }, (dir) => runReview([dir]));
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/quiz\.json \[0\]\.anchor .*K9 does not exist/);
     const narrow = await runReview(['--width', '20']);
     expect(narrow.code).toBe(2);
     expect(narrow.stderr).toContain('at least 60');

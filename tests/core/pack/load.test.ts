@@ -7,26 +7,13 @@ import { loadPack, DEFAULT_PACK_DIR } from '../../../src/core/pack/load.js';
 import { PackError, type PackProblem } from '../../../src/core/pack/problems.js';
 import { isVerbatim } from '../../../src/core/pack/verbatim.js';
 import type { Pack } from '../../../src/core/pack/model.js';
+import { problemsAfterEdits } from '../../support/broken-pack.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Copies the shipped pack, lets the test break one file, and returns every problem the loader reports. */
-async function problemsAfter(file: string, edit: (data: Json) => Json | void): Promise<PackProblem[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'rostrum-pack-'));
-  try {
-    await cp(DEFAULT_PACK_DIR, dir, { recursive: true });
-    const path = join(dir, file);
-    const data = JSON.parse(await readFile(path, 'utf8'));
-    const out = edit(data);
-    await writeFile(path, JSON.stringify(out === undefined ? data : out, null, 2));
-    await loadPack(dir);
-    return [];
-  } catch (err) {
-    if (err instanceof PackError) return err.problems;
-    throw err;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+function problemsAfter(file: string, edit: (data: Json) => Json | void): Promise<PackProblem[]> {
+  return problemsAfterEdits({ [file]: edit });
 }
 
 const ANCHORS = [...['K1', 'K2', 'K3'], ...Array.from({ length: 17 }, (_, i) => `P${i + 1}`)];
@@ -179,39 +166,23 @@ describe('loading a broken pack', () => {
   });
 
   it('lists every problem at once, across files', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'rostrum-pack-'));
-    try {
-      await cp(DEFAULT_PACK_DIR, dir, { recursive: true });
-      const quiz = JSON.parse(await readFile(join(dir, 'quiz.json'), 'utf8'));
-      quiz[0].anchor = 'K9';
-      quiz[2].quote.text = 'words the author never wrote';
-      await writeFile(join(dir, 'quiz.json'), JSON.stringify(quiz));
-      const prompts = JSON.parse(await readFile(join(dir, 'prompts.json'), 'utf8'));
-      prompts[0].points = ['ghost-point'];
-      await writeFile(join(dir, 'prompts.json'), JSON.stringify(prompts));
-      const err = await loadPack(dir).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(PackError);
-      const paths = (err as PackError).problems.map((p) => `${p.file} ${p.path}`);
-      expect(paths).toEqual(expect.arrayContaining(['quiz.json [0].anchor', 'quiz.json [2].quote.text', 'prompts.json [0].points[0]']));
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const problems = await problemsAfterEdits({
+      'quiz.json': (quiz) => {
+        quiz[0].anchor = 'K9';
+        quiz[2].quote.text = 'words the author never wrote';
+      },
+      'prompts.json': (prompts) => { prompts[0].points = ['ghost-point']; },
+    });
+    const paths = problems.map((p) => `${p.file} ${p.path}`);
+    expect(paths).toEqual(expect.arrayContaining(['quiz.json [0].anchor', 'quiz.json [2].quote.text', 'prompts.json [0].points[0]']));
   });
 
   it('reports a missing file and invalid JSON by name', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'rostrum-pack-'));
-    try {
-      await cp(DEFAULT_PACK_DIR, dir, { recursive: true });
-      await rm(join(dir, 'prompts.json'));
-      await writeFile(join(dir, 'quiz.json'), '{ not json');
-      const err = (await loadPack(dir).catch((e: unknown) => e)) as PackError;
-      expect(err.problems).toEqual(expect.arrayContaining([
-        expect.objectContaining({ file: 'prompts.json', message: 'the file is missing' }),
-        expect.objectContaining({ file: 'quiz.json', message: expect.stringMatching(/not valid JSON/) }),
-      ]));
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const problems = await problemsAfterEdits({ 'prompts.json': null, 'quiz.json': '{ not json' });
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.objectContaining({ file: 'prompts.json', message: 'the file is missing' }),
+      expect.objectContaining({ file: 'quiz.json', message: expect.stringMatching(/not valid JSON/) }),
+    ]));
   });
 
   it('rejects an author point without a quote and an editorial point with one', async () => {
@@ -242,55 +213,31 @@ describe('reporting every problem in one run', () => {
   });
 
   it('reports problems in other files beside a malformed point, and nothing that only follows from it', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'rostrum-pack-'));
-    try {
-      await cp(DEFAULT_PACK_DIR, dir, { recursive: true });
-      const points = JSON.parse(await readFile(join(dir, 'points.json'), 'utf8'));
+    const problems = await problemsAfterEdits({
       // The point's id is fine but its keywords are not: every reference to it still names a point.
-      points[0].keywords = [];
-      await writeFile(join(dir, 'points.json'), JSON.stringify(points));
-      const prompts = JSON.parse(await readFile(join(dir, 'prompts.json'), 'utf8'));
-      prompts[1].anchors = ['K7'];
-      await writeFile(join(dir, 'prompts.json'), JSON.stringify(prompts));
-      const err = (await loadPack(dir).catch((e: unknown) => e)) as PackError;
-      expect(err.problems.map((p) => `${p.file} ${p.path}`)).toEqual(['points.json [0].keywords', 'prompts.json [1].anchors[0]']);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+      'points.json': (points) => { points[0].keywords = []; },
+      'prompts.json': (prompts) => { prompts[1].anchors = ['K7']; },
+    });
+    expect(problems.map((p) => `${p.file} ${p.path}`)).toEqual(['points.json [0].keywords', 'prompts.json [1].anchors[0]']);
   });
 
   it('does not call a point unanswered when the point answering it is the malformed one', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'rostrum-pack-'));
-    try {
-      await cp(DEFAULT_PACK_DIR, dir, { recursive: true });
+    let answer = '';
+    const problems = await problemsAfterEdits({
       // Every answer to the first answered point comes from one point, and that point is malformed.
-      const counterpoints: Json[] = JSON.parse(await readFile(join(dir, 'counterpoints.json'), 'utf8'));
-      const { point, answer } = counterpoints[0];
-      for (const c of counterpoints) if (c.point === point) c.answer = answer;
-      await writeFile(join(dir, 'counterpoints.json'), JSON.stringify(counterpoints));
-      const points: Json[] = JSON.parse(await readFile(join(dir, 'points.json'), 'utf8'));
-      points.find((p) => p.id === answer).keywords = [];
-      await writeFile(join(dir, 'points.json'), JSON.stringify(points));
-      const err = (await loadPack(dir).catch((e: unknown) => e)) as PackError;
-      expect(err.problems.map((p) => `${p.file} ${p.id} ${p.path.replace(/^\[\d+\]/, '')}`)).toEqual([`points.json ${answer} .keywords`]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+      'counterpoints.json': (counterpoints: Json[]) => {
+        const point = counterpoints[0].point;
+        answer = counterpoints[0].answer;
+        for (const c of counterpoints) if (c.point === point) c.answer = answer;
+      },
+      'points.json': (points: Json[]) => { points.find((p) => p.id === answer).keywords = []; },
+    });
+    expect(problems.map((p) => `${p.file} ${p.id} ${p.path.replace(/^\[\d+\]/, '')}`)).toEqual([`points.json ${answer} .keywords`]);
   });
 
   it('checks the other files when one is not JSON at all, without a flood of references into it', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'rostrum-pack-'));
-    try {
-      await cp(DEFAULT_PACK_DIR, dir, { recursive: true });
-      await writeFile(join(dir, 'points.json'), '[ not json');
-      const quiz = JSON.parse(await readFile(join(dir, 'quiz.json'), 'utf8'));
-      quiz[2].anchor = 'K9';
-      await writeFile(join(dir, 'quiz.json'), JSON.stringify(quiz));
-      const err = (await loadPack(dir).catch((e: unknown) => e)) as PackError;
-      expect(err.problems.map((p) => `${p.file} ${p.path}`)).toEqual(['points.json (file)', 'quiz.json [2].anchor']);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const problems = await problemsAfterEdits({ 'points.json': '[ not json', 'quiz.json': (quiz) => { quiz[2].anchor = 'K9'; } });
+    expect(problems.map((p) => `${p.file} ${p.path}`)).toEqual(['points.json (file)', 'quiz.json [2].anchor']);
   });
 });
 
