@@ -12,19 +12,15 @@ export const VOTES: readonly { vote: Vote; label: string }[] = [
   { vote: 'unsure', label: 'Not sure' },
 ];
 
-/** The quote a prompt is about: its first anchor, else the first quote of its first authored point. */
+/**
+ * The paragraph a prompt names as its first anchor, whole. A prompt without an anchor shows no
+ * quote: borrowing one from its points would show words the prompt is not about.
+ */
 function promptQuote(services: Services, prompt: DiscussionPrompt): Block | null {
   const { pack } = services;
   const anchor = prompt.anchors[0];
-  if (anchor) {
-    const text = pack.anchors.get(anchor);
-    if (text) return quoteBlock(pack, { anchor, text });
-  }
-  for (const id of prompt.points) {
-    const q = pack.pointById.get(id)?.quotes[0];
-    if (q) return quoteBlock(pack, q);
-  }
-  return null;
+  const text = anchor && pack.anchors.get(anchor);
+  return anchor && text ? quoteBlock(pack, { anchor, text }) : null;
 }
 
 export function promptPostReply(services: Services, post: PromptPostRecord, tally: Record<Vote, number>, options: { thread?: boolean } = {}): Reply {

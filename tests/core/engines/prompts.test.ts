@@ -53,7 +53,11 @@ describe('/prompt now', () => {
     expect((await postOf(a)).promptId).not.toBe((await postOf(b)).promptId);
   });
 
-  it('shows the question, the stance, a verbatim quote and three vote buttons', async () => {
+  it('names the paragraph of the article each shipped prompt is about', () => {
+    for (const p of services.pack.prompts) expect(p.anchors.length, p.id).toBeGreaterThan(0);
+  });
+
+  it('shows the question, the stance, the whole paragraph the prompt names and three vote buttons', async () => {
     for (let i = 0; i < services.pack.prompts.length; i++) {
       const r = await promptNow(alice);
       const post = await postOf(r);
@@ -62,11 +66,20 @@ describe('/prompt now', () => {
       expect(r.visibility).toBe('public');
       expect(texts(r)).toContain(prompt.question);
       expect(plain(r)).toContain(prompt.stance);
-      expect(blocksOf(r, 'quote')).toHaveLength(1);
+      expect(blocksOf(r, 'quote').map((q) => [q.citation.anchor, q.text])).toEqual([[prompt.anchors[0], services.pack.anchors.get(prompt.anchors[0]!)]]);
       expect(quoteProblems(services.pack, r)).toEqual([]);
       expect(choicesOf(r).map((c) => c.id)).toEqual(VOTES.map((v) => `vote:${post.id}:${v.vote}`));
       expect(r.thread).toBeUndefined();
     }
+  });
+
+  it('shows no quote for a prompt without an anchor, rather than one of its points’ quotes', async () => {
+    const quoted = services.pack.points.find((p) => p.quotes.length > 0)!;
+    const bare = { id: 'bare', question: 'Is this about a paragraph?', stance: 'It is not.', points: [quoted.id], anchors: [] };
+    const pack = { ...services.pack, prompts: [bare], promptById: new Map([[bare.id, bare]]) };
+    const r = await promptNow(contextFor({ ...services, pack }, 'alice', 'bare-channel'));
+    expect(texts(r)).toContain(bare.question);
+    expect(blocksOf(r, 'quote')).toEqual([]);
   });
 
   it('opens a thread for a scheduled post and keeps its schedule and slot', async () => {
