@@ -67,8 +67,11 @@ async function main(argv: string[]): Promise<void> {
       const log = terminalLogger(c);
       const { openRuntime } = await import('./runtime.js');
       const { runShellAdapter } = await import('../adapters/shell/index.js');
+      const { exportDirFor } = await import('../adapters/shell/files.js');
       const runtime = await openRuntime(c, log);
-      await runShellAdapter(runtime, { user: values.user ?? 'you', channel: values.channel ?? 'general', json: Boolean(values.json) });
+      await runShellAdapter(runtime, {
+        user: values.user ?? 'you', channel: values.channel ?? 'general', json: Boolean(values.json), exportDir: exportDirFor(c.DATABASE_PATH),
+      });
       await runtime.close();
       return;
     }
