@@ -19,7 +19,11 @@ Commands:
   deploy-commands [--guild ID]
                              Register the slash commands with Discord (one guild: instant)
   slack-manifest             Print the Slack app manifest
+  export --what quiz|votes|debates [--channel ID] [--since DATE] --out FILE
+                             Write quiz scores, votes or debate transcripts to a CSV file
   help                       This text
+
+rostrum <command> --help says what one command takes.
 
 Settings come from the environment or a .env file; see .env.example.`;
 
@@ -48,6 +52,11 @@ function terminalLogger(c: Config): Logger {
 
 async function main(argv: string[]): Promise<void> {
   const [command = 'start', ...rest] = argv;
+  const { COMMAND_USAGE, wantsHelp } = await import('./commands/usage.js');
+  if (wantsHelp(rest)) {
+    process.stdout.write(`${COMMAND_USAGE[command] ?? USAGE}\n`);
+    return;
+  }
   switch (command) {
     case 'help':
     case '--help':
@@ -67,8 +76,11 @@ async function main(argv: string[]): Promise<void> {
       const log = terminalLogger(c);
       const { openRuntime } = await import('./runtime.js');
       const { runShellAdapter } = await import('../adapters/shell/index.js');
+      const { exportDirFor } = await import('../adapters/shell/files.js');
       const runtime = await openRuntime(c, log);
-      await runShellAdapter(runtime, { user: values.user ?? 'you', channel: values.channel ?? 'general', json: Boolean(values.json) });
+      await runShellAdapter(runtime, {
+        user: values.user ?? 'you', channel: values.channel ?? 'general', json: Boolean(values.json), exportDir: exportDirFor(c.DATABASE_PATH),
+      });
       await runtime.close();
       return;
     }
@@ -87,13 +99,19 @@ async function main(argv: string[]): Promise<void> {
     case 'deploy-commands': {
       const { values } = parseArgs({ args: rest, options: { guild: { type: 'string' } } });
       const c = config();
-      const { deployCommands } = await import('../adapters/discord/deploy.js');
-      await deployCommands(c, logger(c), values.guild ?? c.DISCORD_GUILD_ID);
+      const { deployCommandsCommand } = await import('./commands/deploy-commands.js');
+      process.exitCode = await deployCommandsCommand(c, logger(c), values.guild);
       return;
     }
     case 'slack-manifest': {
       const { slackManifestJson } = await import('../adapters/slack/manifest.js');
       process.stdout.write(slackManifestJson() + '\n');
+      return;
+    }
+    case 'export': {
+      const { values } = parseArgs({ args: rest, options: { what: { type: 'string' }, channel: { type: 'string' }, since: { type: 'string' }, out: { type: 'string' } } });
+      const { exportCommand } = await import('./commands/export.js');
+      process.exitCode = await exportCommand(config(), values);
       return;
     }
     default:

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resolveTimeZone } from './schedule/zones.js';
+import { QUIZ_CHANNEL_SECONDS_RANGE } from './core/settings-ranges.js';
 
 const optionalText = z.string().trim().min(1, 'a value that is not blank (or leave it out)').optional().or(z.literal('').transform(() => undefined));
 const positiveInt = (fallback: number, max: number) => {
@@ -31,7 +32,7 @@ export const ConfigSchema = z.object({
   SLACK_ADMIN_USERS: z.string().default('').transform((s) => s.split(',').map((u) => u.trim()).filter(Boolean)),
   PORT: z.coerce.number({ error: 'a port number from 0 to 65535' }).int().min(0, 'a port number from 0 to 65535').max(65535, 'a port number from 0 to 65535').default(3000),
 
-  QUIZ_CHANNEL_SECONDS: positiveInt(20, 600),
+  QUIZ_CHANNEL_SECONDS: positiveInt(QUIZ_CHANNEL_SECONDS_RANGE.fallback, QUIZ_CHANNEL_SECONDS_RANGE.max),
   DEBATE_TURN_LIMIT: positiveInt(6, 50),
   // The same rule as /prompt schedule: IANA names only, so a bad default fails at start-up, not at the first schedule.
   DEFAULT_TIMEZONE: z.string().default('UTC').refine((z) => resolveTimeZone(z).ok, 'an IANA time zone name such as Europe/Kyiv'),
@@ -39,16 +40,19 @@ export const ConfigSchema = z.object({
   SCHEDULE_GRACE_MINUTES: positiveInt(60, 24 * 60),
 }).superRefine((c, ctx) => {
   // Runs even when a field above failed (zod checks the object as a whole), so values may be raw here.
+  // Each message completes "<VARIABLE>: expected …", so it names what the variable should hold.
   if ((c.DISCORD_SHARDS === undefined) !== (c.DISCORD_SHARD_COUNT === undefined)) {
-    ctx.addIssue({ code: 'custom', path: [c.DISCORD_SHARDS ? 'DISCORD_SHARD_COUNT' : 'DISCORD_SHARDS'], message: 'DISCORD_SHARDS and DISCORD_SHARD_COUNT go together: this instance’s shard ids, and how many shards all instances hold' });
+    ctx.addIssue(c.DISCORD_SHARDS
+      ? { code: 'custom', path: ['DISCORD_SHARD_COUNT'], message: 'how many shards all instances hold together, since DISCORD_SHARDS is set (the two go together)' }
+      : { code: 'custom', path: ['DISCORD_SHARDS'], message: 'this instance’s shard ids, such as 0,1, since DISCORD_SHARD_COUNT is set (the two go together)' });
   } else if (Array.isArray(c.DISCORD_SHARDS) && c.DISCORD_SHARD_COUNT && c.DISCORD_SHARDS.some((id) => id >= c.DISCORD_SHARD_COUNT!)) {
     ctx.addIssue({ code: 'custom', path: ['DISCORD_SHARDS'], message: `shard ids below DISCORD_SHARD_COUNT (${c.DISCORD_SHARD_COUNT})` });
   }
   if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
-    ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'needed with SLACK_BOT_TOKEN unless SLACK_APP_TOKEN (Socket Mode) is set' });
+    ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'the app’s signing secret, since SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN (set one of the two: HTTP needs the secret, Socket Mode the app token)' });
   }
   if ((c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET) && !c.SLACK_BOT_TOKEN) {
-    ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'a bot token starting with xoxb- is needed to run on Slack' });
+    ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'a bot token starting with xoxb-, since a Slack setting is set (SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)' });
   }
 });
 

@@ -42,7 +42,8 @@ export async function startBot(config: Config, logger: Logger): Promise<void> {
   }
   if (adapters.length === 0) {
     const { runShellAdapter } = await import('../adapters/shell/index.js');
-    await runShellAdapter(runtime, { user: 'you', channel: 'general', json: false });
+    const { exportDirFor } = await import('../adapters/shell/files.js');
+    await runShellAdapter(runtime, { user: 'you', channel: 'general', json: false, exportDir: exportDirFor(config.DATABASE_PATH) });
     await runtime.close();
     return;
   }

@@ -18,7 +18,7 @@ describe('configuration', () => {
   });
 
   it('names the missing Slack secret when only the bot token is set', () => {
-    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-123' })).toThrow(/SLACK_SIGNING_SECRET: expected needed with SLACK_BOT_TOKEN/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-123' })).toThrow(/SLACK_SIGNING_SECRET: expected the app’s signing secret, since SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN/);
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-123', SLACK_APP_TOKEN: 'xapp-1' }).SLACK_APP_TOKEN).toBe('xapp-1');
   });
 
@@ -72,8 +72,25 @@ describe('Discord shards', () => {
   });
 
   it('refuses one without the other, and ids the count does not cover', () => {
-    expect(() => loadConfig({ DISCORD_SHARDS: '0,1' })).toThrow(/DISCORD_SHARD_COUNT: expected DISCORD_SHARDS and DISCORD_SHARD_COUNT go together/);
+    expect(() => loadConfig({ DISCORD_SHARDS: '0,1' })).toThrow(/DISCORD_SHARD_COUNT: expected how many shards all instances hold together, since DISCORD_SHARDS is set/);
     expect(() => loadConfig({ DISCORD_SHARDS: '0,4', DISCORD_SHARD_COUNT: '4' })).toThrow(/DISCORD_SHARDS: expected shard ids below DISCORD_SHARD_COUNT \(4\)/);
     expect(() => loadConfig({ DISCORD_SHARDS: 'first', DISCORD_SHARD_COUNT: '2' })).toThrow(/DISCORD_SHARDS: expected shard ids such as 0,1 or 0-3/);
+  });
+});
+
+describe('configuration messages read as sentences', () => {
+  it('completes “<VARIABLE>: expected …” with what the variable should hold', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (err) {
+        return (err as { problems: string[] }).problems;
+      }
+    };
+    expect(problems({ SLACK_APP_TOKEN: 'xapp-1' })).toContain('SLACK_BOT_TOKEN: expected a bot token starting with xoxb-, since a Slack setting is set (SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)');
+    expect(problems({ DISCORD_SHARD_COUNT: '2' })).toContain('DISCORD_SHARDS: expected this instance’s shard ids, such as 0,1, since DISCORD_SHARD_COUNT is set (the two go together)');
+    const all = [...problems({ SLACK_BOT_TOKEN: 'xoxb-1' }), ...problems({ DISCORD_SHARDS: '0' })];
+    for (const p of all) expect(p).not.toMatch(/expected (needed|DISCORD_SHARDS and)/);
   });
 });

@@ -24,6 +24,7 @@ export const LIMITS = {
   inputPlaceholder: 100,
   inputMaxLength: 4000,
   threadName: 100,
+  attachmentDescription: 1024,
   autocompleteChoices: 25,
   choiceName: 100,
   choiceValue: 100,

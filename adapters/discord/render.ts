@@ -4,7 +4,7 @@ import { buttonRows, type ButtonRow } from './buttons.js';
 import { EmbedPacker, groupEmbeds } from './embeds.js';
 import { LIMITS } from './limits.js';
 import { aside, blockQuote, bold, escapeMarkdown } from './markdown.js';
-import { splitVerbatim } from './split.js';
+import { splitVerbatim, trimText } from './split.js';
 
 /** One Discord message, ready for reply/followUp/update/send (flags are added when it is sent). */
 export interface DiscordMessage {
@@ -12,6 +12,8 @@ export interface DiscordMessage {
   content: string;
   embeds: APIEmbed[];
   components: ButtonRow[];
+  /** Files sent with the message (a teacher's CSV export), as discord.js uploads them. */
+  files?: { attachment: Buffer; name: string; description: string }[];
 }
 
 /** A core `Reply` as Discord messages: usually one, more when it is longer than one message holds. */
@@ -100,6 +102,12 @@ export function renderReply(r: Reply): RenderedReply {
   last.components = rows.slice(0, LIMITS.rowsPerMessage);
   for (let i = LIMITS.rowsPerMessage; i < rows.length; i += LIMITS.rowsPerMessage) {
     messages.push({ content: MORE_CHOICES, embeds: [], components: rows.slice(i, i + LIMITS.rowsPerMessage) });
+  }
+  // Files go with the last message, after the words that say what they are.
+  if (r.attachments?.length) {
+    messages[messages.length - 1]!.files = r.attachments.map((f) => ({
+      attachment: Buffer.from(f.content, 'utf8'), name: f.name, description: trimText(f.description, LIMITS.attachmentDescription),
+    }));
   }
   return {
     visibility: r.visibility,

@@ -6,7 +6,7 @@ import { Shell } from './shell.js';
  * Runs the terminal adapter until its input ends, the user quits, or SIGINT/SIGTERM arrives;
  * then lets the command in flight finish and stops background work. The caller closes the store.
  */
-export async function runShellAdapter(runtime: Runtime, options: { user: string; channel: string; json: boolean }): Promise<void> {
+export async function runShellAdapter(runtime: Runtime, options: { user: string; channel: string; json: boolean; exportDir: string }): Promise<void> {
   const interactive = Boolean(process.stdin.isTTY) && !options.json;
   const shell = new Shell(runtime.services, { ...options, input: process.stdin, output: process.stdout, interactive });
   const background = startPlatformBackground(runtime, 'shell', shell.poster);

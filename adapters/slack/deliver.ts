@@ -2,6 +2,7 @@ import type { App, RespondArguments } from '@slack/bolt';
 import type { Logger } from '../../src/core/logger.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { SlackMessage } from './block-kit.js';
+import { deliverFiles } from './files.js';
 import { renderReply } from './render.js';
 
 type Client = App['client'];
@@ -62,6 +63,7 @@ export async function deliverReplies(target: ReplyTarget, replies: readonly Repl
         logger.error({ err, channel: target.channelId }, 'could not deliver a Slack reply');
       }
     }
+    if (reply.attachments?.length) await deliverFiles(target, reply, logger);
   }
 }
 

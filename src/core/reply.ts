@@ -50,6 +50,20 @@ export type Block =
   | { type: 'choices'; choices: Choice[] }
   | { type: 'footer'; text: string };
 
+/**
+ * A file sent with a reply (a teacher's CSV export). Each adapter delivers it its own way: an
+ * attachment on Discord, an uploaded file on Slack, a saved file whose path the terminal prints.
+ */
+export interface FileAttachment {
+  /** The file's name as people will see it, e.g. quiz-results-2026-01-05.csv. */
+  name: string;
+  mediaType: 'text/csv';
+  /** The file's text. */
+  content: string;
+  /** One line on what it holds, shown beside the file. */
+  description: string;
+}
+
 export interface Reply {
   visibility: Visibility;
   blocks: Block[];
@@ -57,6 +71,9 @@ export interface Reply {
   replaceOriginal?: boolean;
   /** Open a discussion thread under the posted message (scheduled prompts). */
   thread?: { name: string };
+  /** Post inside the thread opened under this platform message (a channel post's follow-up). */
+  threadOf?: string;
+  attachments?: FileAttachment[];
 }
 
 export const MAX_CHOICE_ID = 100;
@@ -104,5 +121,6 @@ export function renderPlainText(r: Reply): string {
         break;
     }
   }
+  for (const file of r.attachments ?? []) lines.push(`[file ${file.name}: ${file.description}]`);
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runRostrum } from '../support/cli.js';
 import { DEFAULT_PACK_DIR } from '../../src/core/pack/load.js';
 
@@ -10,6 +10,44 @@ describe('rostrum command', () => {
     const { code, stdout } = await runRostrum(['--help']);
     expect(code).toBe(0);
     for (const sub of ['start', 'shell', 'validate', 'match', 'deploy-commands', 'slack-manifest']) expect(stdout).toContain(sub);
+  });
+
+  it('prints each subcommand’s own usage with --help, and runs nothing', async () => {
+    for (const sub of ['start', 'shell', 'validate', 'match', 'deploy-commands', 'slack-manifest', 'export', 'help']) {
+      const { code, stdout } = await runRostrum([sub, '--help']);
+      expect(code, sub).toBe(0);
+      expect(stdout, sub).toMatch(new RegExp(`^usage: rostrum ${sub}`));
+    }
+    // Even where the command would need settings or a token, --help answers first.
+    const deploy = await runRostrum(['deploy-commands', '-h'], { env: { QUIZ_CHANNEL_SECONDS: 'soon' } });
+    expect(deploy.stdout).toMatch(/^usage: rostrum deploy-commands \[--guild ID\]/);
+  });
+
+  it('export writes the store’s results to a CSV file, and explains what it needs', async () => {
+    const db = join(await mkdtemp(join(tmpdir(), 'rostrum-export-')), 'rostrum.db');
+    const played = await runRostrum(['shell', '--channel', 'class-9b'], { input: '/debate start side:for\n/debate reply what is for lunch\n', env: { DATABASE_PATH: db } });
+    expect(played.code).toBe(0);
+    const out = join(dirname(db), 'debates.csv');
+    const ok = await runRostrum(['export', '--what', 'debates', '--channel', 'class-9b', '--out', out], { env: { DATABASE_PATH: db } });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe(`Wrote 1 debate by 1 person to ${out} (times on the UTC clock).\n`);
+    const csv = await readFile(out, 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/^\uFEFFplatform,server,channel,debate,person id,person,/);
+    expect(csv.trim().split('\n')).toHaveLength(3);
+    const other = await runRostrum(['export', '--what', 'debates', '--channel', 'elsewhere', '--out', out], { env: { DATABASE_PATH: db } });
+    expect(other.stdout).toMatch(/^Wrote 0 debates by 0 people/);
+
+    for (const [args, problem] of [
+      [['export', '--out', out], /needs --what: quiz, votes or debates/],
+      [['export', '--what', 'grades', '--out', out], /“grades” is not something to export/],
+      [['export', '--what', 'quiz'], /needs --out FILE/],
+      [['export', '--what', 'quiz', '--since', 'yesterday', '--out', out], /“yesterday” is not a date: give since as YYYY-MM-DD, e.g. --since 2026-01-05/],
+    ] as const) {
+      const bad = await runRostrum([...args], { env: { DATABASE_PATH: db } });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(problem);
+      expect(bad.stderr).toContain('usage: rostrum export');
+    }
   });
 
   it('rejects an unknown subcommand with exit code 2', async () => {

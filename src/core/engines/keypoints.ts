@@ -2,7 +2,7 @@ import type { Services, Where } from '../context.js';
 import type { Point } from '../pack/schema.js';
 import { choiceId } from '../ids.js';
 import { notice, reply, type Block, type Reply } from '../reply.js';
-import { AUTHOR_LABEL, EDITORIAL_LABEL, pointBlocks, pointLine, quoteBlock, sideLabel } from '../present.js';
+import { AUTHOR_LABEL, editorialLabel, pointBlocks, pointLine, quoteBlock, readerViewBlocks, sideLabel } from '../present.js';
 import { nextUnseen } from './rotation.js';
 import { keyPointForTopic } from './topic.js';
 
@@ -64,7 +64,7 @@ export function counterpointReply(services: Services, pointId: string): Reply | 
     blocks.push({ type: 'footer', text: `${AUTHOR_LABEL}, in the article’s own words:` });
     for (const q of answering.quotes.slice(0, 1)) blocks.push(quoteBlock(services.pack, q));
   } else {
-    blocks.push({ type: 'footer', text: EDITORIAL_LABEL });
+    blocks.push({ type: 'footer', text: editorialLabel(answering) });
   }
   blocks.push({ type: 'choices', choices: [{ id: choiceId('kp', 'next', point.motion), label: 'Another', style: 'secondary' }] });
   return reply(blocks);
@@ -73,8 +73,11 @@ export function counterpointReply(services: Services, pointId: string): Reply | 
 export function listKeyPoints(services: Services, motionId?: string): Reply[] {
   const motions = motionId ? services.pack.motions.filter((m) => m.id === motionId) : services.pack.motions;
   if (motions.length === 0) return [notice(`There is no motion “${motionId}”. Motions: ${services.pack.motions.map((m) => m.id).join(', ')}.`)];
-  return motions.map((motion) => {
-    const blocks: Block[] = [{ type: 'heading', text: `${motion.title}` }, { type: 'text', text: motion.statement }];
+  const lists = motions.map((motion) => {
+    const blocks: Block[] = [
+      { type: 'heading', text: `${motion.title}` },
+      { type: 'text', text: `${motion.statement}\nMotion id: ${motion.id} (to debate it: /debate start motion:${motion.id})` },
+    ];
     for (const side of ['for', 'against'] as const) {
       const lines = services.pack.pointsOf(motion.id, side).map(pointLine);
       blocks.push({ type: 'fields', fields: [{ name: side === 'for' ? 'For' : 'Against', value: lines.join('\n') }] });
@@ -82,4 +85,7 @@ export function listKeyPoints(services: Services, motionId?: string): Reply[] {
     blocks.push({ type: 'footer', text: `Anchors name the article’s paragraphs (P1–P17) and key points (K1–K3); “editorial” marks an argument that is not the author’s.` });
     return reply(blocks, { visibility: 'private' });
   });
+  // The overview of every motion ends with what readers said; a list for one motion stays on it.
+  const readers = motionId ? [] : readerViewBlocks(services.pack);
+  return readers.length ? [...lists, reply(readers, { visibility: 'private' })] : lists;
 }

@@ -1,17 +1,44 @@
-import type { PackData } from './schema.js';
+import type { Article, PackData } from './schema.js';
 import type { PackProblem } from './problems.js';
 import { firstDifference, isVerbatim } from './verbatim.js';
+import { nearestId } from './nearest.js';
+
+/** What the cross-checks read: every list file, and of the article only its anchored text. */
+export type CheckedData = Omit<PackData, 'manifest' | 'article'> & { article: Pick<Article, 'keyPoints' | 'paragraphs'> };
+
+/**
+ * What the loader could not read when some entries failed their shape. The checks then run on
+ * everything else, and do not report as missing what is only unreadable.
+ */
+export interface Gaps {
+  /** Files with an entry that failed its shape: rules about what such a file lacks are skipped. */
+  incomplete: ReadonlySet<string>;
+  /** Files that could not be read at all: references into them go unchecked. */
+  unreadable: ReadonlySet<string>;
+  /** By file, the ids of entries that failed their shape: a reference to one is not reported again. */
+  brokenIds: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const NO_GAPS: Gaps = { incomplete: new Set(), unreadable: new Set(), brokenIds: new Map() };
+
+/** How many different points of the other side must answer each point. */
+export const MIN_ANSWERS = 3;
 
 /**
  * Checks what a schema cannot see: ids that must exist or be unique, quotes that must be the
  * article's exact words, and coverage rules (every point answered, every anchor used).
  */
-/** How many different points of the other side must answer each point. */
-export const MIN_ANSWERS = 3;
-
-export function crossCheck(d: PackData): PackProblem[] {
+export function crossCheck(d: CheckedData, gaps: Gaps = NO_GAPS): PackProblem[] {
   const problems: PackProblem[] = [];
   const add = (file: string, path: string, message: string) => problems.push({ file, path, message });
+  const complete = (file: string) => !gaps.incomplete.has(file);
+  // A reference to an id nobody defines suggests the nearest defined one: most are typos.
+  const checkRef = (file: string, path: string, kind: 'point' | 'motion', id: string, ids: ReadonlySet<string>) => {
+    const target = `${kind}s.json`;
+    if (ids.has(id) || gaps.unreadable.has(target) || gaps.brokenIds.get(target)?.has(id)) return;
+    const near = nearestId(id, ids);
+    add(file, path, `${kind} "${id}" is not defined${near ? `; did you mean "${near}"?` : ''}`);
+  };
 
   const anchorText = new Map<string, string>();
   for (const [list, key] of [[d.article.keyPoints, 'keyPoints'], [d.article.paragraphs, 'paragraphs']] as const) {
@@ -46,7 +73,7 @@ export function crossCheck(d: PackData): PackProblem[] {
 
   const usedAnchors = new Set<string>();
   d.points.forEach((p, i) => {
-    if (!motionIds.has(p.motion)) add('points.json', `[${i}].motion`, `motion "${p.motion}" is not defined`);
+    checkRef('points.json', `[${i}].motion`, 'motion', p.motion, motionIds);
     p.quotes.forEach((q, j) => {
       usedAnchors.add(q.anchor);
       checkQuote('points.json', `[${i}].quotes[${j}]`, q);
@@ -54,7 +81,7 @@ export function crossCheck(d: PackData): PackProblem[] {
   });
   for (const motion of d.motions) {
     for (const side of ['for', 'against'] as const) {
-      if (!d.points.some((p) => p.motion === motion.id && p.side === side)) {
+      if (complete('points.json') && !d.points.some((p) => p.motion === motion.id && p.side === side)) {
         add('points.json', '(root)', `motion "${motion.id}" has no point ${side} it`);
       }
     }
@@ -64,8 +91,8 @@ export function crossCheck(d: PackData): PackProblem[] {
   d.counterpoints.forEach((c, i) => {
     const point = pointById.get(c.point);
     const answer = pointById.get(c.answer);
-    if (!point) add('counterpoints.json', `[${i}].point`, `point "${c.point}" is not defined`);
-    if (!answer) add('counterpoints.json', `[${i}].answer`, `point "${c.answer}" is not defined`);
+    if (!point) checkRef('counterpoints.json', `[${i}].point`, 'point', c.point, pointIds);
+    if (!answer) checkRef('counterpoints.json', `[${i}].answer`, 'point', c.answer, pointIds);
     if (point && answer) {
       if (point.motion !== answer.motion) add('counterpoints.json', `[${i}].answer`, `"${c.answer}" belongs to another motion than "${c.point}"`);
       else if (point.side === answer.side) add('counterpoints.json', `[${i}].answer`, `"${c.answer}" is on the same side as "${c.point}"`);
@@ -73,7 +100,7 @@ export function crossCheck(d: PackData): PackProblem[] {
     }
   });
   d.points.forEach((p, i) => {
-    if (!answered.has(p.id)) add('points.json', `[${i}]`, `point "${p.id}" has no counterpoint in counterpoints.json`);
+    if (!answered.has(p.id) && complete('counterpoints.json') && complete('points.json')) add('points.json', `[${i}]`, `point "${p.id}" has no counterpoint in counterpoints.json`);
   });
 
   // A debate answers a point once per different answering point: fewer than three and it runs dry.
@@ -87,7 +114,7 @@ export function crossCheck(d: PackData): PackProblem[] {
   }
   d.points.forEach((p, i) => {
     const n = answersOf.get(p.id)?.size ?? 0;
-    if (n > 0 && n < MIN_ANSWERS) {
+    if (n > 0 && n < MIN_ANSWERS && complete('counterpoints.json') && complete('points.json')) {
       add('points.json', `[${i}]`, `point "${p.id}" is answered by only ${n} point(s) of the other side in counterpoints.json; it needs ${MIN_ANSWERS} different answers`);
     }
   });
@@ -97,7 +124,7 @@ export function crossCheck(d: PackData): PackProblem[] {
   d.retired.forEach((r, i) => {
     if (pointIds.has(r.id)) add('retired.json', `[${i}].id`, `"${r.id}" is still a point in points.json; a retired id cannot also be live`);
     if (retiredIds.has(r.id)) add('retired.json', `[${i}].id`, `"${r.id}" is retired twice`);
-    if (!pointIds.has(r.replacedBy)) add('retired.json', `[${i}].replacedBy`, `point "${r.replacedBy}" is not defined in points.json`);
+    checkRef('retired.json', `[${i}].replacedBy`, 'point', r.replacedBy, pointIds);
     retiredIds.add(r.id);
   });
 
@@ -105,7 +132,7 @@ export function crossCheck(d: PackData): PackProblem[] {
   const exampleOwner = new Map<string, string>();
   const normalised = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
   d.examples.forEach((set, i) => {
-    if (!pointIds.has(set.point)) add('examples.json', `[${i}].point`, `point "${set.point}" is not defined`);
+    checkRef('examples.json', `[${i}].point`, 'point', set.point, pointIds);
     set.examples.forEach((text, j) => {
       const key = normalised(text);
       const owner = exampleOwner.get(key);
@@ -133,14 +160,14 @@ export function crossCheck(d: PackData): PackProblem[] {
 
   d.prompts.forEach((p, i) => {
     p.points.forEach((id, j) => {
-      if (!pointIds.has(id) && !retiredIds.has(id)) add('prompts.json', `[${i}].points[${j}]`, `point "${id}" is not defined`);
+      if (!retiredIds.has(id)) checkRef('prompts.json', `[${i}].points[${j}]`, 'point', id, pointIds);
     });
     p.anchors.forEach((a, j) => checkAnchor('prompts.json', `[${i}].anchors[${j}]`, a));
     if (p.points.length === 0 && p.anchors.length === 0) add('prompts.json', `[${i}]`, 'a prompt names at least one point or anchor');
   });
 
   for (const anchor of anchorText.keys()) {
-    if (!usedAnchors.has(anchor)) add('points.json', '(root)', `anchor ${anchor} is quoted by no point`);
+    if (!usedAnchors.has(anchor) && complete('points.json')) add('points.json', '(root)', `anchor ${anchor} is quoted by no point`);
   }
   return problems;
 }

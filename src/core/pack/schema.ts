@@ -64,12 +64,24 @@ export const SourceSchema = z.strictObject({
   url: z.url().optional(),
 });
 
+/**
+ * Whose argument a point is. "Author" and " editorial " are read as the lowercase values; anything
+ * else is refused with both values named, so the fix is in the message.
+ */
+const PointSourceSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+  z.enum(['author', 'editorial'], {
+    error: (issue) => `${issue.input === undefined ? 'a point needs a source' : `${JSON.stringify(issue.input)} is not a source`}: ` +
+      'write "author" if the article makes this argument, or "editorial" if it does not',
+  }),
+);
+
 export const PointSchema = z
   .strictObject({
     id: Id,
     motion: Id,
     side: SideSchema,
-    source: z.enum(['author', 'editorial']),
+    source: PointSourceSchema,
     claim: Text.max(200),
     explanation: Text.max(800),
     keywords: z.array(Text).min(1, 'at least one keyword'),

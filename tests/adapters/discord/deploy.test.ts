@@ -154,6 +154,27 @@ describe('deploy-commands', () => {
     expect(result.code).toBe(0);
     expect(guildPuts()).toBe(before + 1);
     expect(result.stderr).toContain('slash commands registered for the server');
+    expect(result.stdout).toBe(`Registered ${COMMANDS.length} slash commands (${COMMANDS.map((c) => `/${c.name}`).join(', ')}) in the Discord server ${GUILD}: they can be used there now.\n`);
+  });
+
+  it('checks --guild is a server id before calling Discord', async () => {
+    const before = fake.requests.length;
+    const result = await runRostrum(['deploy-commands', '--guild', 'my-class'], {
+      env: { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DISCORD_APPLICATION_ID: APP }, timeoutMs: 30_000,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^“my-class” is not a Discord server id: --guild takes the server's id, 17 to 20 digits/);
+    expect(fake.requests.length).toBe(before);
+  });
+
+  it('says the token in DISCORD_TOKEN was rejected, without showing it', async () => {
+    const wrong = 'not-the-right-token-at-all';
+    const result = await runRostrum(['deploy-commands', '--guild', GUILD], {
+      env: { DISCORD_TOKEN: wrong, DISCORD_API_URL: fake.apiUrl, DISCORD_APPLICATION_ID: APP }, timeoutMs: 30_000,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Discord rejected the token in DISCORD_TOKEN (401 Unauthorized)');
+    expect(result.stderr + result.stdout).not.toContain(wrong);
   });
 
   it('says what is missing when there is no token', async () => {

@@ -5,6 +5,7 @@ import { renderReply } from '../../../adapters/discord/render.js';
 import { OPENS_INPUT_EMOJI } from '../../../adapters/discord/buttons.js';
 import { shippedPack } from '../../support/core.js';
 import { expectWithinDiscordLimits, quotedText } from './discord-limits.js';
+import { SOURCED_LABEL, sourcedPointReply } from '../../support/sourced-point.js';
 
 const CITATION: Citation = {
   anchor: 'P3', title: 'Ukraine Has a ‘Secret Back Door’ Into NATO', author: 'Andrew Latham', outlet: 'National Security Journal',
@@ -146,5 +147,14 @@ describe('rendering ordinary replies for Discord', () => {
     const rendered = renderReply({ visibility: 'public', replaceOriginal: true, thread: { name: 'Talk' }, blocks: [{ type: 'heading', text: 'Prompt' }] });
     expect(rendered.replaceOriginal).toBe(true);
     expect(rendered.thread).toEqual({ name: 'Talk' });
+  });
+});
+
+describe('an editorial point’s sources on Discord', () => {
+  it('shows them beside the label, as an aside mid-reply and as the embed footer at the end', () => {
+    const mid = renderReply(sourcedPointReply()).messages.flatMap((m) => m.embeds);
+    expect(mid.map((e) => e.description ?? '').join('\n')).toContain(`\n_${SOURCED_LABEL}_\n`);
+    const last = renderReply(sourcedPointReply({ labelLast: true })).messages.flatMap((m) => m.embeds);
+    expect(last.at(-1)!.footer?.text).toBe(SOURCED_LABEL);
   });
 });

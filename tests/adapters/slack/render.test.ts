@@ -5,6 +5,7 @@ import { CUT_MARK, splitText, truncateText } from '../../../adapters/slack/limit
 import { escapeText } from '../../../adapters/slack/escape.js';
 import type { KnownBlock } from '../../../adapters/slack/block-kit.js';
 import { unquote } from './harness.js';
+import { SOURCED_LABEL, sourcedPointReply } from '../../support/sourced-point.js';
 
 const CITATION: Citation = { anchor: 'P7', title: 'Ukraine Has a ‘Secret Back Door’ Into NATO', author: 'Andrew Latham', outlet: 'National Security Journal' };
 
@@ -242,5 +243,15 @@ describe('renderReply', () => {
   it('sends nothing for an empty reply and skips empty text', () => {
     expect(renderReply({ visibility: 'private', blocks: [] })).toEqual([]);
     expect(renderReply({ visibility: 'private', blocks: [{ type: 'text', text: '  ' }] })).toEqual([]);
+  });
+});
+
+describe('an editorial point’s sources on Slack', () => {
+  it('shows them beside the label in the context line under the point, wherever it falls', () => {
+    for (const labelLast of [false, true]) {
+      const blocks = renderReply(sourcedPointReply({ labelLast })).flatMap((m) => m.blocks);
+      const contexts = blocks.flatMap((b) => (b.type === 'context' ? b.elements.map((e) => ('text' in e ? e.text : '')) : []));
+      expect(contexts.map(unquote), String(labelLast)).toContain(SOURCED_LABEL);
+    }
   });
 });

@@ -64,7 +64,19 @@ describe('text grammar: named options', () => {
     ['names an unknown option', 'debate', 'start foo:bar', 'foo'],
     ['names an unknown option', 'debate', 'start foo:bar side:for', 'foo'],
     ['names an unknown option', 'quiz', 'start colour:blue', 'colour'],
+    ['names an unknown option typed after a known one, instead of reading it into its value', 'debate', 'start motion:de-facto-member colour:red', 'colour'],
+    ['names an unknown option typed after a known one, instead of reading it into its value', 'quiz', 'start questions:3 colour:blue', 'colour'],
   ])('%s — /%s %s', failsNaming);
+
+  it('says which options a subcommand has when one typed is not among them', () => {
+    expect(problem('debate', 'start colour:red')).toBe('“colour” is not an option of /debate start; its options are motion, side.');
+    expect(problem('debate', 'start side:for colour:red')).toBe('“colour” is not an option of /debate start; its options are motion, side.');
+    expect(problem('debate', 'end colour:red')).toBe('“colour” is not an option: /debate end takes none.');
+    // Free text and quoted values keep their colons.
+    expect(parsed('keypoints', 'show motion:de-facto-member topic:note: escalation').options).toEqual({ motion: 'de-facto-member', topic: 'note: escalation' });
+    expect(parsed('debate', 'start motion:"de-facto-member" side:"for"').options).toEqual({ motion: 'de-facto-member', side: 'for' });
+    expect(parsed('prompt', 'schedule daily time:9:30 pm timezone:new york').options).toEqual({ cadence: 'daily', time: '9:30 pm', timezone: 'new york' });
+  });
 });
 
 describe('text grammar: positional words', () => {
@@ -145,7 +157,7 @@ describe('text grammar through runText', () => {
     const ctx = contextFor(services, 'alice', 'grammar-quiz');
     const [r] = await runText(ctx, 'quiz', 'start 3 channel');
     expect(blocksOf(r!, 'heading')[0]?.text).toBe('Question 1 of 3');
-    const quiz = await services.store.activeQuiz(ctx);
+    const quiz = await services.store.activeChannelQuiz(ctx);
     expect(quiz).toMatchObject({ mode: 'channel', starterId: 'alice' });
     expect(quiz?.questions).toHaveLength(3);
   });

@@ -3,7 +3,7 @@ import type { BaseContext, Services } from '../../../src/core/context.js';
 import type { Point, Side } from '../../../src/core/pack/schema.js';
 import { otherSide } from '../../../src/core/pack/model.js';
 import { runChoice, runCommand, runText } from '../../../src/core/dispatch.js';
-import { EDITORIAL_LABEL, sideLabel } from '../../../src/core/present.js';
+import { EDITORIAL_LABEL, editorialLabel, sideLabel } from '../../../src/core/present.js';
 import { MAX_USER_TEXT, type Reply } from '../../../src/core/reply.js';
 import type { DebateRecord } from '../../../src/core/store/records.js';
 import { argumentFor, contextFor, tempDbPath, testServices, unplaceableTexts } from '../../support/core.js';
@@ -55,7 +55,7 @@ describe('/debate start', () => {
       expect(plain(r)).toContain(`I argue ${sideLabel(side)}; you argue ${sideLabel(otherSide(side))}`);
       expect(texts(r)).toContain(opening.claim);
       expect(quoteProblems(services.pack, r)).toEqual([]);
-      if (opening.source === 'editorial') expect(texts(r)).toContain(EDITORIAL_LABEL);
+      if (opening.source === 'editorial') expect(texts(r)).toContain(editorialLabel(opening));
 
       const d = await active(ctx);
       expect(d).toMatchObject({ motionId: MOTION, botSide: side, status: 'active', userId: ctx.user.id });

@@ -3,7 +3,7 @@ import type { BaseContext, Services } from '../../../src/core/context.js';
 import type { Point } from '../../../src/core/pack/schema.js';
 import { otherSide } from '../../../src/core/pack/model.js';
 import { runChoice, runCommand, runText } from '../../../src/core/dispatch.js';
-import { AUTHOR_LABEL, EDITORIAL_LABEL, sideLabel } from '../../../src/core/present.js';
+import { AUTHOR_LABEL, editorialLabel, sideLabel } from '../../../src/core/present.js';
 import type { Reply } from '../../../src/core/reply.js';
 import { contextFor, testServices, unplaceableTexts } from '../../support/core.js';
 import { blocksOf, choiceStarting, plain, quoteProblems, texts } from '../../support/replies.js';
@@ -177,7 +177,7 @@ describe('the Counterpoint choice', () => {
         expect(footers.some((f) => f.startsWith(AUTHOR_LABEL))).toBe(true);
         expect(blocksOf(r, 'quote').map((q) => q.text)).toEqual([answering.quotes[0]!.text]);
       } else {
-        expect(footers).toContain(EDITORIAL_LABEL);
+        expect(footers).toContain(editorialLabel(answering));
         expect(blocksOf(r, 'quote')).toEqual([]);
       }
     }
@@ -215,8 +215,18 @@ describe('/keypoints list', () => {
 
   it('lists every motion when none is named', async () => {
     const replies = await runText(ctx, 'keypoints', 'list');
-    expect(replies).toHaveLength(services.pack.motions.length);
     for (const p of services.pack.points) expect(plain(replies)).toContain(p.claim);
+    // Both reader comments on the saved page are unfit to quote (one calls for partitioning Ukraine,
+    // the other is abusive), so the shipped pack quotes none and the list has no readers' reply;
+    // how a reader view is shown, with what it replied to, is tested in tests/core/present.test.ts.
+    expect(services.pack.article.readerViews).toEqual([]);
+    expect(replies).toHaveLength(services.pack.motions.length);
+    expect(plain(replies)).not.toContain('What readers said');
+  });
+
+  it('keeps a list for one motion to that motion, without the readers’ comments', async () => {
+    const replies = await runText(ctx, 'keypoints', `list ${services.pack.motions[0]!.id}`);
+    expect(plain(replies)).not.toContain('What readers said');
   });
 
   it('refuses an unknown motion, naming the real ones', async () => {

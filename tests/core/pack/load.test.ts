@@ -6,13 +6,15 @@ import { join, resolve } from 'node:path';
 import { loadPack, DEFAULT_PACK_DIR } from '../../../src/core/pack/load.js';
 import { PackError, type PackProblem } from '../../../src/core/pack/problems.js';
 import { isVerbatim } from '../../../src/core/pack/verbatim.js';
-import { problemsAfterEdits, type FileEdit } from '../../support/pack-copy.js';
 import type { Pack } from '../../../src/core/pack/model.js';
+import { problemsAfterEdits } from '../../support/broken-pack.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Copies the shipped pack, lets the test break one file, and returns every problem the loader reports. */
-const problemsAfter = (file: string, edit: FileEdit): Promise<PackProblem[]> => problemsAfterEdits({ [file]: edit });
+function problemsAfter(file: string, edit: (data: Json) => Json | void): Promise<PackProblem[]> {
+  return problemsAfterEdits({ [file]: edit });
+}
 
 const ANCHORS = [...['K1', 'K2', 'K3'], ...Array.from({ length: 17 }, (_, i) => `P${i + 1}`)];
 
@@ -164,39 +166,23 @@ describe('loading a broken pack', () => {
   });
 
   it('lists every problem at once, across files', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'rostrum-pack-'));
-    try {
-      await cp(DEFAULT_PACK_DIR, dir, { recursive: true });
-      const quiz = JSON.parse(await readFile(join(dir, 'quiz.json'), 'utf8'));
-      quiz[0].anchor = 'K9';
-      quiz[2].quote.text = 'words the author never wrote';
-      await writeFile(join(dir, 'quiz.json'), JSON.stringify(quiz));
-      const prompts = JSON.parse(await readFile(join(dir, 'prompts.json'), 'utf8'));
-      prompts[0].points = ['ghost-point'];
-      await writeFile(join(dir, 'prompts.json'), JSON.stringify(prompts));
-      const err = await loadPack(dir).catch((e: unknown) => e);
-      expect(err).toBeInstanceOf(PackError);
-      const paths = (err as PackError).problems.map((p) => `${p.file} ${p.path}`);
-      expect(paths).toEqual(expect.arrayContaining(['quiz.json [0].anchor', 'quiz.json [2].quote.text', 'prompts.json [0].points[0]']));
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const problems = await problemsAfterEdits({
+      'quiz.json': (quiz) => {
+        quiz[0].anchor = 'K9';
+        quiz[2].quote.text = 'words the author never wrote';
+      },
+      'prompts.json': (prompts) => { prompts[0].points = ['ghost-point']; },
+    });
+    const paths = problems.map((p) => `${p.file} ${p.path}`);
+    expect(paths).toEqual(expect.arrayContaining(['quiz.json [0].anchor', 'quiz.json [2].quote.text', 'prompts.json [0].points[0]']));
   });
 
   it('reports a missing file and invalid JSON by name', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'rostrum-pack-'));
-    try {
-      await cp(DEFAULT_PACK_DIR, dir, { recursive: true });
-      await rm(join(dir, 'prompts.json'));
-      await writeFile(join(dir, 'quiz.json'), '{ not json');
-      const err = (await loadPack(dir).catch((e: unknown) => e)) as PackError;
-      expect(err.problems).toEqual(expect.arrayContaining([
-        expect.objectContaining({ file: 'prompts.json', message: 'the file is missing' }),
-        expect.objectContaining({ file: 'quiz.json', message: expect.stringMatching(/not valid JSON/) }),
-      ]));
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const problems = await problemsAfterEdits({ 'prompts.json': null, 'quiz.json': '{ not json' });
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.objectContaining({ file: 'prompts.json', message: 'the file is missing' }),
+      expect.objectContaining({ file: 'quiz.json', message: expect.stringMatching(/not valid JSON/) }),
+    ]));
   });
 
   it('rejects an author point without a quote and an editorial point with one', async () => {
@@ -208,6 +194,96 @@ describe('loading a broken pack', () => {
     });
     expect(problems.map((p) => p.message)).toEqual(expect.arrayContaining([
       'an author point needs at least one quote', 'an editorial point quotes nothing from the article',
+    ]));
+  });
+});
+
+describe('reporting every problem in one run', () => {
+  it('still runs the cross-checks when one entry has a malformed id, naming each problem at its place in the file', async () => {
+    let later = '';
+    const problems = await problemsAfter('quiz.json', (d: Json[]) => {
+      d[0].id = 'Q_01';
+      later = d[5].id;
+      d[5].quote.text = 'words the author never wrote';
+    });
+    expect(problems).toEqual([
+      expect.objectContaining({ file: 'quiz.json', path: '[0].id', message: 'a lowercase id of letters, digits and single dashes' }),
+      expect.objectContaining({ file: 'quiz.json', path: '[5].quote.text', id: later, message: expect.stringMatching(/not verbatim/) }),
+    ]);
+  });
+
+  it('reports problems in other files beside a malformed point, and nothing that only follows from it', async () => {
+    const problems = await problemsAfterEdits({
+      // The point's id is fine but its keywords are not: every reference to it still names a point.
+      'points.json': (points) => { points[0].keywords = []; },
+      'prompts.json': (prompts) => { prompts[1].anchors = ['K7']; },
+    });
+    expect(problems.map((p) => `${p.file} ${p.path}`)).toEqual(['points.json [0].keywords', 'prompts.json [1].anchors[0]']);
+  });
+
+  it('does not call a point unanswered when the point answering it is the malformed one', async () => {
+    let answer = '';
+    const problems = await problemsAfterEdits({
+      // Every answer to the first answered point comes from one point, and that point is malformed.
+      'counterpoints.json': (counterpoints: Json[]) => {
+        const point = counterpoints[0].point;
+        answer = counterpoints[0].answer;
+        for (const c of counterpoints) if (c.point === point) c.answer = answer;
+      },
+      'points.json': (points: Json[]) => { points.find((p) => p.id === answer).keywords = []; },
+    });
+    expect(problems.map((p) => `${p.file} ${p.id} ${p.path.replace(/^\[\d+\]/, '')}`)).toEqual([`points.json ${answer} .keywords`]);
+  });
+
+  it('checks the other files when one is not JSON at all, without a flood of references into it', async () => {
+    const problems = await problemsAfterEdits({ 'points.json': '[ not json', 'quiz.json': (quiz) => { quiz[2].anchor = 'K9'; } });
+    expect(problems.map((p) => `${p.file} ${p.path}`)).toEqual(['points.json (file)', 'quiz.json [2].anchor']);
+  });
+});
+
+describe('a misspelt reference', () => {
+  it('suggests the nearest defined id', async () => {
+    let meant = '';
+    const problems = await problemsAfter('counterpoints.json', (d: Json[]) => {
+      meant = d[0].answer;
+      d[0].answer = meant.slice(0, -1);
+    });
+    expect(problems).toContainEqual(expect.objectContaining({
+      file: 'counterpoints.json', path: '[0].answer', message: `point "${meant.slice(0, -1)}" is not defined; did you mean "${meant}"?`,
+    }));
+  });
+
+  it('suggests a motion, and a point with two letters swapped', async () => {
+    let meant = '';
+    const problems = await problemsAfter('points.json', (d: Json[]) => {
+      meant = d[0].motion;
+      d[0].motion = meant.slice(0, -2);
+    });
+    expect(problems).toContainEqual(expect.objectContaining({ path: '[0].motion', message: `motion "${meant.slice(0, -2)}" is not defined; did you mean "${meant}"?` }));
+    const typo = await problemsAfter('prompts.json', (d: Json[]) => { d[0].points = ['dfm-agianst-article5']; });
+    expect(typo.map((p) => p.message)).toContain('point "dfm-agianst-article5" is not defined; did you mean "dfm-against-article5"?');
+  });
+
+  it('suggests nothing when no defined id is close', async () => {
+    const problems = await problemsAfter('prompts.json', (d: Json[]) => { d[0].points = ['ghost-point']; });
+    expect(problems).toContainEqual(expect.objectContaining({ path: '[0].points[0]', message: 'point "ghost-point" is not defined' }));
+  });
+});
+
+describe('a point’s source', () => {
+  it('is read in any case', async () => {
+    const problems = await problemsAfter('points.json', (d: Json[]) => {
+      d.find((p) => p.source === 'author').source = 'Author';
+      d.find((p) => p.source === 'editorial').source = ' EDITORIAL ';
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('names the two allowed values in a sentence when it is neither', async () => {
+    const problems = await problemsAfter('points.json', (d: Json[]) => { d[2].source = 'opinion'; delete d[3].source; });
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.objectContaining({ path: '[2].source', message: '"opinion" is not a source: write "author" if the article makes this argument, or "editorial" if it does not' }),
+      expect.objectContaining({ path: '[3].source', message: 'a point needs a source: write "author" if the article makes this argument, or "editorial" if it does not' }),
     ]));
   });
 });

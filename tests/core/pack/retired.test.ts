@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPack } from '../../../src/core/pack/load.js';
 import type { Pack } from '../../../src/core/pack/model.js';
 import { MIN_ANSWERS } from '../../../src/core/pack/cross-check.js';
-import { problemsAfterEdits } from '../../support/pack-copy.js';
+import { problemsAfterEdits } from '../../support/broken-pack.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -47,14 +47,14 @@ describe('retired point ids', () => {
     })).toEqual([]);
     const problems = await problemsAfterEdits({
       'prompts.json': (d: Json[]) => { d[0].points = ['dfm-for-no-ceremony']; },
-      'retired.json': () => 'delete',
+      'retired.json': null,
     });
     expect(problems).toContainEqual(expect.objectContaining({ file: 'prompts.json', path: '[0].points[0]', message: 'point "dfm-for-no-ceremony" is not defined' }));
   });
 
   it('are optional: a pack that never removed a point needs no retired.json', async () => {
     const problems = await problemsAfterEdits({
-      'retired.json': () => 'delete',
+      'retired.json': null,
       'prompts.json': (d: Json[]) => {
         for (const p of d) p.points = p.points.filter((id: string) => id !== 'dfm-for-no-ceremony' && id !== 'ait-for-name-strategy');
         return d.filter((p: Json) => p.points.length > 0 || p.anchors.length > 0);
