@@ -43,6 +43,14 @@ describe('rostrum match --json', () => {
     expect(printed.candidates).toEqual([]);
   });
 
+  it('explains an unsure reading for a person: the choices a debate would offer', async () => {
+    const { text, reading } = await unsureText(MOTION);
+    const { code, stdout } = await runRostrum(['match', '--motion', MOTION, text]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Not sure: a debate would ask “Did you mean…\?” with these choices:\n/);
+    reading.candidates.forEach((c, i) => expect(stdout).toContain(`  ${i + 1}. ${c.point} (`));
+  });
+
   it('keeps to --motion, and refuses an unknown one with exit code 2', async () => {
     const { pack } = await shippedPack();
     const other = pack.motions.find((m) => m.id !== MOTION)!;

@@ -27,3 +27,13 @@ export async function unsureText(motion: string, min = 2): Promise<{ text: strin
   }
   throw new Error(`no known line makes the shipped matcher ask on ${motion}`);
 }
+
+/** A line the shipped matcher is sure of (within `motion`, or over the whole pack), found the same way. */
+export async function sureText(motion?: string): Promise<{ text: string; reading: ReplyReading }> {
+  const { pack, matcher } = await shippedPack();
+  for (const text of await pool()) {
+    const reading = readReply(matcher, text, motion === undefined ? undefined : pack.motionById.get(motion));
+    if (reading.outcome === 'sure') return { text, reading };
+  }
+  throw new Error(`no known line makes the shipped matcher sure${motion ? ` on ${motion}` : ''}`);
+}

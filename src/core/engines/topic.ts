@@ -15,8 +15,8 @@ const phrasesOf = (p: Point) => [...p.keywords, ...p.synonyms];
  * 1. a key point with the topic as a keyword or synonym (inflection, case and stop words aside);
  * 2. the topic as another point's keyword or synonym: the key point answering it, or that it answers,
  *    else the key point of its motion whose words its claim reads closest to;
- * 3. a key point with a keyword or synonym containing every word of the topic ("escalation" in
- *    "risk of escalation"), the one with most such phrases first;
+ * 3. a key point with a keyword containing every word of the topic ("escalation" in "risk of
+ *    escalation"), the one with most such keywords first;
  * 4. the argument matcher's ranking, if it finds that the topic makes a point at all.
  */
 export function keyPointForTopic(services: Services, topic: string, motion?: string): Point | undefined {
@@ -44,7 +44,8 @@ export function keyPointForTopic(services: Services, topic: string, motion?: str
   }
 
   const terms = wanted.split(' ');
-  const containing = (p: Point) => phrasesOf(p).filter((k) => {
+  // Keywords only: synonyms are whole sentences ("everyone already knows"), where a word is incidental.
+  const containing = (p: Point) => p.keywords.filter((k) => {
     const words = new Set(analyse(k));
     return terms.every((t) => words.has(t));
   }).length;
