@@ -2,6 +2,7 @@ import type {
   ChannelRef, DebateRecord, DebateTurn, LeaderboardRow, PromptPostRecord, QuizAnswer, QuizRecord, Vote,
 } from './records.js';
 import type { ScheduleStore } from './schedule-store.js';
+import type { ClassDebateStore } from './class-debate-store.js';
 
 /**
  * Everything the bot keeps. One interface, implemented once over Kysely for SQLite (the default)
@@ -10,7 +11,7 @@ import type { ScheduleStore } from './schedule-store.js';
  * Every effect that must happen once is a conditional write that reports whether it won, so a
  * repeated request, a double click or a second instance becomes a no-op.
  */
-export interface Store extends ScheduleStore {
+export interface Store extends ScheduleStore, ClassDebateStore {
   /** Records a request key; false when it was seen before (a retried delivery). */
   claimRequest(key: string, now: number): Promise<boolean>;
 
