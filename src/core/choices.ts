@@ -4,6 +4,7 @@ import { DEBATE_REPLY_INPUT, endDebate, replyToDebate } from './engines/debate.j
 import { answerQuiz, EXPIRED } from './engines/quiz.js';
 import { vote } from './engines/prompts.js';
 import { notice, type TextInput } from './reply.js';
+import { CLASS_DEBATE_CHOICES, CLASS_DEBATE_INPUTS } from './engines/class-debate/choices.js';
 
 const expired = notice('This has expired: this button no longer leads anywhere.');
 
@@ -34,6 +35,7 @@ export const CHOICE_HANDLERS: Record<string, ChoiceHandler> = {
     return answerQuiz(ctx.services, ctx.user, quizId, question, option);
   },
   vote: async (ctx, [postId, choice]) => (postId && choice ? vote(ctx.services, ctx.user, postId, choice) : [expired]),
+  ...CLASS_DEBATE_CHOICES,
 };
 
 export const EXPIRED_CHOICE = expired;
@@ -44,6 +46,7 @@ export const EXPIRED_CHOICE = expired;
  */
 const CHOICE_INPUTS: Record<string, TextInput> = {
   'debate:reply': DEBATE_REPLY_INPUT,
+  ...CLASS_DEBATE_INPUTS,
 };
 
 /** Splits `quiz:a:<id>:1:2` into its handler key and arguments. */

@@ -50,6 +50,21 @@ export type Block =
   | { type: 'choices'; choices: Choice[] }
   | { type: 'footer'; text: string };
 
+/**
+ * A file sent with a reply (the argument map's picture). Each adapter delivers it its own way: an
+ * attachment on Discord, an uploaded file on Slack, a saved file whose path the terminal prints.
+ */
+export interface FileAttachment {
+  /** The file's name as people will see it, e.g. argument-map-de-facto-member.png. */
+  name: string;
+  mediaType: 'image/png' | 'image/svg+xml';
+  content: Uint8Array | string;
+  /** One line on what it holds, shown beside the file (and as a picture's alt text). */
+  description: string;
+  /** The file's content as text, where the file itself cannot be shown (the terminal prints it). */
+  text?: string;
+}
+
 export interface Reply {
   visibility: Visibility;
   blocks: Block[];
@@ -57,6 +72,7 @@ export interface Reply {
   replaceOriginal?: boolean;
   /** Open a discussion thread under the posted message (scheduled prompts). */
   thread?: { name: string };
+  attachments?: FileAttachment[];
 }
 
 export const MAX_CHOICE_ID = 100;
@@ -104,5 +120,6 @@ export function renderPlainText(r: Reply): string {
         break;
     }
   }
+  for (const file of r.attachments ?? []) lines.push(`[file ${file.name}: ${file.description}]`);
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@ import type { CommandSpec } from './spec.js';
 import { endDebate, replyToDebate, startDebate, strongestCase } from '../engines/debate.js';
 import { str } from './options.js';
 import { MAX_USER_TEXT } from '../reply.js';
+import { classDebateSubcommands } from './class-debate.js';
 
 const SIDES = [{ name: 'for', value: 'for' }, { name: 'against', value: 'against' }] as const;
 
@@ -39,5 +40,6 @@ export const debateCommand: CommandSpec = {
       ],
       handler: async (ctx) => [strongestCase(ctx.services, str(ctx, 'side') === 'for' ? 'for' : 'against', str(ctx, 'motion'))],
     },
+    ...classDebateSubcommands,
   ],
 };
