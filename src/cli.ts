@@ -14,8 +14,8 @@ Commands:
   shell [--user NAME] [--channel NAME] [--json]
                              Play the bot in the terminal; reads a script when input is not a terminal
   validate [PACK_DIR]        Check a content pack; lists every problem, exits non-zero on any
-  match [--json] [--motion ID] TEXT
-                             Which point of the pack does TEXT argue?
+  match [--json] [--motion ID] [--] TEXT
+                             Which point of the pack does TEXT argue? (-- before a TEXT starting with -)
   deploy-commands [--guild ID]
                              Register the slash commands with Discord (one guild: instant)
   slack-manifest             Print the Slack app manifest
@@ -80,7 +80,8 @@ async function main(argv: string[]): Promise<void> {
     case 'match': {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, motion: { type: 'string' } } });
       const { matchCommand } = await import('./commands/match.js');
-      process.exitCode = await matchCommand(positionals.join(' '), { json: Boolean(values.json), motion: values.motion });
+      // No text at all is a usage error; an empty one ("") is a text that makes no point.
+      process.exitCode = await matchCommand(positionals.length ? positionals.join(' ') : undefined, { json: Boolean(values.json), motion: values.motion });
       return;
     }
     case 'deploy-commands': {

@@ -1,6 +1,7 @@
 import type { ChoiceHandler } from './commands/spec.js';
 import { counterpointReply, showKeyPoint } from './engines/keypoints.js';
-import { DEBATE_REPLY_INPUT, endDebate, replyToDebate } from './engines/debate.js';
+import { DEBATE_REPLY_INPUT, endDebate } from './engines/debate.js';
+import { pickDebatePoint, replyToDebate } from './engines/debate-reply.js';
 import { answerQuiz, EXPIRED } from './engines/quiz.js';
 import { vote } from './engines/prompts.js';
 import { notice, type TextInput } from './reply.js';
@@ -28,6 +29,11 @@ export const CHOICE_HANDLERS: Record<string, ChoiceHandler> = {
     return replyToDebate(ctx.services, ctx, ctx.user.id, ctx.text, debateId);
   },
   'debate:end': async (ctx, [debateId]) => (debateId ? [await endDebate(ctx.services, ctx, ctx.user.id, debateId)] : [expired]),
+  'debate:pick': async (ctx, [debateId, turns, pointId]) => {
+    const offeredAt = turns !== undefined && /^\d{1,6}$/.test(turns) ? Number(turns) : NaN;
+    if (!debateId || !pointId || Number.isNaN(offeredAt)) return [expired];
+    return pickDebatePoint(ctx.services, ctx.user.id, debateId, offeredAt, pointId);
+  },
   'quiz:a': async (ctx, [quizId, q, o]) => {
     const question = integer(q);
     const option = integer(o);

@@ -46,7 +46,7 @@ describe('rostrum command', () => {
     expect(parsed.match.score).toBeLessThanOrEqual(1);
 
     const miss = await runRostrum(['match', '--json', 'what is the best pizza topping']);
-    expect(JSON.parse(miss.stdout)).toEqual({ match: null });
+    expect(JSON.parse(miss.stdout)).toEqual({ match: null, candidates: [] });
   });
 
   it('match without --json explains the point for a person', async () => {

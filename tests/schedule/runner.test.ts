@@ -5,6 +5,7 @@ import { createServices } from '../../src/core/services.js';
 import type { CoreSettings } from '../../src/core/context.js';
 import { runDueSchedules, scheduledPromptTask } from '../../src/schedule/runner.js';
 import { CHANNEL, PLATFORM, promptIdOf, makeHarness, realPack, RecordingPoster, type Harness } from './support/harness.js';
+import { noMatcher } from '../support/no-matcher.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -76,7 +77,7 @@ describe('a scheduled post', () => {
   it('is posted once when two processes share the store and run at the same moment', async () => {
     const { h } = await withDailyAt9();
     const other = createServices({
-      pack: await realPack(), matcher: { match: () => null, rank: () => [] }, store: h.store, now: () => new Date(h.now()),
+      pack: await realPack(), matcher: noMatcher, store: h.store, now: () => new Date(h.now()),
     });
     const otherPoster = new RecordingPoster(() => h.now());
     h.setClock('2026-11-26T09:00:00Z');

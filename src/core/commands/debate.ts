@@ -1,5 +1,6 @@
 import type { CommandSpec } from './spec.js';
-import { endDebate, replyToDebate, startDebate, strongestCase } from '../engines/debate.js';
+import { endDebate, startDebate, strongestCase } from '../engines/debate.js';
+import { replyToDebate } from '../engines/debate-reply.js';
 import { str } from './options.js';
 import { MAX_USER_TEXT } from '../reply.js';
 import { classDebateSubcommands } from './class-debate.js';

@@ -1,8 +1,7 @@
 import type { Services, Where } from '../context.js';
-import type { Motion, Point, Side } from '../pack/schema.js';
-import { distinctTerms } from '../match/analyse.js';
+import type { Side } from '../pack/schema.js';
 import { otherSide } from '../pack/model.js';
-import type { DebateRecord, DebateTurn } from '../store/records.js';
+import type { DebateRecord } from '../store/records.js';
 import { choiceId, newId } from '../ids.js';
 import { MAX_USER_TEXT, notice, reply, type Block, type Choice, type Reply, type TextInput } from '../reply.js';
 import { EDITORIAL_LABEL, pointBlocks, pointLine, quoteBlock, sideLabel } from '../present.js';
@@ -17,7 +16,8 @@ export const DEBATE_REPLY_INPUT: TextInput = {
   title: 'Your argument', label: 'Make your case', placeholder: 'Why is the bot wrong?', maxLength: MAX_USER_TEXT,
 };
 
-function debateChoices(debate: DebateRecord): Block {
+/** The Reply and End buttons every debate message carries. */
+export function debateChoices(debate: DebateRecord): Block {
   const choices: Choice[] = [
     { id: choiceId('debate', 'reply', debate.id), label: 'Reply', style: 'primary', input: DEBATE_REPLY_INPUT },
     { id: choiceId('debate', 'end', debate.id), label: 'End debate', style: 'secondary' },
@@ -53,102 +53,9 @@ export async function startDebate(
     { type: 'heading', text: `Debate — ${motion.title}` },
     { type: 'text', text: `Motion: ${motion.statement}\nI argue ${sideLabel(botSide)}; you argue ${sideLabel(otherSide(botSide))}. My opening point:` },
     ...pointBlocks(pack, opening),
-    { type: 'footer', text: `Answer with /debate reply <your argument>, or the Reply button. Up to ${services.settings.debateTurnLimit} replies.` },
+    { type: 'footer', text: `Answer with /debate reply <your argument>, or the Reply button. Up to ${services.settings.debateTurnLimit} arguments; a reply I can’t place doesn’t count.` },
     debateChoices(debate),
   ]);
-}
-
-/**
- * "Ukraine is not in NATO" in a debate on "Ukraine is already a de facto member of NATO" only
- * asserts (or denies) the motion: every word of it is the motion's own. Such a reply gets a request
- * for a reason rather than "I can't place that", which would read as not understanding it.
- */
-function restatesMotion(text: string, motion: Motion | undefined): boolean {
-  if (!motion) return false;
-  const said = distinctTerms(text);
-  if (said.length === 0 || said.length > 5) return false;
-  const motionTerms = new Set(distinctTerms(`${motion.statement} ${motion.title}`));
-  return said.every((t) => motionTerms.has(t));
-}
-
-/** Points of the user's side that they have not made yet: suggestions when an argument can't be placed. */
-function unmadePoints(services: Services, debate: DebateRecord): Point[] {
-  const made = new Set(debate.turns.map((t) => t.point));
-  return services.pack.pointsOf(debate.motionId, otherSide(debate.botSide)).filter((p) => !made.has(p.id));
-}
-
-export async function replyToDebate(
-  services: Services, where: Where, userId: string, text: string, debateId?: string,
-): Promise<Reply[]> {
-  const { pack, store } = services;
-  const debate = debateId ? await store.getDebate(debateId) : await store.activeDebate(where, userId);
-  if (!debate || debate.status !== 'active') return [notice('There is no debate running for you here. Start one with /debate start.')];
-  if (debate.userId !== userId) return [notice('That debate belongs to someone else. Start your own with /debate start.')];
-
-  const userSide = otherSide(debate.botSide);
-  const match = services.matcher.match(text, { motion: debate.motionId });
-  const point = match ? pack.pointById.get(match.point) : undefined;
-  const turns: DebateTurn[] = [];
-  const blocks: Block[] = [];
-
-  if (!point) {
-    turns.push({ by: 'user', kind: 'unplaced', point: null });
-    // Each unplaced reply suggests the next few unmade points, so repeated misses show new ideas.
-    const unmade = unmadePoints(services, debate);
-    const offset = (debate.turns.filter((t) => t.kind === 'unplaced').length * 3) % Math.max(unmade.length, 1);
-    const ideas = [...unmade.slice(offset), ...unmade.slice(0, offset)].slice(0, 3);
-    const restated = restatesMotion(text, pack.motionById.get(debate.motionId));
-    const elsewhere = restated ? null : services.matcher.match(text);
-    const elsewhereMotion = elsewhere && elsewhere.motion !== debate.motionId ? pack.motionById.get(elsewhere.motion) : undefined;
-    const elsewherePoint = elsewhere && pack.pointById.get(elsewhere.point);
-    blocks.push(
-      {
-        type: 'text',
-        text: restated
-          ? 'That states a position on the motion, not a reason for it. Tell me why, and I’ll answer the argument.'
-          : 'I can’t place that argument in the article for this motion, so I won’t pretend to answer it.',
-      },
-      ...(elsewhereMotion && elsewherePoint
-        ? [{ type: 'text' as const, text: `It sounds like a point on another motion (“${elsewhereMotion.statement}”): ${elsewherePoint.claim}` }]
-        : []),
-      ...(ideas.length
-        ? [{ type: 'fields' as const, fields: [{ name: `Points your side (${sideLabel(userSide)}) could make`, value: ideas.map(pointLine).join('\n') }] }]
-        : []),
-    );
-  } else if (point.side === debate.botSide) {
-    turns.push({ by: 'user', kind: 'own-goal', point: point.id });
-    blocks.push(
-      { type: 'text', text: `That argument supports my side, not yours: “${point.claim}” I’ll happily take it.` },
-      { type: 'footer', text: `You are arguing ${sideLabel(userSide)}.` },
-    );
-  } else {
-    turns.push({ by: 'user', kind: 'argue', point: point.id });
-    const usedByBot = new Set(debate.turns.filter((t) => t.by === 'bot').map((t) => t.point));
-    const answer = pack.answersTo(point.id).find((c) => !usedByBot.has(c.answer));
-    const answering = answer && pack.pointById.get(answer.answer);
-    if (answer && answering) {
-      turns.push({ by: 'bot', kind: 'rebut', point: answering.id, answers: point.id });
-      blocks.push(
-        { type: 'text', text: `You argue: ${point.claim}` },
-        { type: 'text', text: `My answer: ${answer.rebuttal}` },
-        ...pointBlocks(pack, answering, { explain: false }),
-      );
-    } else {
-      turns.push({ by: 'bot', kind: 'concede', point: null, answers: point.id });
-      blocks.push({ type: 'text', text: `You argue: ${point.claim}\nI have no answer left to that point, so I concede it.` });
-    }
-  }
-
-  const ok = await store.appendDebateTurns(debate.id, debate.turns.length, turns, services.now().getTime());
-  if (!ok) return [notice('That reply crossed with another one; nothing was recorded. Please send it again.')];
-  const updated: DebateRecord = { ...debate, turns: [...debate.turns, ...turns] };
-  const userTurns = updated.turns.filter((t) => t.by === 'user').length;
-  if (userTurns >= services.settings.debateTurnLimit) {
-    await store.endDebate(debate.id, services.now().getTime());
-    return [reply([...blocks]), recap(services, updated, 'That was the last reply of this debate.')];
-  }
-  blocks.push(debateChoices(updated));
-  return [reply(blocks)];
 }
 
 export async function endDebate(services: Services, where: Where, userId: string, debateId?: string): Promise<Reply> {

@@ -4,6 +4,7 @@ import { choiceId } from '../ids.js';
 import { notice, reply, type Block, type Reply } from '../reply.js';
 import { AUTHOR_LABEL, EDITORIAL_LABEL, pointBlocks, pointLine, quoteBlock, sideLabel } from '../present.js';
 import { nextUnseen } from './rotation.js';
+import { keyPointForTopic } from './topic.js';
 
 /** Key points are the author's own points: each can be shown with the article's words. */
 function authorPoints(services: Services, motionId?: string): Point[] {
@@ -33,9 +34,7 @@ export async function showKeyPoint(services: Services, where: Where, options: { 
     return notice(`There is no motion “${options.motion}”. Motions: ${pack.motions.map((m) => m.id).join(', ')}.`);
   }
   if (options.topic) {
-    const best = services.matcher.rank(options.topic, { motion: options.motion })
-      .map((m) => services.pack.pointById.get(m.point))
-      .find((p): p is Point => p?.source === 'author');
+    const best = keyPointForTopic(services, options.topic, options.motion);
     if (!best) {
       return notice(
         `I couldn’t find a key point of the article about “${options.topic}”. Try words such as “de facto member”, “strategic ambiguity” or “escalation”, or run /keypoints without a topic.`,

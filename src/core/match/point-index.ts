@@ -12,16 +12,27 @@ interface PointDocument {
   synonyms: string;
   explanation: string;
   quotes: string;
+  /** The pack's student-style example arguments for the point (examples.json). */
+  examples: string;
 }
 
-type Field = Exclude<keyof PointDocument, 'id' | 'motion'>;
+/** One example argument as a document of its own, so a reply close to one example can win on it alone. */
+interface ExampleDocument {
+  id: string;
+  point: string;
+  motion: string;
+  text: string;
+}
+
+export type Field = Exclude<keyof PointDocument, 'id' | 'motion'>;
 
 /**
  * BM25 field boosts. The keywords and synonyms are what the pack's authors wrote for matching, so
  * they weigh most; the claim is the point in one line; the explanation and the article's own words
- * add recall but also many incidental words, so they weigh least.
+ * add recall but also many incidental words, so they weigh least. The examples are how students
+ * actually put the point; their weight is a tuning knob (tuning.ts), measured by the calibration.
  */
-export const FIELD_BOOSTS: Readonly<Record<Field, number>> = {
+export const FIELD_BOOSTS: Readonly<Record<Exclude<Field, 'examples'>, number>> = {
   keywords: 3,
   synonyms: 3,
   claim: 2,
@@ -34,7 +45,7 @@ export const FIELD_BOOSTS: Readonly<Record<Field, number>> = {
  * point itself; in running prose (the explanation, the article's quotes) a shared word is often
  * incidental ("serving" in a quote is not what a line about military service is about).
  */
-export const FIELD_CREDIT: Readonly<Record<Field, number>> = {
+export const FIELD_CREDIT: Readonly<Record<Exclude<Field, 'examples'>, number>> = {
   keywords: 1,
   synonyms: 1,
   claim: 1,
@@ -45,21 +56,32 @@ export const FIELD_CREDIT: Readonly<Record<Field, number>> = {
 /** The credit of the curated fields: a term there is part of how the pack describes the point. */
 export const CURATED_CREDIT = 1;
 
-const FIELDS = Object.keys(FIELD_BOOSTS) as Field[];
+const FIELDS: Field[] = ['claim', 'keywords', 'synonyms', 'explanation', 'quotes', 'examples'];
 
-/** Everything built once per pack: the BM25 index and the per-point vocabularies coverage is judged on. */
+export interface IndexOptions {
+  /** Where the examples go: a field of their point's document, or documents of their own. */
+  examplesAs: 'field' | 'documents';
+  /** Coverage credit of a term that only the point's examples use. */
+  exampleCredit: number;
+}
+
+/** Everything built once per pack: the BM25 indexes and the per-point vocabularies coverage is judged on. */
 export interface PointIndex {
   search: MiniSearch<PointDocument>;
+  /** The examples as documents of their own; empty when they are a field of their point. */
+  exampleSearch: MiniSearch<ExampleDocument>;
   /** Each point's distinct analysed terms, with the best field credit each earns there. */
   termsOf: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** Each point's multi-word keywords and synonyms, analysed. */
   phrasesOf: ReadonlyMap<string, readonly (readonly string[])[]>;
   /** How many points use each term: the basis of a term's weight. */
   documentFrequency: ReadonlyMap<string, number>;
+  /** Terms any point of a motion uses: what a reply in a debate on that motion can be judged on. */
+  vocabularyOf: ReadonlyMap<string, ReadonlySet<string>>;
   pointCount: number;
 }
 
-function toDocument(p: Point): PointDocument {
+function toDocument(p: Point, examples: readonly string[], inField: boolean): PointDocument {
   return {
     id: p.id,
     motion: p.motion,
@@ -69,37 +91,49 @@ function toDocument(p: Point): PointDocument {
     synonyms: p.synonyms.join('\n'),
     explanation: p.explanation,
     quotes: p.quotes.map((q) => q.text).join('\n'),
+    examples: inField ? examples.join('\n') : '',
   };
 }
 
-function creditedTerms(doc: PointDocument): Map<string, number> {
+function creditedTerms(p: Point, examples: readonly string[], exampleCredit: number): Map<string, number> {
+  const doc = toDocument(p, examples, true);
   const terms = new Map<string, number>();
   for (const field of FIELDS) {
-    for (const term of analyse(doc[field])) {
-      terms.set(term, Math.max(terms.get(term) ?? 0, FIELD_CREDIT[field]));
-    }
+    const credit = field === 'examples' ? exampleCredit : FIELD_CREDIT[field];
+    for (const term of analyse(doc[field])) terms.set(term, Math.max(terms.get(term) ?? 0, credit));
   }
   return terms;
 }
 
-export function buildPointIndex(points: readonly Point[]): PointIndex {
-  const search = new MiniSearch<PointDocument>({
-    fields: FIELDS,
-    storeFields: ['motion'],
-    // The index and queries share one analyser; terms arrive already stemmed and filtered.
-    tokenize: analyse,
-    processTerm: (term) => term,
-  });
-  const docs = points.map(toDocument);
-  search.addAll(docs);
+export function buildPointIndex(
+  points: readonly Point[],
+  examplesOf: (pointId: string) => readonly string[],
+  options: IndexOptions,
+): PointIndex {
+  const inField = options.examplesAs === 'field';
+  // The index and queries share one analyser; terms arrive already stemmed and filtered.
+  const analysed = { tokenize: analyse, processTerm: (term: string) => term };
+  const search = new MiniSearch<PointDocument>({ fields: FIELDS, storeFields: ['motion'], ...analysed });
+  search.addAll(points.map((p) => toDocument(p, examplesOf(p.id), inField)));
+  const exampleSearch = new MiniSearch<ExampleDocument>({ fields: ['text'], storeFields: ['point', 'motion'], ...analysed });
+  if (!inField) {
+    exampleSearch.addAll(points.flatMap((p) =>
+      examplesOf(p.id).map((text, i) => ({ id: `${p.id}#${i}`, point: p.id, motion: p.motion, text }))));
+  }
 
   const termsOf = new Map<string, Map<string, number>>();
   const documentFrequency = new Map<string, number>();
-  for (const doc of docs) {
-    const terms = creditedTerms(doc);
-    termsOf.set(doc.id, terms);
-    for (const t of terms.keys()) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+  const vocabularyOf = new Map<string, Set<string>>();
+  for (const p of points) {
+    const terms = creditedTerms(p, examplesOf(p.id), options.exampleCredit);
+    termsOf.set(p.id, terms);
+    const vocabulary = vocabularyOf.get(p.motion) ?? new Set<string>();
+    vocabularyOf.set(p.motion, vocabulary);
+    for (const t of terms.keys()) {
+      documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+      vocabulary.add(t);
+    }
   }
   const phrasesOf = new Map(points.map((p) => [p.id, pointPhrases(p)] as const));
-  return { search, termsOf, phrasesOf, documentFrequency, pointCount: docs.length };
+  return { search, exampleSearch, termsOf, phrasesOf, documentFrequency, vocabularyOf, pointCount: points.length };
 }

@@ -9,40 +9,45 @@ export interface Query {
   distinct: readonly string[];
 }
 
-/** What one BM25 hit said about the query. */
-export interface SearchHit {
-  id: string;
-  /** Query terms that reached the point exactly, by prefix, or by typo tolerance. */
-  queryTerms: readonly string[];
+/** What the pack's vocabulary says about one point against a query; the ranking and the confidence read it. */
+export interface PointEvidence {
+  /** The weighted share of the query's terms the point accounts for, 0..1 (coverage.ts). */
+  share: number;
+  /** That covered weight itself. */
+  evidence: number;
+  /** The weighted share of the query written in the point's own multi-word keywords or synonyms, 0..1. */
+  phrase: number;
+  /** Distinct query terms found exactly in the point's claim, keywords or synonyms. */
+  curated: number;
+  /**
+   * The coverage score, 0..1: `share × strength`, lifted by whole phrases.
+   * - strength: 1 − exp(−evidence / evidenceScale) keeps a short line that shares one or two
+   *   common words from looking certain.
+   * - phrases: score += (1 − score) × phraseBoost × phrase, which stays within 0..1.
+   */
+  score: number;
 }
 
 /**
- * Scores one point against a query, 0..1, or returns null when the point fails acceptance.
- *
- * The score is `share × strength`, lifted by whole phrases:
- * - share: the weighted part of the query's meaningful terms the point accounts for (coverage.ts);
- *   it is what rejects lines that mention the topic in passing but are about something else.
- * - strength: 1 − exp(−evidence / evidenceScale), where evidence is the covered weight itself; it
- *   keeps a short line that shares one or two common words from looking certain.
- * - phrases: with p the weighted share of the query inside the point's multi-word keywords and
- *   synonyms, score += (1 − score) × phraseBoost × p, which stays within 0..1.
+ * Scores one point against a query. Nothing is rejected here: whether to answer, ask or refuse is
+ * decided from the whole ranking (confidence.ts), not from one point's numbers.
  */
-export function scorePoint(query: Query, hit: SearchHit, index: PointIndex, t: MatchTuning): number | null {
-  const pointTerms = index.termsOf.get(hit.id);
+export function pointEvidence(
+  query: Query, pointId: string, reached: ReadonlySet<string>, index: PointIndex, t: MatchTuning,
+): PointEvidence | null {
+  const pointTerms = index.termsOf.get(pointId);
   if (!pointTerms) return null;
   const curated = query.distinct.filter((term) => (pointTerms.get(term) ?? 0) >= CURATED_CREDIT).length;
-  if (curated < t.minCuratedTerms) return null;
-
-  const cov = coverage(query.distinct, new Set(hit.queryTerms), pointTerms, index, t.fuzzyCredit);
-  if (cov.share < t.minShare || cov.evidence < t.minEvidence) return null;
-
+  const cov = coverage(query.distinct, reached, pointTerms, index, t.fuzzyCredit);
   const strength = 1 - Math.exp(-cov.evidence / t.evidenceScale);
   let score = cov.share * strength;
-  const inPhrases = termsInPhrases(query.sequence, index.phrasesOf.get(hit.id) ?? []);
+  let phrase = 0;
+  const inPhrases = termsInPhrases(query.sequence, index.phrasesOf.get(pointId) ?? []);
   if (inPhrases.size > 0 && cov.total > 0) {
     let phraseWeight = 0;
     for (const term of inPhrases) phraseWeight += termWeight(term, index);
-    score += (1 - score) * t.phraseBoost * (phraseWeight / cov.total);
+    phrase = phraseWeight / cov.total;
+    score += (1 - score) * t.phraseBoost * phrase;
   }
-  return score >= t.minScore ? score : null;
+  return { share: cov.share, evidence: cov.evidence, phrase, curated, score };
 }

@@ -1,30 +1,84 @@
-/** The matcher's acceptance knobs, kept apart so tests and the benchmark can state what they ran with. */
+import calibration from './calibration.json' with { type: 'json' };
+import { FEATURES, type FeatureName } from './features.js';
+
+/** A logistic model over the ranking's features (features.ts): p = σ(bias + Σ weight × feature). */
+export interface LogisticModel {
+  bias: number;
+  weights: Readonly<Record<FeatureName, number>>;
+}
+
+/**
+ * Every knob of the matcher, kept apart so tests, the benchmark and the calibration can state what
+ * they ran with. The shipped values are fitted by scripts/calibrate-matcher.ts on tuning data only
+ * and written to calibration.json beside this file; rerun it when the content pack changes.
+ */
 export interface MatchTuning {
+  // ---- ranking ----
   /** Coverage credit for a query term that reached a point only by a fuzzy or prefix match. */
   fuzzyCredit: number;
   /** Evidence (summed term weight) at which strength reaches 1 − 1/e. */
   evidenceScale: number;
   /** How far a query written in a point's own multi-word keywords or synonyms is lifted towards 1. */
   phraseBoost: number;
-  /** A point must account for at least this weighted share of the query's terms. */
-  minShare: number;
-  /** And for at least this much evidence: naming the topic is not making a point. */
-  minEvidence: number;
-  /** And reach at least this normalised score. */
-  minScore: number;
-  /**
-   * And its curated fields (claim, keywords, synonyms) must contain at least this many of the
-   * query's terms exactly: two words that merely recur somewhere in a point's prose are chance.
-   */
-  minCuratedTerms: number;
+  /** The pack's example arguments: a field of their point's document, or documents of their own. */
+  examplesAs: 'field' | 'documents';
+  /** BM25 boost of the examples field (field mode). */
+  exampleBoost: number;
+  /** Coverage credit of a term only the point's examples use. */
+  exampleCredit: number;
+  /** The ranking: fit = Σ weight × part, with BM25 parts relative to the best hit. */
+  rankWeights: { coverage: number; bm25: number; example: number };
+
+  // ---- deciding ----
+  /** The probability that the first-ranked point is the one meant. */
+  sureModel: LogisticModel;
+  /** The probability that the text makes a point at all, and one of the first three ranked. */
+  pointModel: LogisticModel;
+  /** Answer directly from this sure probability on (and only when the leaders agree on a side). */
+  sureAt: number;
+  /** Below this point probability, refuse ("I can't place that"); between, ask "Did you mean…?". */
+  askAt: number;
+  /** A candidate is offered when its fit is at least this share of the first one's. */
+  candidateRatio: number;
+  /** Candidates this close to the first (share of its fit) lead with it: they must agree on the side to answer. */
+  leaderRatio: number;
+  /** At most this many candidates are offered. */
+  maxCandidates: number;
 }
 
-export const DEFAULT_TUNING: MatchTuning = {
+/** Values that make sense before any fit: the structure the calibration starts from. */
+export const UNFITTED_TUNING: MatchTuning = {
   fuzzyCredit: 0.5,
   evidenceScale: 3,
   phraseBoost: 0.5,
-  minShare: 0.3,
-  minEvidence: 2.5,
-  minScore: 0.2,
-  minCuratedTerms: 2,
+  examplesAs: 'field',
+  exampleBoost: 1,
+  exampleCredit: 0.75,
+  rankWeights: { coverage: 1, bm25: 0, example: 0 },
+  sureModel: { bias: -4, weights: zeroWeights({ coverage: 6, margin: 4 }) },
+  pointModel: { bias: -3, weights: zeroWeights({ coverage: 5, share: 2 }) },
+  sureAt: 0.7,
+  askAt: 0.4,
+  candidateRatio: 0.6,
+  leaderRatio: 0.85,
+  maxCandidates: 3,
 };
+
+export function zeroWeights(given: Partial<Record<FeatureName, number>> = {}): Record<FeatureName, number> {
+  return Object.fromEntries(FEATURES.map((f) => [f, given[f] ?? 0])) as Record<FeatureName, number>;
+}
+
+/** The shipped tuning: the calibration's fit over the unfitted structure (a feature it lacks weighs 0). */
+export const DEFAULT_TUNING: MatchTuning = withFit(UNFITTED_TUNING, calibration.tuning as Partial<MatchTuning>);
+
+export function withFit(base: MatchTuning, fit: Partial<MatchTuning>): MatchTuning {
+  const model = (m: LogisticModel | undefined, d: LogisticModel): LogisticModel =>
+    m ? { bias: m.bias, weights: zeroWeights(m.weights) } : d;
+  return {
+    ...base,
+    ...fit,
+    rankWeights: { ...base.rankWeights, ...fit.rankWeights },
+    sureModel: model(fit.sureModel, base.sureModel),
+    pointModel: model(fit.pointModel, base.pointModel),
+  };
+}

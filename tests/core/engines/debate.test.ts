@@ -124,8 +124,11 @@ describe('/debate reply', () => {
     await start(alice, 'against');
     const point = userPointWithAnswers('against', 2);
     const text = await argumentFor(point.id);
-    const used = new Set<string>([services.pack.pointsOf(MOTION, 'against')[0]!.id]);
-    const available = services.pack.answersTo(point.id).filter((c) => !used.has(c.answer));
+    // Every linked answer is used once before a concession: first those whose point the bot has not
+    // made yet (the pack's order), then the one it opened with, with this point's own rebuttal.
+    const made = new Set<string>([services.pack.pointsOf(MOTION, 'against')[0]!.id]);
+    const answers = services.pack.answersTo(point.id);
+    const available = [...answers.filter((c) => !made.has(c.answer)), ...answers.filter((c) => made.has(c.answer))];
 
     const rebuttals: string[] = [];
     for (let i = 0; i < available.length; i++) {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher } from '../../../src/core/match/create-matcher.js';
-import { syntheticPack } from './synthetic-pack.js';
+import { zeroWeights } from '../../../src/core/match/tuning.js';
+import { SYNTHETIC_TUNING, syntheticPack } from './synthetic-pack.js';
 
-const matcher = createMatcher(syntheticPack());
+const matcher = createMatcher(syntheticPack(), SYNTHETIC_TUNING);
 
 describe('createMatcher: matching', () => {
   it('finds the point an argument makes, with its motion and side', () => {
@@ -80,6 +81,7 @@ describe('createMatcher: rejection', () => {
   it.each(rejected)('rejects %s', (_, text) => {
     expect(matcher.match(text)).toBeNull();
     expect(matcher.rank(text)).toEqual([]);
+    expect(matcher.judge(text)).toEqual({ outcome: 'none', match: null, candidates: [], confidence: expect.any(Number) });
   });
 
   it('survives hostile input', () => {
@@ -100,5 +102,66 @@ describe('createMatcher: rejection', () => {
     const once = matcher.match('delivery vans need parking');
     const spammed = matcher.match(`delivery vans need parking ${'parking '.repeat(50)}`);
     expect(spammed).toEqual(once);
+  });
+});
+
+describe('createMatcher: three outcomes', () => {
+  it('is sure of a point the text clearly makes, and reports it as the match', () => {
+    const j = matcher.judge('delivery vans and plumbers still need to park');
+    expect(j.outcome).toBe('sure');
+    expect(j.match?.point).toBe('cars-against-deliveries');
+    expect(j.candidates).toEqual([]);
+    expect(j.confidence).toBeGreaterThanOrEqual(SYNTHETIC_TUNING.sureAt!);
+  });
+
+  it('asks between the few points a vague text may make, best first, and is sure of none', () => {
+    const j = matcher.judge('free buses');
+    expect(j.outcome).toBe('unsure');
+    expect(j.match).toBeNull();
+    expect(j.candidates.map((c) => c.point)).toEqual(['fares-for-equity', 'fares-for-air']);
+    expect(matcher.match('free buses')).toBeNull();
+  });
+
+  it('never answers when the leading candidates argue opposite sides, however confident', () => {
+    // A matcher that would be sure of anything still asks when its leaders disagree on the side.
+    const eager = createMatcher(syntheticPack(), {
+      ...SYNTHETIC_TUNING, sureModel: { bias: 20, weights: zeroWeights() }, pointModel: { bias: 20, weights: zeroWeights() },
+    });
+    const split = eager.judge('wheelchair users and clean air', { motion: 'car-free' });
+    expect(split.outcome).toBe('unsure');
+    expect(new Set(split.candidates.map((c) => c.side))).toEqual(new Set(['for', 'against']));
+    expect(eager.judge('delivery vans and plumbers still need to park').outcome).toBe('sure');
+  });
+
+  it('offers at most maxCandidates, each within candidateRatio of the first', () => {
+    const wide = createMatcher(syntheticPack(), { ...SYNTHETIC_TUNING, sureAt: 1.01, askAt: 0, candidateRatio: 0, maxCandidates: 2 });
+    const ranked = wide.search('exhaust fumes and air pollution, wheelchair users and parking');
+    expect(ranked.length).toBeGreaterThan(2);
+    expect(wide.judge('exhaust fumes and air pollution, wheelchair users and parking').candidates).toEqual(ranked.slice(0, 2));
+    const narrow = createMatcher(syntheticPack(), { ...SYNTHETIC_TUNING, sureAt: 1.01, askAt: 0, candidateRatio: 0.9 });
+    const offered = narrow.judge('exhaust fumes and air pollution, wheelchair users and parking').candidates;
+    for (const c of offered) expect(c.score).toBeGreaterThanOrEqual(offered[0]!.score * 0.9 - 0.001);
+  });
+
+  it('searches without judging: a single topic word still reaches its points', () => {
+    expect(matcher.judge('traffic').outcome).toBe('none');
+    expect(matcher.search('traffic').map((r) => r.point)).toEqual(['fares-for-air', 'cars-for-air']);
+    expect(matcher.search('traffic', { motion: 'car-free', limit: 1 }).map((r) => r.point)).toEqual(['cars-for-air']);
+    expect(matcher.search('')).toEqual([]);
+  });
+});
+
+describe('createMatcher: the pack’s example arguments', () => {
+  const examples = { 'fares-for-equity': ['the bus shouldnt cost a penny for families on benefits', 'single mums cant afford the bus'] };
+  const text = 'families on benefits cant afford a single penny';
+
+  it.each(['field', 'documents'] as const)('places a text worded like an example (examples as %s)', (examplesAs) => {
+    const without = createMatcher(syntheticPack(), { ...SYNTHETIC_TUNING, examplesAs });
+    const withExamples = createMatcher(syntheticPack(undefined, { examples }), {
+      ...SYNTHETIC_TUNING, examplesAs, exampleCredit: 1, rankWeights: { coverage: 1, bm25: 0.5, example: 0.5 },
+    });
+    expect(without.search(text).map((r) => r.point)).not.toContain('fares-for-equity');
+    expect(withExamples.search(text)[0]?.point).toBe('fares-for-equity');
+    expect(withExamples.match(text)?.point).toBe('fares-for-equity');
   });
 });

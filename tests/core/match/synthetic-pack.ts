@@ -1,11 +1,12 @@
 import type { Pack } from '../../../src/core/pack/model.js';
-import type { Point } from '../../../src/core/pack/schema.js';
+import type { Counterpoint, Point } from '../../../src/core/pack/schema.js';
+import { zeroWeights, type MatchTuning } from '../../../src/core/match/tuning.js';
 
 /**
  * A small pack on an unrelated topic (car-free city centres, free public transport), so the unit
  * tests pin the matcher's behaviour without depending on the real content, which changes.
  */
-const POINTS: Point[] = [
+export const POINTS: Point[] = [
   {
     id: 'cars-for-air',
     motion: 'car-free',
@@ -92,9 +93,21 @@ const POINTS: Point[] = [
   },
 ];
 
-/** Only the parts of a Pack the matcher reads are real; the rest are empty. */
-export function syntheticPack(points: readonly Point[] = POINTS): Pack {
+const MOTIONS = [
+  { id: 'car-free', title: 'Car-free centres', statement: 'Ban cars from city centres.', summary: 'Cars.' },
+  { id: 'free-transit', title: 'Free transit', statement: 'Make public transport free.', summary: 'Fares.' },
+];
+
+export interface SyntheticExtras {
+  /** Student-style example arguments, by point id. */
+  examples?: Readonly<Record<string, readonly string[]>>;
+  counterpoints?: readonly Counterpoint[];
+}
+
+/** Only the parts of a Pack the matcher and the debate read are real; the rest are empty. */
+export function syntheticPack(points: readonly Point[] = POINTS, extras: SyntheticExtras = {}): Pack {
   const pointById = new Map(points.map((p) => [p.id, p] as const));
+  const counterpoints = extras.counterpoints ?? [];
   return {
     dir: '(synthetic)',
     manifest: { id: 'synthetic', title: 'Synthetic', language: 'en' },
@@ -107,21 +120,33 @@ export function syntheticPack(points: readonly Point[] = POINTS): Pack {
       paragraphs: [{ anchor: 'P1', text: 'Test.' }],
       readerViews: [],
     },
-    motions: [
-      { id: 'car-free', title: 'Car-free centres', statement: 'Ban cars from city centres.', summary: 'Cars.' },
-      { id: 'free-transit', title: 'Free transit', statement: 'Make public transport free.', summary: 'Fares.' },
-    ],
+    motions: MOTIONS,
     points,
-    counterpoints: [],
-    examplesOf: () => [],
+    counterpoints,
+    examplesOf: (id) => extras.examples?.[id] ?? [],
     quiz: [],
     prompts: [],
     anchors: new Map([['K1', 'Test.'], ['P1', 'Test.']]),
-    motionById: new Map(),
+    motionById: new Map(MOTIONS.map((m) => [m.id, m] as const)),
     pointById,
     questionById: new Map(),
     promptById: new Map(),
-    answersTo: () => [],
+    answersTo: (id) => counterpoints.filter((c) => c.point === id),
     pointsOf: (motion, side) => points.filter((p) => p.motion === motion && (!side || p.side === side)),
   };
 }
+
+/**
+ * Decision knobs set by hand for this small pack, so these tests pin the mechanics (ranking, the
+ * three outcomes, the side rule) and not the shipped calibration, which is fitted to the real pack.
+ */
+export const SYNTHETIC_TUNING: Partial<MatchTuning> = {
+  sureModel: { bias: -7, weights: zeroWeights({ coverage: 10, margin: 3, strength: 3 }) },
+  pointModel: { bias: -6, weights: zeroWeights({ coverage: 6, strength: 4 }) },
+  sureAt: 0.5,
+  askAt: 0.2,
+  candidateRatio: 0.5,
+  leaderRatio: 0.8,
+  maxCandidates: 3,
+};
+

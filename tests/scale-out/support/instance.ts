@@ -17,6 +17,7 @@ import { startBackground } from '../../../src/core/background.js';
 import { dueTasks } from '../../../src/adapter.js';
 import type { Poster } from '../../../src/core/poster.js';
 import { openTarget } from './target.js';
+import { noMatcher } from '../../support/no-matcher.js';
 
 /** One line of the posts file. */
 export interface PostLine {
@@ -40,7 +41,7 @@ setTimeout(() => process.exit(5), 30_000).unref();
 
 const store = await openTarget(target);
 const services = createServices({
-  pack: await loadPack(), matcher: { match: () => null, rank: () => [] }, store, settings: { quizChannelSeconds: 1 },
+  pack: await loadPack(), matcher: noMatcher, store, settings: { quizChannelSeconds: 1 },
 });
 
 const poster: Poster = {

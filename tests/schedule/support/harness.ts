@@ -10,6 +10,7 @@ import { runCommand } from '../../../src/core/dispatch.js';
 import { renderPlainText } from '../../../src/core/reply.js';
 import { runDueSchedules } from '../../../src/schedule/runner.js';
 import { recordingLogger, type LogEntry } from '../../support/logger.js';
+import { noMatcher } from '../../support/no-matcher.js';
 
 let pack: Promise<Pack> | null = null;
 /** The real content pack, read once per test file. */
@@ -74,7 +75,7 @@ export async function makeHarness(start: string, settings: Partial<CoreSettings>
   const theStore = store ?? (await openSqliteStore(':memory:'));
   const services = createServices({
     pack: await realPack(),
-    matcher: { match: () => null, rank: () => [] },
+    matcher: noMatcher,
     store: theStore,
     settings,
     logger: recordingLogger(logs),

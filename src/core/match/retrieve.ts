@@ -1,0 +1,108 @@
+import type { SearchResult } from 'minisearch';
+import type { Pack } from '../pack/model.js';
+import type { Point } from '../pack/schema.js';
+import { analyse } from './analyse.js';
+import { termWeight } from './coverage.js';
+import { FIELD_BOOSTS, type PointIndex } from './point-index.js';
+import { pointEvidence, type PointEvidence, type Query } from './score.js';
+import type { MatchTuning } from './tuning.js';
+
+/** One point the query's words reach, with what the ranking and the confidence need to know about it. */
+export interface Candidate {
+  point: Point;
+  /** BM25 of the point's document. */
+  bm25: number;
+  /** BM25 of the point's best example document (examples as documents), else 0. */
+  example: number;
+  evidence: PointEvidence;
+  /** 1 − exp(−evidence / evidenceScale). */
+  strength: number;
+  /** The ranking score: higher is a better fit. */
+  fit: number;
+}
+
+export interface Retrieval {
+  query: Query;
+  /** The share of the query's term weight that any point in scope uses at all, 0..1. */
+  known: number;
+  /** Best first. */
+  candidates: Candidate[];
+}
+
+// Typos shorter than five letters are mostly other words ("war"/"was"), so only longer terms are fuzzy.
+const fuzzy = (term: string) => (term.length >= 5 ? 0.2 : false);
+// Prefixes of long stems catch truncations ("escalat…"); short prefixes would match half the index.
+const prefix = (term: string) => term.length >= 6;
+
+/**
+ * BM25 (minisearch) finds the points a query's words reach, over the points' documents and, when
+ * they are documents of their own, the pack's example arguments; each is then scored on coverage
+ * (score.ts) and ranked by a weighted blend of the two (tuning.rankWeights).
+ */
+export function retrieve(pack: Pack, index: PointIndex, t: MatchTuning, text: string, motion: string | undefined): Retrieval {
+  const sequence = analyse(text);
+  const query: Query = { sequence, distinct: [...new Set(sequence)] };
+  if (query.distinct.length === 0) return { query, known: 0, candidates: [] };
+  const options = {
+    tokenize: (q: string) => q.split(' '),
+    processTerm: (term: string) => term,
+    fuzzy,
+    prefix,
+    maxFuzzy: 2,
+    combineWith: 'OR' as const,
+    filter: motion === undefined ? undefined : (r: SearchResult) => r['motion'] === motion,
+  };
+  // Distinct terms only: repeating a word must not make it count more.
+  const q = query.distinct.join(' ');
+  const hits = new Map<string, { bm25: number; example: number; reached: Set<string> }>();
+  const hit = (id: string) => {
+    let h = hits.get(id);
+    if (!h) hits.set(id, (h = { bm25: 0, example: 0, reached: new Set() }));
+    return h;
+  };
+  for (const r of index.search.search(q, { ...options, boost: { ...FIELD_BOOSTS, examples: t.exampleBoost } })) {
+    const h = hit(String(r.id));
+    h.bm25 = r.score;
+    for (const term of r.queryTerms) h.reached.add(term);
+  }
+  if (t.examplesAs === 'documents') {
+    for (const r of index.exampleSearch.search(q, options)) {
+      const h = hit(String(r['point']));
+      h.example = Math.max(h.example, r.score);
+      for (const term of r.queryTerms) h.reached.add(term);
+    }
+  }
+
+  let bestBm25 = 0;
+  let bestExample = 0;
+  for (const h of hits.values()) {
+    bestBm25 = Math.max(bestBm25, h.bm25);
+    bestExample = Math.max(bestExample, h.example);
+  }
+  const candidates: Candidate[] = [];
+  for (const [id, h] of hits) {
+    const point = pack.pointById.get(id);
+    const evidence = point && pointEvidence(query, id, h.reached, index, t);
+    if (!point || !evidence) continue;
+    const w = t.rankWeights;
+    const fit = w.coverage * evidence.score
+      + w.bm25 * (bestBm25 > 0 ? h.bm25 / bestBm25 : 0)
+      + w.example * (bestExample > 0 ? h.example / bestExample : 0);
+    candidates.push({ point, bm25: h.bm25, example: h.example, evidence, strength: 1 - Math.exp(-evidence.evidence / t.evidenceScale), fit });
+  }
+  // BM25 breaks ties: it also weighs term frequency and field boosts, which coverage ignores.
+  candidates.sort((a, b) => b.fit - a.fit || b.bm25 - a.bm25 || b.example - a.example);
+  return { query, known: knownShare(query, index, motion), candidates };
+}
+
+function knownShare(query: Query, index: PointIndex, motion: string | undefined): number {
+  let total = 0;
+  let known = 0;
+  for (const term of query.distinct) {
+    const w = termWeight(term, index);
+    total += w;
+    const inScope = motion === undefined ? index.documentFrequency.has(term) : index.vocabularyOf.get(motion)?.has(term);
+    if (inScope) known += w;
+  }
+  return total === 0 ? 0 : known / total;
+}
