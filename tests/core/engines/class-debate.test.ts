@@ -8,6 +8,7 @@ import { runDueClassDebates } from '../../../src/core/engines/class-debate/clock
 import { ROUNDS } from '../../../src/core/engines/class-debate/rounds.js';
 import { argumentFor, contextFor, tempDbPath, testClock, testServices, unplaceableTexts } from '../../support/core.js';
 import { blocksOf, choiceStarting, choicesOf, plain, quoteProblems } from '../../support/replies.js';
+import { unsureText } from '../../support/debate-texts.js';
 
 const MOTION = 'de-facto-member';
 const MINUTE = 60_000;
@@ -158,6 +159,47 @@ describe('arguing', () => {
     expect(plain(h!)).toContain(services.pack.pointById.get(strongest.answer)!.claim);
     expect(plain(h!)).toContain(strongest.rebuttal);
     expect(quoteProblems(services.pack, h!)).toEqual([]);
+  });
+
+  it('asks the speaker privately which point an argument makes when unsure, and posts it once with the pick', async () => {
+    await begun();
+    const { text, reading } = await unsureText(MOTION);
+    const [ask, ...rest] = await debate(alice, 'say', { argument: text });
+    expect(rest).toEqual([]);
+    expect(ask!.visibility).toBe('private');
+    const picks = choicesOf(ask!).filter((c) => c.id.startsWith('cd:pick:'));
+    expect(picks.map((c) => c.label)).toEqual([...reading.candidates.map((c) => services.pack.pointById.get(c.point)!.claim), 'Something else — post it without a point']);
+    const d = (await services.store.runningClassDebate(teacher))!;
+    expect((await services.store.classArguments(d.id)).map((a) => a.status)).toEqual(['pending']);
+
+    expect(plain(await runChoice(bob, { choiceId: picks[0]!.id }))).toMatch(/for the person who made the argument/);
+    const [done, post] = await runChoice(alice, { choiceId: picks[0]!.id });
+    expect(done).toMatchObject({ visibility: 'private', replaceOriginal: true });
+    expect(post!.visibility).toBe('public');
+    expect(plain(post!)).toContain(text);
+    expect(plain(post!)).toContain(services.pack.pointById.get(reading.candidates[0]!.point)!.claim);
+    // A double click, or the other choice clicked after, has no second effect.
+    expect(plain(await runChoice(alice, { choiceId: picks[0]!.id }))).toMatch(/already posted/);
+    expect(plain(await runChoice(alice, { choiceId: picks.at(-1)!.id }))).toMatch(/already posted/);
+    expect(await services.store.classArguments(d.id)).toMatchObject([{ status: 'posted', point: reading.candidates[0]!.point }]);
+  });
+
+  it('posts an argument untagged when its speaker says it is something else, and refuses a pick once the round has moved on', async () => {
+    await begun({ format: 'rounds', minutes: 2 });
+    const { text } = await unsureText(MOTION);
+    const [ask] = await debate(alice, 'say', { argument: text });
+    const [, post] = await runChoice(alice, { choiceId: choicesOf(ask!).at(-1)!.id });
+    expect(plain(post!)).not.toMatch(/Makes the point/);
+    const [late] = await debate(alice, 'say', { argument: `${text} again` });
+    clock.advance(2 * MINUTE);
+    await runDueClassDebates(services, 'shell', recordingPoster().poster);
+    expect(plain(await runChoice(alice, { choiceId: choicesOf(late!)[0]!.id }))).toMatch(/moved on/);
+  });
+
+  it('does not post a rude argument', async () => {
+    await begun();
+    expect(plain(await debate(alice, 'say', { argument: 'you are such an idiot' }))).toMatch(/keep it civil/);
+    expect(await services.store.classArguments((await services.store.runningClassDebate(teacher))!.id)).toEqual([]);
   });
 
   it('says the Say box’s text as an argument', async () => {

@@ -39,6 +39,7 @@ export async function sayArgument(ctx: BaseContext, text: string, debateId?: str
   if ('text' in may) return [notice(may.text)];
 
   const placed = placeArgument(services, words, debate.motionId);
+  if (placed.outcome === 'rude') return [notice('Let’s keep it civil: argue with the point, not the person. Your argument was not posted.')];
   const arg: ClassArgument = {
     id: newId(), debateId: debate.id, userId: ctx.user.id, userName: ctx.user.name.slice(0, 100), side: may.side,
     round: debate.round, text: words, point: placed.outcome === 'sure' ? placed.point : null,
