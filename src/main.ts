@@ -41,8 +41,8 @@ export async function startBot(config: Config, logger: Logger): Promise<void> {
     throw err;
   }
   if (adapters.length === 0) {
-    const { runShellAdapter } = await import('../adapters/shell/index.js');
-    await runShellAdapter(runtime, { user: 'you', channel: 'general', json: false });
+    const { runShellAdapter, shellFilesDir } = await import('../adapters/shell/index.js');
+    await runShellAdapter(runtime, { user: 'you', channel: 'general', json: false, filesDir: shellFilesDir(config) });
     await runtime.close();
     return;
   }

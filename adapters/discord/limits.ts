@@ -30,4 +30,6 @@ export const LIMITS = {
   commandDescription: 100,
   commandOptions: 25,
   optionChoices: 25,
+  attachmentDescription: 1024,
+  attachmentsPerMessage: 10,
 } as const;

@@ -1,10 +1,11 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed, AttachmentPayload } from 'discord.js';
 import { citationLine, type Block, type Choice, type Citation, type Reply, type Visibility } from '../../src/core/reply.js';
 import { buttonRows, type ButtonRow } from './buttons.js';
 import { EmbedPacker, groupEmbeds } from './embeds.js';
 import { LIMITS } from './limits.js';
 import { aside, blockQuote, bold, escapeMarkdown } from './markdown.js';
 import { splitVerbatim } from './split.js';
+import { attachmentPayloads } from './files.js';
 
 /** One Discord message, ready for reply/followUp/update/send (flags are added when it is sent). */
 export interface DiscordMessage {
@@ -12,6 +13,8 @@ export interface DiscordMessage {
   content: string;
   embeds: APIEmbed[];
   components: ButtonRow[];
+  /** Files sent with the message (the argument map's PNG). */
+  files?: AttachmentPayload[];
 }
 
 /** A core `Reply` as Discord messages: usually one, more when it is longer than one message holds. */
@@ -100,6 +103,12 @@ export function renderReply(r: Reply): RenderedReply {
   last.components = rows.slice(0, LIMITS.rowsPerMessage);
   for (let i = LIMITS.rowsPerMessage; i < rows.length; i += LIMITS.rowsPerMessage) {
     messages.push({ content: MORE_CHOICES, embeds: [], components: rows.slice(i, i + LIMITS.rowsPerMessage) });
+  }
+  // Files go with the last message, under everything they illustrate; past ten, on messages of their own.
+  const files = attachmentPayloads(r.attachments ?? []);
+  if (files.length) messages[messages.length - 1]!.files = files.slice(0, LIMITS.attachmentsPerMessage);
+  for (let i = LIMITS.attachmentsPerMessage; i < files.length; i += LIMITS.attachmentsPerMessage) {
+    messages.push({ content: '\u200b', embeds: [], components: [], files: files.slice(i, i + LIMITS.attachmentsPerMessage) });
   }
   return {
     visibility: r.visibility,

@@ -6,6 +6,7 @@ import type { Poster } from '../../src/core/poster.js';
 import { runChoice, runText } from '../../src/core/dispatch.js';
 import { renderForTerminal } from './render.js';
 import { parseShellLine } from './input-line.js';
+import { saveAttachment } from './files.js';
 
 export interface ShellOptions {
   user: string;
@@ -14,6 +15,8 @@ export interface ShellOptions {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   interactive: boolean;
+  /** Where files sent with replies (the argument map) are saved. */
+  filesDir: string;
 }
 
 export const SHELL_SERVER = 'terminal';
@@ -72,12 +75,18 @@ export class Shell {
    */
   print(replies: Reply[], origin?: string): void {
     if (replies.some((r) => r.blocks.some((b) => b.type === 'choices'))) this.choices = [];
-    for (const r of replies) {
+    for (const reply of replies) {
+      const saved = (reply.attachments ?? []).map((file) => ({ file, path: saveAttachment(this.options.filesDir, file) }));
+      // A file's bytes do not belong on a terminal: JSON lines name where each was saved instead.
+      const r: Reply = saved.length
+        ? { ...reply, attachments: saved.map(({ file, path }) => ({ ...file, content: path })) }
+        : reply;
       if (this.options.json) {
         this.write(JSON.stringify(origin ? { channel: origin.slice(1), reply: r } : r));
       } else {
         const { text, choices } = renderForTerminal(r, this.choices.length + 1);
-        this.write((origin ? `[${origin}] ` : '') + text + '\n');
+        const files = saved.map(({ file, path }) => `${file.text ? `${file.text}\n` : ''}  (${file.description} — saved to ${path})`);
+        this.write((origin ? `[${origin}] ` : '') + [text, ...files].join('\n') + '\n');
         this.choices.push(...choices);
       }
       if (this.options.json) this.choices.push(...r.blocks.flatMap((b) => (b.type === 'choices' ? b.choices : [])));

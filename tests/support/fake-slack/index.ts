@@ -5,11 +5,13 @@ import { sendJson } from './http.js';
 import { ResponseSink, type RecordedResponse } from './response-sink.js';
 import { FakeSocketMode, type Envelope, type SocketAck } from './socket-mode.js';
 import { FakeWebApi, type ApiCall, type FailureSpec, type ResultOverride, type StoredMessage } from './web-api.js';
+import { FakeFileUploads, type UploadedFile } from './files.js';
 
 export * from './payloads.js';
 export { signedPost, signedHeaders, slackSignature, type SignOptions, type SignedResponse } from './signing.js';
 export type { ApiCall, FailureSpec, ResultOverride, StoredMessage } from './web-api.js';
 export type { RecordedResponse } from './response-sink.js';
+export type { UploadedFile } from './files.js';
 export type { Envelope, EnvelopeType, SocketAck } from './socket-mode.js';
 export type { JsonObject } from './http.js';
 
@@ -36,6 +38,8 @@ export interface FakeSlack {
   readonly messages: readonly StoredMessage[];
   readonly socketAcks: readonly SocketAck[];
   readonly socketConnections: number;
+  /** Files uploaded through files.getUploadURLExternal / completeUploadExternal, with their bytes. */
+  readonly uploads: readonly UploadedFile[];
 
   callsTo(method: string): ApiCall[];
   successfulCalls(method?: string): ApiCall[];
@@ -75,6 +79,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const socket = new FakeSocketMode(() => `ws://127.0.0.1:${port}`, identity.appId, changed);
   const api = new FakeWebApi(identity, () => socket.connectionUrl(), changed);
   const sink = new ResponseSink(base, changed);
+  const uploads = new FakeFileUploads(base, changed);
+  for (const [method, result] of Object.entries(uploads.methods)) api.respondWith(method, result);
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
@@ -86,6 +92,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const path = new URL(req.url ?? '/', base()).pathname;
     if (req.method === 'POST' && path.startsWith('/api/')) {
       return api.handle(req, res, decodeURIComponent(path.slice('/api/'.length)));
+    }
+    if (req.method === 'POST' && path.startsWith('/upload/')) {
+      return uploads.handleUpload(req, res, decodeURIComponent(path.slice('/upload/'.length)));
     }
     if (req.method === 'POST' && path.startsWith('/response/')) {
       return sink.handle(req, res, decodeURIComponent(path.slice('/response/'.length)));
@@ -106,6 +115,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     calls: api.calls,
     messages: api.messages,
     socketAcks: socket.acks,
+    uploads: uploads.files,
     get socketConnections() {
       return socket.openConnections;
     },
