@@ -62,8 +62,20 @@ export class FakeFileUploads {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('no such upload');
       return;
     }
-    file.data = Buffer.concat(chunks);
+    file.data = fileBytes(Buffer.concat(chunks), req.headers['content-type']);
     res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${file.data.length}`);
     this.onChange();
   }
+}
+
+/**
+ * The file's bytes, from a raw body or, as the Web API client sends them, the one part of a
+ * multipart/form-data body.
+ */
+function fileBytes(body: Buffer, contentType: string | undefined): Buffer {
+  const boundary = /^multipart\/form-data;.*boundary=("?)([^";]+)\1/i.exec(contentType ?? '')?.[2];
+  if (!boundary) return body;
+  const start = body.indexOf('\r\n\r\n', body.indexOf(`--${boundary}`));
+  const end = body.indexOf(`\r\n--${boundary}`, start);
+  return start < 0 || end < 0 ? body : body.subarray(start + 4, end);
 }
