@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord.js';
-import type { RecordedRequest } from '../../support/fake-discord/index.js';
+import type { RecordedRequest, SentInteraction } from '../../support/fake-discord/index.js';
 import { testClock } from '../../support/core.js';
 import { ADMIN, ALICE, BOB, buttonIds, CHANNEL, sentMessage, textOf, useStartBot, type Bot } from './harness.js';
 
@@ -8,7 +8,7 @@ const startBot = useStartBot();
 const MINUTE = 60_000;
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-async function answer(bot: Bot, sent: Promise<{ id: string }>): Promise<RecordedRequest> {
+async function answer(bot: Bot, sent: Promise<SentInteraction>): Promise<RecordedRequest> {
   const interaction = await sent;
   const [first] = await bot.responses(interaction, 1);
   return first!;
