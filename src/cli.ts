@@ -66,9 +66,12 @@ async function main(argv: string[]): Promise<void> {
       const c = config();
       const log = terminalLogger(c);
       const { openRuntime } = await import('./runtime.js');
-      const { runShellAdapter, shellFilesDir } = await import('../adapters/shell/index.js');
+      const { runShellAdapter } = await import('../adapters/shell/index.js');
+      const { exportDirFor } = await import('../adapters/shell/files.js');
       const runtime = await openRuntime(c, log);
-      await runShellAdapter(runtime, { user: values.user ?? 'you', channel: values.channel ?? 'general', json: Boolean(values.json), filesDir: shellFilesDir(c) });
+      await runShellAdapter(runtime, {
+        user: values.user ?? 'you', channel: values.channel ?? 'general', json: Boolean(values.json), exportDir: exportDirFor(c.DATABASE_PATH),
+      });
       await runtime.close();
       return;
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resolveTimeZone } from './schedule/zones.js';
+import { QUIZ_CHANNEL_SECONDS_RANGE } from './core/settings-ranges.js';
 
 const optionalText = z.string().trim().min(1, 'a value that is not blank (or leave it out)').optional().or(z.literal('').transform(() => undefined));
 const positiveInt = (fallback: number, max: number) => {
@@ -31,7 +32,7 @@ export const ConfigSchema = z.object({
   SLACK_ADMIN_USERS: z.string().default('').transform((s) => s.split(',').map((u) => u.trim()).filter(Boolean)),
   PORT: z.coerce.number({ error: 'a port number from 0 to 65535' }).int().min(0, 'a port number from 0 to 65535').max(65535, 'a port number from 0 to 65535').default(3000),
 
-  QUIZ_CHANNEL_SECONDS: positiveInt(20, 600),
+  QUIZ_CHANNEL_SECONDS: positiveInt(QUIZ_CHANNEL_SECONDS_RANGE.fallback, QUIZ_CHANNEL_SECONDS_RANGE.max),
   DEBATE_TURN_LIMIT: positiveInt(6, 50),
   // The same rule as /prompt schedule: IANA names only, so a bad default fails at start-up, not at the first schedule.
   DEFAULT_TIMEZONE: z.string().default('UTC').refine((z) => resolveTimeZone(z).ok, 'an IANA time zone name such as Europe/Kyiv'),

@@ -41,8 +41,9 @@ export async function startBot(config: Config, logger: Logger): Promise<void> {
     throw err;
   }
   if (adapters.length === 0) {
-    const { runShellAdapter, shellFilesDir } = await import('../adapters/shell/index.js');
-    await runShellAdapter(runtime, { user: 'you', channel: 'general', json: false, filesDir: shellFilesDir(config) });
+    const { runShellAdapter } = await import('../adapters/shell/index.js');
+    const { exportDirFor } = await import('../adapters/shell/files.js');
+    await runShellAdapter(runtime, { user: 'you', channel: 'general', json: false, exportDir: exportDirFor(config.DATABASE_PATH) });
     await runtime.close();
     return;
   }

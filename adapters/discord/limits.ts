@@ -24,12 +24,11 @@ export const LIMITS = {
   inputPlaceholder: 100,
   inputMaxLength: 4000,
   threadName: 100,
+  attachmentDescription: 1024,
   autocompleteChoices: 25,
   choiceName: 100,
   choiceValue: 100,
   commandDescription: 100,
   commandOptions: 25,
   optionChoices: 25,
-  attachmentDescription: 1024,
-  attachmentsPerMessage: 10,
 } as const;

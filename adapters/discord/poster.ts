@@ -12,11 +12,13 @@ import { toPostError } from './errors.js';
 export function discordPoster(client: Client, log: Logger): Poster {
   return {
     async post(where, reply) {
-      const channel = await client.channels.fetch(where.channelId).catch((err: unknown) => {
+      // A thread started from a message has the message's id, so a thread reply posts to that id.
+      const target = reply.threadOf ?? where.channelId;
+      const channel = await client.channels.fetch(target).catch((err: unknown) => {
         throw toPostError(err);
       });
-      if (!channel) throw new PostError('channel-gone', `channel ${where.channelId} no longer exists`);
-      if (!channel.isSendable()) throw new PostError('forbidden', `channel ${where.channelId} is not one the bot can post in`);
+      if (!channel) throw new PostError('channel-gone', `channel ${target} no longer exists`);
+      if (!channel.isSendable()) throw new PostError('forbidden', `channel ${target} is not one the bot can post in`);
       // Channel posts are seen by everyone; a private reply has no meaning here and is posted as is.
       const rendered = renderReply(reply);
       let first: Message | null = null;

@@ -1,11 +1,10 @@
-import type { APIEmbed, AttachmentPayload } from 'discord.js';
-import { citationLine, type Block, type Choice, type Citation, type Reply, type Visibility } from '../../src/core/reply.js';
+import type { APIEmbed } from 'discord.js';
+import { citationLine, type Block, type FileAttachment, type Choice, type Citation, type Reply, type Visibility } from '../../src/core/reply.js';
 import { buttonRows, type ButtonRow } from './buttons.js';
 import { EmbedPacker, groupEmbeds } from './embeds.js';
 import { LIMITS } from './limits.js';
 import { aside, blockQuote, bold, escapeMarkdown } from './markdown.js';
-import { splitVerbatim } from './split.js';
-import { attachmentPayloads } from './files.js';
+import { splitVerbatim, trimText } from './split.js';
 
 /** One Discord message, ready for reply/followUp/update/send (flags are added when it is sent). */
 export interface DiscordMessage {
@@ -13,8 +12,8 @@ export interface DiscordMessage {
   content: string;
   embeds: APIEmbed[];
   components: ButtonRow[];
-  /** Files sent with the message (the argument map's PNG). */
-  files?: AttachmentPayload[];
+  /** Files sent with the message (a teacher's CSV export, the argument map), as discord.js uploads them. */
+  files?: { attachment: Buffer; name: string; description: string }[];
 }
 
 /** A core `Reply` as Discord messages: usually one, more when it is longer than one message holds. */
@@ -48,6 +47,11 @@ export function quotePieces(text: string, citation: Citation): string[] {
     if (pieces.every((p) => p.length <= LIMITS.embedDescription)) return pieces;
   }
   throw new Error('a quote could not be laid out within Discord’s limits');
+}
+
+/** A file's bytes: text (a CSV) as UTF-8, a picture as it is. */
+function fileBytes(f: FileAttachment): Buffer {
+  return typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : Buffer.from(f.content);
 }
 
 /** A reply of nothing but short text reads best as a plain message. */
@@ -104,11 +108,11 @@ export function renderReply(r: Reply): RenderedReply {
   for (let i = LIMITS.rowsPerMessage; i < rows.length; i += LIMITS.rowsPerMessage) {
     messages.push({ content: MORE_CHOICES, embeds: [], components: rows.slice(i, i + LIMITS.rowsPerMessage) });
   }
-  // Files go with the last message, under everything they illustrate; past ten, on messages of their own.
-  const files = attachmentPayloads(r.attachments ?? []);
-  if (files.length) messages[messages.length - 1]!.files = files.slice(0, LIMITS.attachmentsPerMessage);
-  for (let i = LIMITS.attachmentsPerMessage; i < files.length; i += LIMITS.attachmentsPerMessage) {
-    messages.push({ content: '\u200b', embeds: [], components: [], files: files.slice(i, i + LIMITS.attachmentsPerMessage) });
+  // Files go with the last message, after the words that say what they are.
+  if (r.attachments?.length) {
+    messages[messages.length - 1]!.files = r.attachments.map((f) => ({
+      attachment: fileBytes(f), name: f.name, description: trimText(f.description, LIMITS.attachmentDescription),
+    }));
   }
   return {
     visibility: r.visibility,

@@ -1,11 +1,13 @@
 import type { Choice, Reply } from '../../src/core/reply.js';
 import { citationLine } from '../../src/core/reply.js';
+import type { SavedFile } from './files.js';
 
 /** Terminal rendering: quotes set off with a bar, citations visible, choices numbered from `firstNumber`. */
-export function renderForTerminal(r: Reply, firstNumber: number): { text: string; choices: Choice[] } {
+export function renderForTerminal(r: Reply, firstNumber: number, saved: readonly SavedFile[] = []): { text: string; choices: Choice[] } {
   const lines: string[] = [];
   const choices: Choice[] = [];
   if (r.visibility === 'private') lines.push('(only you can see this)');
+  if (r.threadOf) lines.push('(in the discussion thread)');
   for (const block of r.blocks) {
     switch (block.type) {
       case 'heading':
@@ -29,5 +31,6 @@ export function renderForTerminal(r: Reply, firstNumber: number): { text: string
     }
   }
   if (r.thread) lines.push(`  (discussion thread: ${r.thread.name})`);
+  for (const file of saved) lines.push(...(file.text ? [file.text] : []), `  File saved: ${file.path}`, `  (${file.description})`);
   return { text: lines.join('\n'), choices };
 }

@@ -6,7 +6,7 @@ import type { Poster } from '../../src/core/poster.js';
 import { runChoice, runText } from '../../src/core/dispatch.js';
 import { renderForTerminal } from './render.js';
 import { parseShellLine } from './input-line.js';
-import { saveAttachment } from './files.js';
+import { saveFiles } from './files.js';
 
 export interface ShellOptions {
   user: string;
@@ -15,8 +15,8 @@ export interface ShellOptions {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   interactive: boolean;
-  /** Where files sent with replies (the argument map) are saved. */
-  filesDir: string;
+  /** Where files a reply brings (a teacher's CSV export) are saved; the path is printed. */
+  exportDir: string;
 }
 
 export const SHELL_SERVER = 'terminal';
@@ -32,7 +32,9 @@ Type a number to pick a choice. :user <name> and :channel <name> switch who and 
 export class Shell {
   private user: string;
   private channel: string;
-  private choices: Choice[] = [];
+  /** The choices on screen, by the channel they were shown in: a number picks from the current channel's. */
+  private readonly choices = new Map<string, Choice[]>();
+  private posts = 0;
   private pendingInput: Choice | null = null;
   private inFlight: Promise<unknown> = Promise.resolve();
   private readline: ReturnType<typeof createInterface> | null = null;
@@ -51,7 +53,8 @@ export class Shell {
       if (this.options.interactive) this.write('');
       this.print([r], `#${where.channelId}`);
       if (this.options.interactive) this.readline?.prompt(true);
-      return { messageId: null };
+      // A post that opens a thread needs an id for later replies in it; the terminal prints those with a mark.
+      return { messageId: r.thread ? `${where.channelId}-post-${++this.posts}` : null };
     },
   };
 
@@ -74,22 +77,21 @@ export class Shell {
    * output without any (a private "your answer is in") leaves the earlier buttons usable, as on a platform.
    */
   print(replies: Reply[], origin?: string): void {
-    if (replies.some((r) => r.blocks.some((b) => b.type === 'choices'))) this.choices = [];
-    for (const reply of replies) {
-      const saved = (reply.attachments ?? []).map((file) => ({ file, path: saveAttachment(this.options.filesDir, file) }));
-      // A file's bytes do not belong on a terminal: JSON lines name where each was saved instead.
-      const r: Reply = saved.length
-        ? { ...reply, attachments: saved.map(({ file, path }) => ({ ...file, content: path })) }
-        : reply;
+    const channel = origin ? origin.slice(1) : this.channel;
+    const shown: Choice[] = replies.some((r) => r.blocks.some((b) => b.type === 'choices')) ? [] : this.choices.get(channel) ?? [];
+    this.choices.set(channel, shown);
+    for (const r of replies) {
+      const saved = saveFiles(r, this.options.exportDir);
       if (this.options.json) {
-        this.write(JSON.stringify(origin ? { channel: origin.slice(1), reply: r } : r));
+        // A file's content is on disk; the line says where, as the other platforms show a file.
+        const line = saved.length ? { ...r, attachments: saved } : r;
+        this.write(JSON.stringify(origin ? { channel, reply: line } : line));
+        shown.push(...r.blocks.flatMap((b) => (b.type === 'choices' ? b.choices : [])));
       } else {
-        const { text, choices } = renderForTerminal(r, this.choices.length + 1);
-        const files = saved.map(({ file, path }) => `${file.text ? `${file.text}\n` : ''}  (${file.description} — saved to ${path})`);
-        this.write((origin ? `[${origin}] ` : '') + [text, ...files].join('\n') + '\n');
-        this.choices.push(...choices);
+        const { text, choices } = renderForTerminal(r, shown.length + 1, saved);
+        this.write((origin ? `[${origin}] ` : '') + text + '\n');
+        shown.push(...choices);
       }
-      if (this.options.json) this.choices.push(...r.blocks.flatMap((b) => (b.type === 'choices' ? b.choices : [])));
     }
   }
 
@@ -108,9 +110,9 @@ export class Shell {
       case 'meta':
         return this.meta(parsed.name, parsed.arg);
       case 'choice': {
-        const choice = this.choices[parsed.number - 1];
+        const choice = this.choices.get(this.channel)?.[parsed.number - 1];
         if (!choice) {
-          this.write(`There is no choice ${parsed.number} on screen.`);
+          this.write(this.noSuchChoice(parsed.number));
           return true;
         }
         if (choice.input) {
@@ -128,6 +130,13 @@ export class Shell {
         this.write(`Commands start with a slash, e.g. /help. ${parsed.text.length > 0 ? 'Type :help for the terminal’s own keys.' : ''}`);
         return true;
     }
+  }
+
+  /** A number typed in one channel never presses a button shown in another: say where that one is. */
+  private noSuchChoice(n: number): string {
+    const elsewhere = [...this.choices.entries()].filter(([channel, list]) => channel !== this.channel && list.length >= n).map(([channel]) => `#${channel}`);
+    if (elsewhere.length === 0) return `There is no choice ${n} on screen.`;
+    return `There is no choice ${n} in #${this.channel}. Choice ${n} was shown in ${elsewhere.join(', ')}: type :channel ${elsewhere[0]!.slice(1)} to go there first.`;
   }
 
   private async meta(name: string, arg: string): Promise<boolean> {

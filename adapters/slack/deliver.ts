@@ -2,8 +2,8 @@ import type { App, RespondArguments } from '@slack/bolt';
 import type { Logger } from '../../src/core/logger.js';
 import type { Reply } from '../../src/core/reply.js';
 import type { SlackMessage } from './block-kit.js';
+import { deliverFiles } from './files.js';
 import { renderReply } from './render.js';
-import { shareFiles } from './files.js';
 
 type Client = App['client'];
 export type RespondFn = (message: RespondArguments) => Promise<unknown>;
@@ -63,10 +63,7 @@ export async function deliverReplies(target: ReplyTarget, replies: readonly Repl
         logger.error({ err, channel: target.channelId }, 'could not deliver a Slack reply');
       }
     }
-    if (reply.attachments?.length) {
-      if (reply.visibility === 'public') await shareFiles(target.client, target.channelId, reply.attachments, logger);
-      else logger.warn({ channel: target.channelId }, 'a private reply carried files; Slack has no private files, so they were not sent');
-    }
+    if (reply.attachments?.length) await deliverFiles(target, reply, logger);
   }
 }
 

@@ -22,6 +22,9 @@ export const BOT_SCOPES = [
   'commands',
   // users.info: the admin rule (workspace admins and owners).
   'users:read',
+  // The teacher's CSV exports: uploaded (files.getUploadURLExternal) into a direct message (conversations.open).
+  'files:write',
+  'im:write',
 ] as const;
 
 function optionHint(o: OptionSpec): string {

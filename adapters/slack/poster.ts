@@ -45,7 +45,10 @@ export function slackPoster(client: Client, logger: Logger): Poster {
       let first: string | null = null;
       for (const message of renderReply(reply)) {
         try {
-          const res = await client.chat.postMessage({ channel: where.channelId, ...message, unfurl_links: false, unfurl_media: false });
+          const res = await client.chat.postMessage({
+            channel: where.channelId, ...message, unfurl_links: false, unfurl_media: false,
+            ...(reply.threadOf ? { thread_ts: reply.threadOf } : {}),
+          });
           first ??= res.ts ?? null;
         } catch (err) {
           throw toPostError(err);

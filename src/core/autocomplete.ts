@@ -23,7 +23,8 @@ export async function suggest(ctx: AutocompleteContext, source: AutocompleteSour
         .map((k) => ({ name: k.slice(0, 100), value: k.slice(0, 100) }));
     }
     case 'timezone':
-      return timeZoneNames().filter((z) => contains(z, partial)).slice(0, 25).map((z) => ({ name: z, value: z }));
+      // "new york" finds America/New_York: zone names spell spaces as underscores.
+      return timeZoneNames().filter((z) => contains(z.replace(/_/g, ' '), partial.replace(/_/g, ' '))).slice(0, 25).map((z) => ({ name: z, value: z }));
     case 'schedule': {
       const schedules = await ctx.services.store.listSchedules(ctx.platform, ctx.serverId);
       return schedules

@@ -2,7 +2,8 @@ import type { ChoiceHandler } from './commands/spec.js';
 import { counterpointReply, showKeyPoint } from './engines/keypoints.js';
 import { DEBATE_REPLY_INPUT, endDebate } from './engines/debate.js';
 import { pickDebatePoint, replyToDebate } from './engines/debate-reply.js';
-import { answerQuiz, EXPIRED } from './engines/quiz.js';
+import { abandonAndStart, answerQuiz, EXPIRED, resumeSolo } from './engines/quiz.js';
+import { keepSeason, startSeason } from './engines/leaderboard.js';
 import { vote } from './engines/prompts.js';
 import { notice, type TextInput } from './reply.js';
 import { CLASS_DEBATE_CHOICES, CLASS_DEBATE_INPUTS } from './engines/class-debate/choices.js';
@@ -26,6 +27,7 @@ export const CHOICE_HANDLERS: Record<string, ChoiceHandler> = {
   'debate:reply': async (ctx, [debateId]) => {
     if (!debateId) return [expired];
     if (!ctx.text?.trim()) return [notice('Type your argument in the box, then send it.')];
+    await ctx.services.store.rememberPerson(ctx, ctx.user, ctx.services.now().getTime());
     return replyToDebate(ctx.services, ctx, ctx.user.id, ctx.text, debateId);
   },
   'debate:end': async (ctx, [debateId]) => (debateId ? [await endDebate(ctx.services, ctx, ctx.user.id, debateId)] : [expired]),
@@ -40,6 +42,16 @@ export const CHOICE_HANDLERS: Record<string, ChoiceHandler> = {
     if (!quizId || Number.isNaN(question) || Number.isNaN(option)) return [notice(EXPIRED)];
     return answerQuiz(ctx.services, ctx.user, quizId, question, option);
   },
+  'quiz:abandon': async (ctx, [quizId, count]) => {
+    const questions = integer(count);
+    return quizId && !Number.isNaN(questions) ? abandonAndStart(ctx.services, ctx, ctx.user, quizId, questions) : [expired];
+  },
+  'quiz:resume': async (ctx, [quizId]) => (quizId ? resumeSolo(ctx.services, ctx.user, quizId) : [expired]),
+  'quiz:season': async (ctx, [n]) => {
+    const number = integer(n);
+    return Number.isNaN(number) ? [expired] : startSeason(ctx.services, ctx, ctx.user, ctx.isAdmin, number);
+  },
+  'quiz:keep': async (_ctx, [n]) => (Number.isNaN(integer(n)) ? [expired] : keepSeason(integer(n))),
   vote: async (ctx, [postId, choice]) => (postId && choice ? vote(ctx.services, ctx.user, postId, choice) : [expired]),
   ...CLASS_DEBATE_CHOICES,
 };

@@ -30,14 +30,29 @@ const GAP_SAMPLE = 60;
 
 const USAGE = 'Use daily, weekdays, weekly:<day> (mon … sun), or a cron expression such as `0 9 * * 1-5`.';
 
-/** "09:00" → hour and minute on the 24-hour clock; "25:00", "9.00" or "9am" are refused. */
+/**
+ * A time of day as people write it: "21:30" or "09:00" on the 24-hour clock, "9am", "9:30 pm" or
+ * "12 noon" on the 12-hour one (12am is midnight, 12pm noon). "25:00" or "9.00" are refused.
+ */
 export function parseTimeOfDay(input: string): Parsed<{ hour: number; minute: number }> {
-  const m = /^(\d{1,2}):(\d{2})$/.exec(input.trim());
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  const fail: Parsed<{ hour: number; minute: number }> = {
+    ok: false,
+    error: `“${input.trim()}” is not a time of day: use the 24-hour clock (time:09:00, time:21:30) or am/pm (time:9am, time:9:30 pm).`,
+  };
+  if (text === 'noon' || text === '12 noon') return { ok: true, value: { hour: 12, minute: 0 } };
+  if (text === 'midnight') return { ok: true, value: { hour: 0, minute: 0 } };
+  const twelve = /^(\d{1,2})(?::(\d{2}))? ?([ap])\.?m\.?$/.exec(text);
+  if (twelve) {
+    const h = Number(twelve[1]);
+    const minute = twelve[2] === undefined ? 0 : Number(twelve[2]);
+    if (!(h >= 1 && h <= 12 && minute <= 59)) return fail;
+    return { ok: true, value: { hour: (h % 12) + (twelve[3] === 'p' ? 12 : 0), minute } };
+  }
+  const m = /^(\d{1,2}):(\d{2})$/.exec(text);
   const hour = m ? Number(m[1]) : NaN;
   const minute = m ? Number(m[2]) : NaN;
-  if (!(hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59)) {
-    return { ok: false, error: `“${input.trim()}” is not a time of day: use HH:MM on the 24-hour clock, from 00:00 to 23:59 (e.g. time:09:00).` };
-  }
+  if (!(hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59)) return fail;
   return { ok: true, value: { hour, minute } };
 }
 
@@ -78,7 +93,7 @@ function presetCadence(preset: Preset, time: string | undefined): Parsed<Cadence
         : 'weekly needs a day: weekly:mon, weekly:tue … weekly:sun.',
     };
   }
-  if (time === undefined) return { ok: false, error: `${preset.kind} needs a time of day: add time:HH:MM, e.g. time:09:00.` };
+  if (time === undefined) return { ok: false, error: `${preset.kind} needs a time of day: add one such as time:09:00 or time:9am.` };
   const tod = parseTimeOfDay(time);
   if (!tod.ok) return tod;
   const { hour, minute } = tod.value;
@@ -120,7 +135,8 @@ function cronCadence(text: string, time: string | undefined, zone: string, now: 
   for (let i = 1; i < runs.length; i++) {
     const gap = (runs[i]! - runs[i - 1]!) / 60_000;
     if (gap < MIN_GAP_MINUTES) {
-      return { ok: false, error: `“${text}” would post every ${Math.round(gap)} minute${Math.round(gap) === 1 ? '' : 's'} at times; a schedule may post at most once every ${MIN_GAP_MINUTES} minutes.` };
+      const minutes = Math.round(gap);
+      return { ok: false, error: `“${text}” would sometimes post only ${minutes} minute${minutes === 1 ? '' : 's'} after the last prompt; a schedule may post at most once every ${MIN_GAP_MINUTES} minutes.` };
     }
   }
   return { ok: true, value: { cron: text, label: `cron ${text}` } };

@@ -1,54 +1,57 @@
 import type { CommandContext } from '../core/context.js';
 import type { SubcommandSpec } from '../core/commands/spec.js';
 import type { ScheduleRecord } from '../core/store/schedule-store.js';
-import { str } from '../core/commands/options.js';
+import { channelOption, str } from '../core/commands/options.js';
 import { typeableId } from '../core/ids.js';
 import { notice, type Reply } from '../core/reply.js';
 import { parseCadence } from './cadence.js';
 import { nextRuns, slotAfter } from './slots.js';
-import { resolveTimeZone, formatInZone } from './zones.js';
+import { lookUpTimeZone, resolveTimeZone, formatInZone } from './zones.js';
+import { parseDuration } from './duration.js';
 import { capitalise, channelLabel, listReply, scheduledReply } from './present.js';
 
 /** The `/prompt` subcommands that manage schedules; prompt.ts adds them to the command. */
 
 const NOT_SAVED = 'Nothing was scheduled';
 
-/** A channel option's value is an id; Slack and Discord mention forms (<#C123|name>, <#123>) are unwrapped. */
-function channelOption(ctx: CommandContext): string | undefined {
-  const raw = str(ctx, 'channel');
-  if (!raw) return undefined;
-  // Typed text may say #history; the terminal's channels are plain names.
-  return /^<#([^|>]+)(?:\|[^>]*)?>$/.exec(raw)?.[1] ?? raw.replace(/^#/, '');
-}
-
 async function schedule(ctx: CommandContext): Promise<Reply[]> {
   const { services } = ctx;
   const now = services.now().getTime();
   const typedZone = str(ctx, 'timezone');
-  const zone = resolveTimeZone(typedZone ?? (services.settings.defaultTimeZone || 'UTC'));
+  const zone = typedZone ? lookUpTimeZone(typedZone) : resolveTimeZone(services.settings.defaultTimeZone || 'UTC');
   if (!zone.ok) {
     const why = typedZone ? zone.error : `The configured default time zone is not usable. ${zone.error}`;
     return [notice(why, NOT_SAVED)];
   }
   const cadence = parseCadence({ cadence: str(ctx, 'cadence') ?? '', time: str(ctx, 'time') }, zone.value, now);
   if (!cadence.ok) return [notice(cadence.error, NOT_SAVED)];
+  const typedClose = str(ctx, 'closes_after');
+  const closeAfter = typedClose === undefined ? null : parseDuration(typedClose);
+  if (closeAfter !== null && !closeAfter.ok) return [notice(closeAfter.error, NOT_SAVED)];
 
-  const channelId = channelOption(ctx) ?? ctx.channelId;
+  const channelId = channelOption(ctx, 'channel') ?? ctx.channelId;
   const runs = nextRuns(cadence.value.cron, zone.value, now, 3);
   const record: ScheduleRecord = {
     id: typeableId(), platform: ctx.platform, serverId: ctx.serverId, channelId,
     cron: cadence.value.cron, label: cadence.value.label, timeZone: zone.value, createdBy: ctx.user.id,
     paused: false, pauseReason: null, nextRun: runs[0]?.getTime() ?? null, createdAt: now,
+    closeAfterMinutes: closeAfter?.ok ? closeAfter.value : null,
   };
   const max = services.settings.maxSchedulesPerChannel;
-  // The store counts and inserts in one transaction, so two admins at once cannot pass the limit.
+  // The store checks the limit and for a twin in the same statement as the insert, so two admins at once cannot pass them.
   const saved = await services.store.createSchedule(record, max);
   if (!saved) {
     const where = channelLabel(channelId, ctx.channelId);
+    const twin = (await services.store.listSchedules(ctx.platform, ctx.serverId))
+      .find((s) => s.channelId === channelId && s.cron === record.cron && s.timeZone === record.timeZone);
+    if (twin) {
+      return [notice(`${capitalise(where)} already has schedule ${twin.id} for ${twin.label} (${twin.timeZone}): a second would post every prompt twice. Cancel it first with /prompt cancel ${twin.id}, or choose another time.`, NOT_SAVED)];
+    }
     return [notice(`${capitalise(where)} already has ${max} schedule${max === 1 ? '' : 's'}, the most one channel may have. Cancel one first (/prompt list shows them).`, NOT_SAVED)];
   }
   services.wake();
-  return [scheduledReply(saved, runs, ctx.channelId)];
+  const typed = typedZone && typedZone.trim().toLowerCase() !== saved.timeZone.toLowerCase() ? typedZone.trim() : undefined;
+  return [scheduledReply(saved, runs, ctx.channelId, typed)];
 }
 
 /** A schedule of this platform and server, or null: ids from elsewhere name nothing here. */
@@ -103,7 +106,7 @@ async function list(ctx: CommandContext): Promise<Reply[]> {
 }
 
 const idOption = {
-  name: 'id', description: 'The schedule’s id (/prompt list shows them)', type: 'string', required: true,
+  name: 'id', description: 'The schedule’s id, as /prompt list shows it', type: 'string', required: true,
   autocomplete: 'schedule', rest: true, maxLength: 40,
 } as const;
 
@@ -117,8 +120,9 @@ export const scheduleSubcommands: readonly SubcommandSpec[] = [
         name: 'cadence', description: 'daily, weekdays, weekly:<day> (mon … sun), or a cron expression',
         type: 'string', required: true, rest: true, maxLength: 100,
       },
-      { name: 'time', description: 'Time of day, HH:MM on the 24-hour clock (not with a cron expression)', type: 'string', maxLength: 10 },
-      { name: 'timezone', description: 'IANA time zone, e.g. Europe/Kyiv (default: the configured one)', type: 'string', autocomplete: 'timezone', maxLength: 64 },
+      { name: 'time', description: 'Time of day: 09:00, 21:30, 9am or 9:30 pm (not with a cron expression)', type: 'string', maxLength: 12 },
+      { name: 'timezone', description: 'A city such as Kyiv or New York, or an IANA zone (default: the configured one)', type: 'string', autocomplete: 'timezone', maxLength: 64 },
+      { name: 'closes_after', description: 'How long each prompt takes votes, e.g. 2h or 1d (default: until the next one posts)', type: 'string', maxLength: 20 },
       { name: 'channel', description: 'Where to post (default: this channel)', type: 'channel' },
     ],
     handler: schedule,

@@ -107,7 +107,7 @@ describe('channel quiz reveals', () => {
     const services = await testServices({ now: clock.now, logger });
     const ctx = contextFor(services, 'alice', 'private-room');
     await runCommand(ctx, { command: 'quiz', subcommand: 'start', options: { mode: 'channel', questions: 3 } });
-    const quiz = (await services.store.activeQuiz(ctx))!;
+    const quiz = (await services.store.activeChannelQuiz(ctx))!;
     const attempts: string[] = [];
     const poster: Poster = {
       post: async (where) => {

@@ -79,10 +79,10 @@ describe('runCommand: what was typed', () => {
     }
     const [typed] = await runText(alice, 'quiz', 'start questions:99');
     expect(help(typed).problem).toContain('“99”');
-    expect(await services.store.activeQuiz(alice)).toBeNull();
+    expect(await services.store.activeSoloQuiz(alice, 'alice')).toBeNull();
     // The bounds themselves are allowed, also as text.
     await runCommand(alice, { command: 'quiz', subcommand: 'start', options: { questions: '25' } });
-    expect((await services.store.activeQuiz(alice))?.questions.length).toBe(Math.min(25, services.pack.quiz.length));
+    expect((await services.store.activeSoloQuiz(alice, 'alice'))?.questions.length).toBe(Math.min(25, services.pack.quiz.length));
   });
 
   it('answers a choice value that is not allowed with help listing the allowed ones', async () => {
@@ -293,7 +293,7 @@ describe('user text that looks like a mention', () => {
   it('is kept as typed in names on the leaderboard', async () => {
     const everyone = contextFor(services, 'u-everyone', 'dispatch', { user: { id: 'u-everyone', name: '@everyone <!channel>' } });
     await runText(everyone, 'quiz', 'start 1');
-    const quiz = (await services.store.activeQuiz(everyone))!;
+    const quiz = (await services.store.activeSoloQuiz(everyone, 'u-everyone'))!;
     await runChoice(everyone, { choiceId: `quiz:a:${quiz.id}:0:0` });
     const [board] = await runText(everyone, 'quiz', 'leaderboard');
     expect(blocksOf(board!, 'text')[0]?.text).toContain('@everyone <!channel> — ');

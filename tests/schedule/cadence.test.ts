@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCadence, parseTimeOfDay, nextRuns, MIN_GAP_MINUTES } from '../../src/schedule/cadence.js';
-import { resolveTimeZone, formatInZone } from '../../src/schedule/zones.js';
+import { lookUpTimeZone, resolveTimeZone, formatInZone } from '../../src/schedule/zones.js';
+import { durationLabel, parseDuration } from '../../src/schedule/duration.js';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z'); // a Thursday
 const parse = (cadence: string, time?: string, zone = 'UTC') => parseCadence({ cadence, time }, zone, NOW);
@@ -29,16 +30,27 @@ describe('cadence presets', () => {
   it('need a day for weekly and a time for every preset', () => {
     expect(errorOf(parse('weekly', '09:00'))).toMatch(/weekly needs a day/);
     expect(errorOf(parse('weekly:funday', '09:00'))).toMatch(/“funday” is not a day of the week/);
-    expect(errorOf(parse('daily'))).toMatch(/daily needs a time of day: add time:HH:MM/);
+    expect(errorOf(parse('daily'))).toMatch(/daily needs a time of day: add one such as time:09:00 or time:9am/);
     expect(errorOf(parse('weekdays'))).toMatch(/weekdays needs a time of day/);
   });
 
   it('refuse impossible times of day', () => {
-    for (const t of ['25:00', '24:00', '12:60', '9am', '9', '09:0', '-1:00', '']) {
-      expect(errorOf(parse('daily', t))).toMatch(/is not a time of day: use HH:MM on the 24-hour clock, from 00:00 to 23:59/);
+    for (const t of ['25:00', '24:00', '12:60', '13pm', '0am', '9', '9.30', '09:0', '-1:00', '9:75 pm', '']) {
+      expect(errorOf(parse('daily', t)), t).toMatch(/is not a time of day: use the 24-hour clock \(time:09:00, time:21:30\) or am\/pm \(time:9am, time:9:30 pm\)/);
     }
-    expect(parseTimeOfDay('00:00')).toEqual({ ok: true, value: { hour: 0, minute: 0 } });
-    expect(parseTimeOfDay('23:59')).toEqual({ ok: true, value: { hour: 23, minute: 59 } });
+  });
+
+  it('read times on the 24-hour clock and with am or pm', () => {
+    const cases: [string, number, number][] = [
+      ['00:00', 0, 0], ['23:59', 23, 59], ['21:30', 21, 30], ['9:05', 9, 5], ['9am', 9, 0], ['9 AM', 9, 0], ['9:30 pm', 21, 30],
+      ['9:30pm', 21, 30], ['9.30 p.m.', NaN, NaN], ['12am', 0, 0], ['12pm', 12, 0], ['12:15 am', 0, 15], ['noon', 12, 0], ['midnight', 0, 0],
+    ];
+    for (const [text, hour, minute] of cases) {
+      const r = parseTimeOfDay(text);
+      if (Number.isNaN(hour)) expect(r.ok, text).toBe(false);
+      else expect(r, text).toEqual({ ok: true, value: { hour, minute } });
+    }
+    expect(parse('weekdays', '9:30 pm')).toEqual({ ok: true, value: { cron: '30 21 * * 1-5', label: 'weekdays (Mon–Fri) at 21:30' } });
   });
 
   it('say what is known when the cadence is not', () => {
@@ -67,8 +79,8 @@ describe('cron expressions', () => {
   });
 
   it('are refused when they would post more often than the minimum gap', () => {
-    expect(errorOf(parse('* 9 * * *'))).toMatch(/would post every 1 minute at times; a schedule may post at most once every 10 minutes/);
-    expect(errorOf(parse('*/5 * * * *'))).toMatch(/every 5 minutes/);
+    expect(errorOf(parse('* 9 * * *'))).toMatch(/“\* 9 \* \* \*” would sometimes post only 1 minute after the last prompt; a schedule may post at most once every 10 minutes\./);
+    expect(errorOf(parse('*/5 * * * *'))).toMatch(/only 5 minutes after the last prompt/);
   });
 
   it('are refused when they never run, or come with a time, or are nicknames', () => {
@@ -90,7 +102,7 @@ describe('time zones', () => {
     for (const z of ['Mars/Olympus', 'Europe/Kiyv', 'EST', 'CET', '', 'New York']) {
       const r = resolveTimeZone(z);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error).toMatch(/is not a time zone I know.*Use an IANA name such as Europe\/Kyiv/);
+      if (!r.ok) expect(r.error).toMatch(/is not a time zone I know.*Use a city such as Kyiv or New York, or an IANA name such as Europe\/Kyiv/);
     }
     const offset = resolveTimeZone('+02:00');
     expect(offset.ok === false && offset.error).toMatch(/fixed UTC offset would shift the post/);
@@ -113,5 +125,42 @@ describe('nextRuns', () => {
   it('keeps 09:00 local across a daylight-saving change (the UTC time moves instead)', () => {
     const runs = nextRuns('0 9 * * *', 'America/New_York', Date.parse('2026-03-07T00:00:00Z'), 2);
     expect(runs.map((d) => d.toISOString())).toEqual(['2026-03-07T14:00:00.000Z', '2026-03-08T13:00:00.000Z']);
+  });
+});
+
+describe('time zones by city', () => {
+  it('map an unambiguous city to its IANA name, in any case and with spaces', () => {
+    for (const [typed, zone] of [
+      ['kyiv', 'Europe/Kyiv'], ['Kyiv', 'Europe/Kyiv'], ['kiev', 'Europe/Kyiv'], ['new york', 'America/New_York'], ['New_York', 'America/New_York'],
+      ['sao paulo', 'America/Sao_Paulo'], ['São Paulo', 'America/Sao_Paulo'], ['london', 'Europe/London'], ['washington', 'America/New_York'],
+      ['Europe/Kyiv', 'Europe/Kyiv'], ['utc', 'UTC'],
+    ]) {
+      expect(lookUpTimeZone(typed!), typed).toEqual({ ok: true, value: zone });
+    }
+  });
+
+  it('list the choices for an ambiguous name, and refuse what names no zone', () => {
+    const portland = lookUpTimeZone('portland');
+    expect(portland.ok === false && portland.error).toBe(
+      '“portland” could be more than one time zone: America/Los_Angeles, America/New_York. Give the one you mean, e.g. timezone:America/Los_Angeles.',
+    );
+    const partial = lookUpTimeZone('new');
+    expect(partial.ok === false && partial.error).toMatch(/could be more than one time zone: .*America\/New_York/);
+    const none = lookUpTimeZone('atlantis');
+    expect(none.ok === false && none.error).toMatch(/“atlantis” is not a time zone I know/);
+    const offset = lookUpTimeZone('+02:00');
+    expect(offset.ok === false && offset.error).toMatch(/fixed UTC offset/);
+  });
+});
+
+describe('how long a prompt stays open', () => {
+  it('reads minutes, hours and days, from 10 minutes to 14 days', () => {
+    expect(parseDuration('2h')).toEqual({ ok: true, value: 120 });
+    expect(parseDuration('90 minutes')).toEqual({ ok: true, value: 90 });
+    expect(parseDuration('1d 12h')).toEqual({ ok: true, value: 2160 });
+    expect(parseDuration('3 days')).toEqual({ ok: true, value: 4320 });
+    for (const bad of ['5m', '15d', 'soon', '2 fortnights', '2', '']) expect(parseDuration(bad).ok, bad).toBe(false);
+    expect(durationLabel(150)).toBe('2 h 30 min');
+    expect(durationLabel(1440)).toBe('1 day');
   });
 });

@@ -101,6 +101,45 @@ describe('/prompt schedule', () => {
     expect(await saved(h)).toHaveLength(3);
   });
 
+  it('refuses a second schedule with the same cadence and time in one channel, naming the first', async () => {
+    const h = await makeHarness(START);
+    await h.command('schedule', { cadence: 'daily', time: '09:00', timezone: 'Europe/Kyiv' });
+    const [first] = await saved(h);
+    // 9am is 09:00: the same slots, so a second would post every prompt twice.
+    const text = await h.text('schedule', { cadence: 'daily', time: '9am', timezone: 'kyiv' });
+    expect(text).toContain('Nothing was scheduled');
+    expect(text).toContain(`This channel already has schedule ${first!.id} for daily at 09:00 (Europe/Kyiv): a second would post every prompt twice. Cancel it first with /prompt cancel ${first!.id}, or choose another time.`);
+    expect(await saved(h)).toHaveLength(1);
+    // Another time, zone or channel is another schedule.
+    await h.command('schedule', { cadence: 'daily', time: '9:30 am', timezone: 'kyiv' });
+    await h.command('schedule', { cadence: 'daily', time: '09:00', timezone: 'Europe/London' });
+    await h.command('schedule', { cadence: 'daily', time: '09:00', timezone: 'Europe/Kyiv', channel: 'chan-2' });
+    expect(await saved(h)).toHaveLength(4);
+  });
+
+  it('takes times such as 9am and 9:30 pm and a city for the zone, and shows the zone it chose', async () => {
+    const h = await makeHarness(START);
+    const text = await h.text('schedule', { cadence: 'weekdays', time: '9:30 pm', timezone: 'new york' });
+    expect(text).toContain('Weekdays (Mon–Fri) at 21:30 in this channel, America/New_York time (for “new york”).');
+    expect(text).toContain('• Thu 26 Nov 2026, 21:30 (America/New_York)');
+    expect((await saved(h))[0]).toMatchObject({ cron: '30 21 * * 1-5', timeZone: 'America/New_York' });
+    const ambiguous = await h.text('schedule', { cadence: 'daily', time: '9am', timezone: 'portland' });
+    expect(ambiguous).toContain('“portland” could be more than one time zone: America/Los_Angeles, America/New_York.');
+    expect(await saved(h)).toHaveLength(1);
+  });
+
+  it('keeps how long each prompt takes votes, and says so when saving and listing', async () => {
+    const h = await makeHarness(START);
+    const text = await h.text('schedule', { cadence: 'daily', time: '09:00', closes_after: '2h' });
+    expect(text).toContain('Each prompt takes votes for 2 h (or until the next one posts); then its result is posted.');
+    expect((await saved(h))[0]?.closeAfterMinutes).toBe(120);
+    expect(await h.text('list')).toContain('daily at 09:00 in this channel; each prompt open 2 h');
+    const plainSchedule = await h.text('schedule', { cadence: 'daily', time: '10:00' });
+    expect(plainSchedule).toContain('Each prompt takes votes until the next one posts; then its result is posted.');
+    expect(await h.text('schedule', { cadence: 'daily', time: '11:00', closes_after: 'a while' })).toMatch(/“a while” is not a length of time/);
+    expect(await saved(h)).toHaveLength(2);
+  });
+
   it('is for admins only; /prompt list is for everyone', async () => {
     const h = await makeHarness(START);
     const text = await h.text('schedule', { cadence: 'daily', time: '09:00' }, { isAdmin: false });
@@ -109,10 +148,10 @@ describe('/prompt schedule', () => {
     expect(await h.text('list', {}, { isAdmin: false })).toMatch(/No discussion prompts are scheduled on this server/);
     const spec = findCommand('prompt')!;
     expect(spec.subcommands.map((s) => [s.name, Boolean(s.adminOnly)])).toEqual([
-      ['now', false], ['schedule', true], ['list', false], ['pause', true], ['resume', true], ['cancel', true],
+      ['now', false], ['schedule', true], ['list', false], ['pause', true], ['resume', true], ['cancel', true], ['results', true],
     ]);
     expect(usage(spec, spec.subcommands.find((s) => s.name === 'schedule')!)).toBe(
-      '/prompt schedule cadence:… [time:…] [timezone:…] [channel:#channel]',
+      '/prompt schedule cadence:… [time:…] [timezone:…] [closes_after:…] [channel:#channel]',
     );
   });
 });

@@ -50,7 +50,7 @@ describe('a scheduled post', () => {
       expect.objectContaining({ type: 'quote' }),
     ]));
     const choices = reply.blocks.flatMap((b) => (b.type === 'choices' ? b.choices.map((c) => c.label) : []));
-    expect(choices).toEqual(['Agree', 'Disagree', 'Not sure']);
+    expect(choices).toEqual(['Agree', 'Disagree', 'Not sure', 'Withdraw my vote']);
 
     // The post record carries its (schedule, slot) key and the platform's message id.
     const postId = reply.blocks.flatMap((b) => (b.type === 'choices' ? b.choices : []))[0]!.id.split(':')[1]!;
@@ -240,7 +240,7 @@ describe('a stored schedule croner cannot read', () => {
     await h.store.deleteSchedule(id);
     await h.store.createSchedule({
       id: 'broken', platform: PLATFORM, serverId: 'guild-1', channelId: CHANNEL, cron: '0 9 * *', label: 'broken',
-      timeZone: 'UTC', createdBy: 'x', paused: false, pauseReason: null, nextRun: Date.parse('2026-11-26T09:00:00Z'), createdAt: 0,
+      timeZone: 'UTC', createdBy: 'x', paused: false, pauseReason: null, nextRun: Date.parse('2026-11-26T09:00:00Z'), createdAt: 0, closeAfterMinutes: null,
     }, 5);
     h.setClock('2026-11-26T09:00:00Z');
     await h.runDue();

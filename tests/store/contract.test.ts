@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/core/context.js';
 import type { Store } from '../../src/core/store/store.js';
-import type { ChannelRef, DebateRecord, PromptPostRecord, QuizAnswer, QuizRecord } from '../../src/core/store/records.js';
+import type { ChannelRef, DebateRecord, LeaderboardQuery, PromptPostRecord, QuizAnswer, QuizRecord, SeasonRecord } from '../../src/core/store/records.js';
 import type { ScheduleRecord } from '../../src/core/store/schedule-store.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
@@ -40,23 +40,36 @@ function quiz(where: ChannelRef, patch: Partial<QuizRecord> = {}): QuizRecord {
   return {
     id: unique('quiz'), ...where, starterId: 'alice', mode: 'channel', status: 'active', current: 0, createdAt: T0,
     questions: [{ id: 'q-one', order: [2, 0, 3, 1] }, { id: 'q-two', order: [0, 1, 2, 3] }, { id: 'q-three', order: [3, 2, 1, 0] }],
-    deadline: T0 + 20_000, ...patch,
+    deadline: T0 + 20_000, seconds: null, reveal: 'each', ...patch,
   };
 }
 
+const QUESTION_IDS = ['q-one', 'q-two', 'q-three'];
+
 function answer(quizId: string, userId: string, patch: Partial<QuizAnswer> = {}): QuizAnswer {
-  return { quizId, question: 0, userId, userName: userId.toUpperCase(), option: 1, correct: true, answeredAt: T0, ...patch };
+  const question = patch.question ?? 0;
+  return {
+    quizId, question, questionId: QUESTION_IDS[question] ?? `q-${question}`, userId, userName: userId.toUpperCase(),
+    option: 1, correct: true, answeredAt: T0, ...patch,
+  };
 }
+
+/** Each schedule made here gets a cron of its own, so that only tests about twins make twins. */
+let cronCount = 0;
+const nextCron = () => `${cronCount % 60} ${6 + (Math.floor(cronCount++ / 60) % 12)} * * 1-5`;
 
 function schedule(where: ChannelRef, patch: Partial<ScheduleRecord> = {}): ScheduleRecord {
   return {
-    id: unique('sch'), ...where, cron: '0 9 * * 1-5', label: 'weekdays at 09:00', timeZone: 'Europe/Kyiv', createdBy: 'admin',
-    paused: false, pauseReason: null, nextRun: T0 + DAY, createdAt: T0, ...patch,
+    id: unique('sch'), ...where, cron: nextCron(), label: 'weekdays at 09:00', timeZone: 'Europe/Kyiv', createdBy: 'admin',
+    paused: false, pauseReason: null, nextRun: T0 + DAY, createdAt: T0, closeAfterMinutes: null, ...patch,
   };
 }
 
 function post(where: ChannelRef, patch: Partial<PromptPostRecord> = {}): PromptPostRecord {
-  return { id: unique('post'), ...where, promptId: 'p-one', scheduleId: null, slot: null, messageId: null, createdAt: T0, ...patch };
+  return {
+    id: unique('post'), ...where, promptId: 'p-one', scheduleId: null, slot: null, messageId: null, createdAt: T0,
+    closesAt: null, closedAt: null, ...patch,
+  };
 }
 
 const LIMIT = 3;
@@ -205,26 +218,57 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         const q = quiz(where);
         expect(await store.createQuiz(q)).toEqual(q);
         expect(await store.getQuiz(q.id)).toEqual(q);
-        expect(await store.activeQuiz(where)).toEqual(q);
-        expect(await store.activeQuiz({ ...where, channelId: unique('chan') })).toBeNull();
+        expect(await store.activeChannelQuiz(where)).toEqual(q);
+        expect(await store.activeChannelQuiz({ ...where, channelId: unique('chan') })).toBeNull();
+        expect(await store.activeSoloQuiz(where, 'alice')).toBeNull();
         expect(await store.getQuiz(unique('nope'))).toBeNull();
       });
 
-      it('keeps a solo quiz’s missing deadline', async () => {
+      it('keeps a solo quiz’s missing deadline, and a channel quiz’s seconds and reveal', async () => {
         const q = quiz(channel(), { mode: 'solo', deadline: null });
         await store.createQuiz(q);
         expect(await store.getQuiz(q.id)).toEqual(q);
+        const c = quiz(channel(), { seconds: 45, reveal: 'end' });
+        await store.createQuiz(c);
+        expect(await store.getQuiz(c.id)).toEqual(c);
       });
 
-      it('allows one active quiz per channel, and a new one once it stopped', async () => {
+      it('allows one channel quiz per channel, and a new one once it stopped', async () => {
         const where = channel();
         const first = quiz(where);
         expect(await store.createQuiz(first)).not.toBeNull();
         expect(await store.createQuiz(quiz(where, { starterId: 'bob' }))).toBeNull();
         expect(await store.createQuiz(quiz({ ...where, channelId: unique('chan') }))).not.toBeNull();
         expect(await store.stopQuiz(first.id)).toBe(true);
-        expect(await store.activeQuiz(where)).toBeNull();
+        expect(await store.activeChannelQuiz(where)).toBeNull();
         expect(await store.createQuiz(quiz(where))).not.toBeNull();
+      });
+
+      it('runs solo quizzes of several people beside a channel quiz, one solo quiz per person on a server', async () => {
+        const where = channel();
+        const host = quiz(where);
+        const alice = quiz(where, { mode: 'solo', deadline: null, starterId: 'alice' });
+        const bob = quiz(where, { mode: 'solo', deadline: null, starterId: 'bob' });
+        for (const q of [host, alice, bob]) expect(await store.createQuiz(q)).toEqual(q);
+        expect(await store.activeChannelQuiz(where)).toEqual(host);
+        expect(await store.activeSoloQuiz(where, 'alice')).toEqual(alice);
+        expect(await store.activeSoloQuiz({ ...where, channelId: unique('chan') }, 'bob')).toEqual(bob);
+        // A second solo quiz for Alice is refused, in this channel or another of the server.
+        expect(await store.createQuiz(quiz(where, { mode: 'solo', deadline: null, starterId: 'alice' }))).toBeNull();
+        expect(await store.createQuiz(quiz({ ...where, channelId: unique('chan') }, { mode: 'solo', deadline: null, starterId: 'alice' }))).toBeNull();
+        // Another server is another place.
+        expect(await store.createQuiz(quiz({ ...where, serverId: unique('srv') }, { mode: 'solo', deadline: null, starterId: 'alice' }))).not.toBeNull();
+        expect(await store.activeSoloQuiz({ ...where, serverId: unique('srv') }, 'alice')).toBeNull();
+        expect(await store.stopQuiz(alice.id)).toBe(true);
+        expect(await store.activeSoloQuiz(where, 'alice')).toBeNull();
+        const again = quiz(where, { mode: 'solo', deadline: null, starterId: 'alice' });
+        expect(await store.createQuiz(again)).toEqual(again);
+      });
+
+      it('lets one of two simultaneous solo starts by one person win', async () => {
+        const where = channel();
+        const results = await Promise.all([0, 1].map(() => store.createQuiz(quiz(where, { mode: 'solo', deadline: null, starterId: 'alice' }))));
+        expect(results.filter(Boolean)).toHaveLength(1);
       });
 
       it('advances only from the question it is at', async () => {
@@ -251,7 +295,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         await store.createQuiz(q);
         expect(await store.advanceQuiz(q.id, 2, 'finished', null)).toBe(true);
         expect(await store.getQuiz(q.id)).toMatchObject({ status: 'finished', deadline: null });
-        expect(await store.activeQuiz(where)).toBeNull();
+        expect(await store.activeChannelQuiz(where)).toBeNull();
         expect(await store.advanceQuiz(q.id, 2, 'finished', null)).toBe(false);
       });
 
@@ -300,8 +344,8 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.recordAnswer(answer(q.id, 'bob', { question: 1, option: 1, answeredAt: T0 + 5 }))).toBe(false);
 
         expect(await store.answersFor(q.id, 0)).toEqual([
-          answer(q.id, 'alice', { option: 2, correct: true, answeredAt: T0 + 1 }),
-          answer(q.id, 'bob', { option: 0, correct: false, answeredAt: T0 + 3 }),
+          { ...answer(q.id, 'alice', { option: 2, correct: true, answeredAt: T0 + 1 }), counted: false },
+          { ...answer(q.id, 'bob', { option: 0, correct: false, answeredAt: T0 + 3 }), counted: false },
         ]);
         expect((await store.answersFor(q.id)).map((a) => `${a.userId}:${a.question}`)).toEqual(['alice:0', 'bob:0', 'alice:1']);
         expect(await store.answersFor(q.id, 2)).toEqual([]);
@@ -324,66 +368,125 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       });
     });
 
-    describe('leaderboard', () => {
-      /** One person's quiz in its own channel of the server, answered question by question as the quiz moves on. */
-      async function answered(where: ChannelRef, userId: string, results: boolean[], at: number, names: string[] = []) {
-        const q = quiz({ ...where, channelId: unique('chan') }, { questions: results.map((_, i) => ({ id: `q${i}`, order: [0, 1, 2, 3] })) });
+    describe('scores and the leaderboard', () => {
+      /**
+       * One person's quiz in a channel of the server (its own unless given), answered question by
+       * question as the quiz moves on; each answer is scored as the engine does. Question ids are
+       * `ids[i]`, so two quizzes can ask the same pack question.
+       */
+      async function answered(
+        where: ChannelRef, userId: string, results: boolean[], at: number,
+        options: { names?: string[]; ids?: string[]; channelId?: string } = {},
+      ): Promise<{ quiz: QuizRecord; counted: boolean[] }> {
+        const ids = options.ids ?? results.map((_, i) => `q${i}`);
+        const q = quiz({ ...where, channelId: options.channelId ?? unique('chan') }, { questions: ids.map((id) => ({ id, order: [0, 1, 2, 3] })) });
         await store.createQuiz(q);
+        const counted: boolean[] = [];
         for (const [i, correct] of results.entries()) {
-          const userName = names[i] ?? userId.toUpperCase();
-          expect(await store.recordAnswer(answer(q.id, userId, { question: i, correct, answeredAt: at + i, userName }))).toBe(true);
+          const userName = options.names?.[i] ?? userId.toUpperCase();
+          expect(await store.recordAnswer(answer(q.id, userId, { question: i, questionId: ids[i]!, correct, answeredAt: at + i, userName }))).toBe(true);
+          counted.push(await store.scoreAnswer(q.id, i, userId));
           expect(await store.advanceQuiz(q.id, i, i + 1 < results.length ? i + 1 : 'finished', null)).toBe(true);
         }
+        return { quiz: q, counted };
       }
+      const board = (where: ChannelRef, patch: Partial<LeaderboardQuery> = {}) =>
+        store.leaderboard({ platform: where.platform, serverId: where.serverId, season: 1, since: 0, limit: 10, ...patch });
 
-      it('ranks by right answers, then by fewer answers, within one server', async () => {
+      it('scores a question the first time a person answers it; a retake in another quiz does not score', async () => {
+        const where = channel('slack');
+        const first = await answered(where, 'alice', [false, true], T0, { ids: ['qa', 'qb'] });
+        expect(first.counted).toEqual([true, true]);
+        const retake = await answered(where, 'alice', [true, true, false], T0 + DAY, { ids: ['qa', 'qb', 'qc'] });
+        expect(retake.counted).toEqual([false, false, true]);
+        // Asking again is safe: the scoring answer stays the scoring one.
+        expect(await store.scoreAnswer(first.quiz.id, 0, 'alice')).toBe(true);
+        expect(await store.scoreAnswer(retake.quiz.id, 0, 'alice')).toBe(false);
+        expect(await store.scoreAnswer(retake.quiz.id, 5, 'alice')).toBe(false);
+        expect((await store.answersFor(retake.quiz.id)).map((a) => a.counted)).toEqual([false, false, true]);
+        // Bob answering the same questions scores for himself.
+        expect((await answered(where, 'bob', [true], T0, { ids: ['qa'] })).counted).toEqual([true]);
+        expect(await board(where)).toEqual([
+          { userId: 'bob', userName: 'BOB', points: 1, answered: 1 },
+          { userId: 'alice', userName: 'ALICE', points: 1, answered: 3 },
+        ]);
+      });
+
+      it('lets one of two simultaneous answers to one pack question count, in two quizzes at once', async () => {
+        const where = channel();
+        const quizzes = [quiz(where), quiz({ ...where, channelId: unique('chan') })];
+        for (const q of quizzes) {
+          await store.createQuiz(q);
+          await store.recordAnswer(answer(q.id, 'alice'));
+        }
+        const results = await Promise.all(quizzes.map((q) => store.scoreAnswer(q.id, 0, 'alice')));
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await board(where)).toEqual([{ userId: 'alice', userName: 'ALICE', points: 1, answered: 1 }]);
+      });
+
+      it('ranks by points, then by fewer questions answered, within one server', async () => {
         const where = channel('slack');
         await answered(where, 'carol', [true, false, false, false], T0);
         await answered(where, 'alice', [true, true, true, false], T0);
         await answered(where, 'bob', [true, true, false], T0);
         await answered(where, 'dave', [true, true, false, false], T0);
-
-        const board = await store.leaderboard('slack', where.serverId, 0, 10);
-        expect(board).toEqual([
-          { userId: 'alice', userName: 'ALICE', correct: 3, answered: 4 },
-          { userId: 'bob', userName: 'BOB', correct: 2, answered: 3 },
-          { userId: 'dave', userName: 'DAVE', correct: 2, answered: 4 },
-          { userId: 'carol', userName: 'CAROL', correct: 1, answered: 4 },
+        const rows = await board(where);
+        expect(rows).toEqual([
+          { userId: 'alice', userName: 'ALICE', points: 3, answered: 4 },
+          { userId: 'bob', userName: 'BOB', points: 2, answered: 3 },
+          { userId: 'dave', userName: 'DAVE', points: 2, answered: 4 },
+          { userId: 'carol', userName: 'CAROL', points: 1, answered: 4 },
         ]);
-        expect(await store.leaderboard('slack', where.serverId, 0, 2)).toEqual(board.slice(0, 2));
+        expect(await board(where, { limit: 2 })).toEqual(rows.slice(0, 2));
       });
 
-      it('counts only answers at or after `since`, across the server’s channels and quizzes', async () => {
+      it('counts only first answers at or after `since`, and in one channel when asked', async () => {
         const where = channel('discord');
-        await answered(where, 'alice', [true, true, true], T0);
-        await answered(where, 'bob', [true], T0 + 8 * DAY);
-        await answered(where, 'alice', [false], T0 + 8 * DAY);
-
-        expect(await store.leaderboard('discord', where.serverId, 0, 10)).toEqual([
-          { userId: 'alice', userName: 'ALICE', correct: 3, answered: 4 },
-          { userId: 'bob', userName: 'BOB', correct: 1, answered: 1 },
+        const classroom = unique('chan');
+        await answered(where, 'alice', [true, true, true], T0, { channelId: classroom });
+        await answered(where, 'bob', [true], T0 + 8 * DAY, { ids: ['other'] });
+        await answered(where, 'alice', [false], T0 + 8 * DAY, { ids: ['other'] });
+        expect(await board(where)).toEqual([
+          { userId: 'alice', userName: 'ALICE', points: 3, answered: 4 },
+          { userId: 'bob', userName: 'BOB', points: 1, answered: 1 },
         ]);
-        expect(await store.leaderboard('discord', where.serverId, T0 + DAY, 10)).toEqual([
-          { userId: 'bob', userName: 'BOB', correct: 1, answered: 1 },
-          { userId: 'alice', userName: 'ALICE', correct: 0, answered: 1 },
+        expect(await board(where, { since: T0 + DAY })).toEqual([
+          { userId: 'bob', userName: 'BOB', points: 1, answered: 1 },
+          { userId: 'alice', userName: 'ALICE', points: 0, answered: 1 },
         ]);
-        expect(await store.leaderboard('discord', where.serverId, T0 + 8 * DAY, 10)).toHaveLength(2);
-        expect(await store.leaderboard('discord', where.serverId, T0 + 8 * DAY + 1, 10)).toEqual([]);
+        expect(await board(where, { since: T0 + 8 * DAY + 1 })).toEqual([]);
+        expect(await board(where, { channelId: classroom })).toEqual([{ userId: 'alice', userName: 'ALICE', points: 3, answered: 3 }]);
+        expect(await board(where, { channelId: unique('chan') })).toEqual([]);
       });
 
       it('shows each person under the name they answered with last', async () => {
         const where = channel('discord');
-        await answered(where, 'zed', [true, true], T0, ['Zed', 'Aardvark']);
-        await answered(where, 'zed', [false], T0 - 1, ['Middle']);
-        expect(await store.leaderboard('discord', where.serverId, 0, 10)).toEqual([{ userId: 'zed', userName: 'Aardvark', correct: 2, answered: 3 }]);
+        await answered(where, 'zed', [true, true], T0, { names: ['Zed', 'Aardvark'] });
+        await answered(where, 'zed', [false], T0 - 1, { names: ['Middle'], ids: ['qz'] });
+        expect(await board(where)).toEqual([{ userId: 'zed', userName: 'Aardvark', points: 2, answered: 3 }]);
       });
 
       it('keeps servers and platforms apart', async () => {
         const where = channel('discord');
         await answered(where, 'alice', [true], T0);
-        expect(await store.leaderboard('discord', unique('srv'), 0, 10)).toEqual([]);
-        expect(await store.leaderboard('slack', where.serverId, 0, 10)).toEqual([]);
-        expect(await store.leaderboard('discord', where.serverId, 0, 10)).toHaveLength(1);
+        expect(await board({ ...where, serverId: unique('srv') })).toEqual([]);
+        expect(await board({ ...where, platform: 'slack' })).toEqual([]);
+        expect(await board(where)).toHaveLength(1);
+      });
+
+      it('starts a season once; its answers score afresh and the old season stays as it was', async () => {
+        const where = channel('shell');
+        await answered(where, 'alice', [true, false], T0, { ids: ['qa', 'qb'] });
+        expect(await store.listSeasons(where.platform, where.serverId)).toEqual([]);
+        const second: SeasonRecord = { platform: where.platform, serverId: where.serverId, number: 2, startedAt: T0 + DAY, startedBy: 'teacher' };
+        const results = await Promise.all([store.startSeason(second), store.startSeason({ ...second, startedBy: 'other' })]);
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await store.listSeasons(where.platform, where.serverId)).toEqual([expect.objectContaining({ number: 2, startedAt: T0 + DAY })]);
+        expect(await store.listSeasons(where.platform, unique('srv'))).toEqual([]);
+        // The same questions score again in the new season.
+        expect((await answered(where, 'alice', [true, true], T0 + 2 * DAY, { ids: ['qa', 'qb'] })).counted).toEqual([true, true]);
+        expect(await board(where, { season: 1 })).toEqual([{ userId: 'alice', userName: 'ALICE', points: 1, answered: 2 }]);
+        expect(await board(where, { season: 2 })).toEqual([{ userId: 'alice', userName: 'ALICE', points: 2, answered: 2 }]);
       });
     });
 
@@ -436,14 +539,15 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       it('takes one vote per person, changeable, and tallies them', async () => {
         const p = post(channel());
         await store.createPromptPost(p);
+        const voter = (id: string) => ({ id, name: id.toUpperCase() });
         expect(await store.tally(p.id)).toEqual({ agree: 0, disagree: 0, unsure: 0 });
-        expect(await store.castVote(p.id, 'alice', 'agree', T0)).toBeNull();
-        expect(await store.castVote(p.id, 'bob', 'agree', T0)).toBeNull();
-        expect(await store.castVote(p.id, 'carol', 'unsure', T0)).toBeNull();
+        expect(await store.castVote(p.id, voter('alice'), 'agree', T0)).toEqual({ recorded: true, previous: null });
+        expect(await store.castVote(p.id, voter('bob'), 'agree', T0)).toEqual({ recorded: true, previous: null });
+        expect(await store.castVote(p.id, voter('carol'), 'unsure', T0)).toEqual({ recorded: true, previous: null });
         expect(await store.tally(p.id)).toEqual({ agree: 2, disagree: 0, unsure: 1 });
-        expect(await store.castVote(p.id, 'alice', 'disagree', T0 + 1)).toBe('agree');
+        expect(await store.castVote(p.id, voter('alice'), 'disagree', T0 + 1)).toEqual({ recorded: true, previous: 'agree' });
         expect(await store.tally(p.id)).toEqual({ agree: 1, disagree: 1, unsure: 1 });
-        expect(await store.castVote(p.id, 'alice', 'disagree', T0 + 2)).toBe('disagree');
+        expect(await store.castVote(p.id, voter('alice'), 'disagree', T0 + 2)).toEqual({ recorded: true, previous: 'disagree' });
         expect(await store.tally(p.id)).toEqual({ agree: 1, disagree: 1, unsure: 1 });
       });
 
@@ -452,10 +556,73 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         const b = post(channel());
         await store.createPromptPost(a);
         await store.createPromptPost(b);
-        await store.castVote(a.id, 'alice', 'agree', T0);
-        expect(await store.castVote(b.id, 'alice', 'disagree', T0)).toBeNull();
+        await store.castVote(a.id, { id: 'alice', name: 'Alice' }, 'agree', T0);
+        expect(await store.castVote(b.id, { id: 'alice', name: 'Alice' }, 'disagree', T0)).toEqual({ recorded: true, previous: null });
         expect(await store.tally(a.id)).toEqual({ agree: 1, disagree: 0, unsure: 0 });
         expect(await store.tally(b.id)).toEqual({ agree: 0, disagree: 1, unsure: 0 });
+      });
+
+      it('withdraws a vote once, and keeps the history of votes cast, changed and withdrawn', async () => {
+        const p = post(channel());
+        await store.createPromptPost(p);
+        await store.castVote(p.id, { id: 'alice', name: 'Alice' }, 'agree', T0 + 1);
+        await store.castVote(p.id, { id: 'bob', name: 'Bob' }, 'unsure', T0 + 2);
+        await store.castVote(p.id, { id: 'alice', name: 'Alice' }, 'disagree', T0 + 3);
+        expect(await store.withdrawVote(p.id, 'alice', T0 + 4)).toBe('disagree');
+        expect(await store.withdrawVote(p.id, 'alice', T0 + 5)).toBeNull();
+        expect(await store.withdrawVote(p.id, 'carol', T0 + 5)).toBeNull();
+        expect(await store.tally(p.id)).toEqual({ agree: 0, disagree: 0, unsure: 1 });
+        expect(await store.voteHistory(p.id)).toEqual([
+          { userId: 'alice', vote: 'agree', at: T0 + 1 },
+          { userId: 'bob', vote: 'unsure', at: T0 + 2 },
+          { userId: 'alice', vote: 'disagree', at: T0 + 3 },
+          { userId: 'alice', vote: null, at: T0 + 4 },
+        ]);
+        // A vote after withdrawing counts again.
+        expect(await store.castVote(p.id, { id: 'alice', name: 'Alice' }, 'agree', T0 + 6)).toEqual({ recorded: true, previous: null });
+        expect(await store.tally(p.id)).toEqual({ agree: 1, disagree: 0, unsure: 1 });
+      });
+
+      it('takes no vote, change or withdrawal once a post is closed or its close time has come', async () => {
+        const where = channel();
+        const timed = post(where, { closesAt: T0 + 10 });
+        await store.createPromptPost(timed);
+        expect((await store.castVote(timed.id, { id: 'alice', name: 'Alice' }, 'agree', T0 + 9)).recorded).toBe(true);
+        expect(await store.castVote(timed.id, { id: 'bob', name: 'Bob' }, 'agree', T0 + 10)).toEqual({ recorded: false, previous: null });
+        expect(await store.castVote(timed.id, { id: 'alice', name: 'Alice' }, 'disagree', T0 + 11)).toEqual({ recorded: false, previous: 'agree' });
+        expect(await store.withdrawVote(timed.id, 'alice', T0 + 11)).toBeNull();
+        expect(await store.tally(timed.id)).toEqual({ agree: 1, disagree: 0, unsure: 0 });
+
+        const closed = post(where);
+        await store.createPromptPost(closed);
+        expect(await store.markPromptClosed(closed.id, T0)).toBe(true);
+        expect(await store.markPromptClosed(closed.id, T0 + 1)).toBe(false);
+        expect(await store.getPromptPost(closed.id)).toMatchObject({ closedAt: T0 });
+        expect((await store.castVote(closed.id, { id: 'alice', name: 'Alice' }, 'agree', T0 + 1)).recorded).toBe(false);
+        expect((await store.castVote(unique('nope'), { id: 'alice', name: 'Alice' }, 'agree', T0)).recorded).toBe(false);
+      });
+
+      it('makes a channel’s open posts due to close, and lists what is due on a platform', async () => {
+        const platform = ownPlatform();
+        const where = channel(platform);
+        const older = post(where, { createdAt: T0 });
+        const timed = post(where, { createdAt: T0 + 1, closesAt: T0 + 10 * DAY });
+        const done = post(where, { createdAt: T0 + 2, closedAt: T0 + 3 });
+        const elsewhere = post({ ...where, channelId: unique('chan') }, { createdAt: T0 });
+        const newest = post(where, { createdAt: T0 + 5 });
+        for (const p of [older, timed, done, elsewhere, newest]) await store.createPromptPost(p);
+        expect(await store.nextPromptClose(platform)).toBe(T0 + 10 * DAY);
+        expect(await store.closeOpenPrompts(where, newest.id, T0 + 6)).toBe(2);
+        expect(await store.nextPromptClose(platform)).toBe(T0 + 6);
+        expect((await store.duePromptCloses(platform, T0 + 5)).map((p) => p.id)).toEqual([]);
+        expect((await store.duePromptCloses(platform, T0 + 6)).map((p) => p.id).sort()).toEqual([older.id, timed.id].sort());
+        expect(await store.markPromptClosed(older.id, T0 + 7)).toBe(true);
+        expect((await store.duePromptCloses(platform, T0 + 7)).map((p) => p.id)).toEqual([timed.id]);
+        // A close time already come is not pushed back; the newest and other channels stay open.
+        expect(await store.closeOpenPrompts(where, newest.id, T0 + 9)).toBe(0);
+        expect(await store.getPromptPost(newest.id)).toMatchObject({ closesAt: null, closedAt: null });
+        expect(await store.getPromptPost(elsewhere.id)).toMatchObject({ closesAt: null });
+        expect(await store.duePromptCloses(ownPlatform(), T0 + DAY)).toEqual([]);
       });
     });
 
@@ -480,6 +647,26 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
       it(`holds the limit per channel when ${CREATES} creates for a channel arrive at once`, async () => {
         await expectLimitHolds([store]);
+      });
+
+      it('refuses a second schedule with the same cron and time zone in one channel, also when both arrive at once', async () => {
+        const where = channel();
+        const first = schedule(where, { cron: '0 9 * * *' });
+        expect(await store.createSchedule(first, 5)).toEqual(first);
+        expect(await store.createSchedule(schedule(where, { cron: '0 9 * * *' }), 5)).toBeNull();
+        // Another time zone, cron or channel is another schedule.
+        expect(await store.createSchedule(schedule(where, { cron: '0 9 * * *', timeZone: 'Europe/London' }), 5)).not.toBeNull();
+        expect(await store.createSchedule(schedule(where, { cron: '30 9 * * *' }), 5)).not.toBeNull();
+        expect(await store.createSchedule(schedule({ ...where, channelId: unique('chan') }, { cron: '0 9 * * *' }), 5)).not.toBeNull();
+        const other = channel();
+        const twins = await Promise.all(Array.from({ length: 4 }, () => store.createSchedule(schedule(other, { cron: '0 8 * * 1' }), 5)));
+        expect(twins.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('keeps how long each prompt of a schedule stays open', async () => {
+        const s = schedule(channel(), { closeAfterMinutes: 120 });
+        await store.createSchedule(s, 5);
+        expect(await store.getSchedule(s.id)).toMatchObject({ closeAfterMinutes: 120 });
       });
 
       it('lists a server’s schedules in the order they were made', async () => {
@@ -546,6 +733,70 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       });
     });
 
+    describe('results for the teacher', () => {
+      it('exports every answer with its quiz, season and whether it counted, filtered by server, channel and time', async () => {
+        const where = channel('slack');
+        const q = quiz(where, { mode: 'solo', deadline: null });
+        await store.createQuiz(q);
+        await store.recordAnswer(answer(q.id, 'alice', { option: 2, correct: true, answeredAt: T0 + 1, userName: '=Alice' }));
+        await store.scoreAnswer(q.id, 0, 'alice');
+        await store.advanceQuiz(q.id, 0, 1, null);
+        await store.recordAnswer(answer(q.id, 'alice', { question: 1, option: 0, correct: false, answeredAt: T0 + DAY }));
+        await store.stopQuiz(q.id);
+        const retake = quiz({ ...where, channelId: unique('chan') }, { mode: 'solo', deadline: null });
+        await store.createQuiz(retake);
+        await store.recordAnswer(answer(retake.id, 'alice', { answeredAt: T0 + 2 * DAY }));
+        expect(await store.scoreAnswer(retake.id, 0, 'alice')).toBe(false);
+
+        const rows = await store.exportQuizAnswers({ platform: 'slack', serverId: where.serverId });
+        expect(rows.map((r) => [r.quizId, r.question, r.questionId, r.userName, r.option, r.correct, r.counted, r.season])).toEqual([
+          [q.id, 0, 'q-one', '=Alice', 2, true, true, 1],
+          [q.id, 1, 'q-two', 'ALICE', 0, false, false, 1],
+          [retake.id, 0, 'q-one', 'ALICE', 1, true, false, 1],
+        ]);
+        expect(rows[0]).toMatchObject({ channelId: where.channelId, mode: 'solo', order: [2, 0, 3, 1], quizStartedAt: T0, answeredAt: T0 + 1 });
+        expect((await store.exportQuizAnswers({ serverId: where.serverId, channelId: where.channelId })).map((r) => r.quizId)).toEqual([q.id, q.id]);
+        expect((await store.exportQuizAnswers({ serverId: where.serverId, since: T0 + DAY })).map((r) => r.answeredAt)).toEqual([T0 + DAY, T0 + 2 * DAY]);
+        expect(await store.exportQuizAnswers({ platform: 'discord', serverId: where.serverId })).toEqual([]);
+      });
+
+      it('exports the votes of each post with the name shown when voting', async () => {
+        const where = channel();
+        const p = post(where, { createdAt: T0, scheduleId: 'sch-1' });
+        const later = post(where, { createdAt: T0 + DAY });
+        await store.createPromptPost(p);
+        await store.createPromptPost(later);
+        await store.castVote(p.id, { id: 'alice', name: 'Alice' }, 'agree', T0 + 5);
+        await store.castVote(p.id, { id: 'bob', name: '@bob' }, 'unsure', T0 + 6);
+        await store.castVote(later.id, { id: 'alice', name: 'Alice B.' }, 'disagree', T0 + DAY + 1);
+        await store.markPromptClosed(p.id, T0 + 10);
+        const rows = await store.exportVotes({ serverId: where.serverId });
+        expect(rows.map((r) => [r.postId, r.userName, r.vote, r.votedAt])).toEqual([
+          [p.id, 'Alice', 'agree', T0 + 5], [p.id, '@bob', 'unsure', T0 + 6], [later.id, 'Alice B.', 'disagree', T0 + DAY + 1],
+        ]);
+        expect(rows[0]).toMatchObject({ promptId: 'p-one', scheduleId: 'sch-1', postedAt: T0, closedAt: T0 + 10, channelId: where.channelId });
+        expect((await store.exportVotes({ serverId: where.serverId, since: T0 + 1 })).map((r) => r.postId)).toEqual([later.id]);
+        expect(await store.exportVotes({ serverId: where.serverId, channelId: unique('chan') })).toEqual([]);
+      });
+
+      it('exports debates with their turns and the debater’s last known name; finds a person’s last debate', async () => {
+        const where = channel();
+        const first = debate(where, 'alice', { createdAt: T0, updatedAt: T0 + 5, status: 'ended' });
+        const second = debate({ ...where, channelId: unique('chan') }, 'alice', { createdAt: T0 + DAY, updatedAt: T0 + DAY });
+        const bobs = debate(where, 'bob', { createdAt: T0 + 2 * DAY, updatedAt: T0 + 2 * DAY });
+        for (const d of [first, second, bobs]) await store.createDebate(d);
+        await store.rememberPerson(where, { id: 'alice', name: 'Alice' }, T0);
+        await store.rememberPerson(where, { id: 'alice', name: 'Alice K.' }, T0 + 1);
+        const rows = await store.exportDebates({ serverId: where.serverId });
+        expect(rows).toEqual([{ ...first, userName: 'Alice K.' }, { ...second, userName: 'Alice K.' }, { ...bobs, userName: null }]);
+        expect((await store.exportDebates({ serverId: where.serverId, channelId: where.channelId })).map((r) => r.id)).toEqual([first.id, bobs.id]);
+        expect((await store.exportDebates({ serverId: where.serverId, since: T0 + 1 })).map((r) => r.id)).toEqual([second.id, bobs.id]);
+
+        expect(await store.lastDebate(where, 'alice')).toEqual(second);
+        expect(await store.lastDebate({ ...where, serverId: unique('srv') }, 'alice')).toBeNull();
+        expect(await store.lastDebate(where, 'carol')).toBeNull();
+      });
+    });
     classDebateContract(() => store);
   });
 }

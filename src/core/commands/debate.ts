@@ -1,11 +1,20 @@
+import type { CommandContext } from '../context.js';
 import type { CommandSpec } from './spec.js';
 import { endDebate, startDebate, strongestCase } from '../engines/debate.js';
 import { replyToDebate } from '../engines/debate-reply.js';
+import { ownRecap } from '../engines/debate-recap.js';
+import { exportReply } from '../results/export.js';
+import { exportOptions } from './export-options.js';
 import { str } from './options.js';
 import { MAX_USER_TEXT } from '../reply.js';
 import { classDebateSubcommands } from './class-debate.js';
 
 const SIDES = [{ name: 'for', value: 'for' }, { name: 'against', value: 'against' }] as const;
+
+/** Debates name their debater by id only: the name the platform shows is kept beside it for the teacher's transcripts. */
+async function remember(ctx: CommandContext): Promise<void> {
+  await ctx.services.store.rememberPerson(ctx, ctx.user, ctx.services.now().getTime());
+}
 
 export const debateCommand: CommandSpec = {
   name: 'debate',
@@ -18,13 +27,19 @@ export const debateCommand: CommandSpec = {
         { name: 'motion', description: 'The motion to debate', type: 'string', autocomplete: 'motion' },
         { name: 'side', description: 'The side the bot argues', type: 'string', choices: SIDES },
       ],
-      handler: async (ctx) => [await startDebate(ctx.services, ctx, ctx.user.id, { motion: str(ctx, 'motion'), side: str(ctx, 'side') })],
+      handler: async (ctx) => {
+        await remember(ctx);
+        return [await startDebate(ctx.services, ctx, ctx.user.id, { motion: str(ctx, 'motion'), side: str(ctx, 'side') })];
+      },
     },
     {
       name: 'reply',
       description: 'Answer the bot with your argument',
       options: [{ name: 'text', description: 'Your argument', type: 'string', required: true, maxLength: MAX_USER_TEXT, rest: true }],
-      handler: async (ctx) => replyToDebate(ctx.services, ctx, ctx.user.id, str(ctx, 'text') ?? ''),
+      handler: async (ctx) => {
+        await remember(ctx);
+        return replyToDebate(ctx.services, ctx, ctx.user.id, str(ctx, 'text') ?? '');
+      },
     },
     {
       name: 'end',
@@ -40,6 +55,19 @@ export const debateCommand: CommandSpec = {
         { name: 'motion', description: 'The motion', type: 'string', autocomplete: 'motion' },
       ],
       handler: async (ctx) => [strongestCase(ctx.services, str(ctx, 'side') === 'for' ? 'for' : 'against', str(ctx, 'motion'))],
+    },
+    {
+      name: 'recap',
+      description: 'The recap of your last debate again, for your eyes only',
+      options: [],
+      handler: async (ctx) => [await ownRecap(ctx.services, ctx, ctx.user.id)],
+    },
+    {
+      name: 'transcripts',
+      description: 'Every debate’s turns and the points made, as a CSV file',
+      adminOnly: true,
+      options: exportOptions,
+      handler: async (ctx) => [await exportReply(ctx, 'debates')],
     },
     ...classDebateSubcommands,
   ],

@@ -23,6 +23,8 @@ export interface OptionSpec {
   maxLength?: number;
   /** Slack and the terminal accept this option as bare words after the subcommand. */
   rest?: boolean;
+  /** Slack and the terminal read this option only when named (`seconds:30`), never from a bare word. */
+  namedOnly?: boolean;
 }
 
 export type Handler = (ctx: CommandContext) => Promise<Reply[]>;

@@ -26,7 +26,7 @@ function escapeRegExp(s: string): string {
 }
 
 /** Splits `text` at `name:` markers of the given option names (at word starts, case-insensitive). */
-function splitAtMarkers(text: string, names: string[]): { positional: string; named: [string, string][] } {
+function splitAtMarkers(text: string, names: string[]): { positional: string; named: [string, string, boolean][] } {
   if (names.length === 0) return { positional: text, named: [] };
   const marker = new RegExp(`(^|\\s)(${names.map(escapeRegExp).join('|')}):`, 'gi');
   const hits: RegExpExecArray[] = [];
@@ -42,20 +42,22 @@ function splitAtMarkers(text: string, names: string[]): { positional: string; na
     quotedUntil = end === -1 ? -1 : end + 1;
   }
   if (hits.length === 0) return { positional: text, named: [] };
-  const named: [string, string][] = [];
+  const named: [string, string, boolean][] = [];
   const first = hits[0]!;
   const positional = text.slice(0, first.index);
   hits.forEach((hit, i) => {
     const start = hit.index + hit[0].length;
     const end = i + 1 < hits.length ? hits[i + 1]!.index : text.length;
-    named.push([hit[2]!.toLowerCase(), unquote(text.slice(start, end))]);
+    const raw = text.slice(start, end);
+    const value = unquote(raw);
+    named.push([hit[2]!.toLowerCase(), value, value !== raw.trim()]);
   });
   return { positional, named };
 }
 
 /** Which option a bare word can only mean: a choice value, a number, or a motion id. */
 function positionalTarget(word: string, options: readonly OptionSpec[], taken: Set<string>, motionIds: readonly string[]): OptionSpec | undefined {
-  const free = options.filter((o) => !taken.has(o.name));
+  const free = options.filter((o) => !taken.has(o.name) && !o.namedOnly);
   const byChoice = free.filter((o) => o.choices?.some((c) => c.value.toLowerCase() === word.toLowerCase()));
   if (byChoice.length === 1) return byChoice[0];
   if (/^\d+$/.test(word)) {
@@ -67,6 +69,14 @@ function positionalTarget(word: string, options: readonly OptionSpec[], taken: S
     if (motions.length === 1) return motions[0];
   }
   return undefined;
+}
+
+/** “colour” is not an option of /debate start; its options are motion, side. */
+export function notAnOption(command: CommandSpec, sub: SubcommandSpec, name: string): string {
+  const where = `/${command.name} ${sub.name}`;
+  if (sub.options.length === 0) return `“${name}” is not an option: ${where} takes none.`;
+  const names = sub.options.map((o) => o.name);
+  return `“${name}” is not an option of ${where}; its option${names.length === 1 ? ' is' : 's are'} ${names.join(', ')}.`;
 }
 
 export function parseCommandText(command: CommandSpec, text: string, motionIds: readonly string[] = []): ParsedText {
@@ -90,7 +100,13 @@ export function parseCommandText(command: CommandSpec, text: string, motionIds: 
     split = splitAtMarkers(rest, names.filter((name) => name !== restOption.name));
   }
   const { positional, named } = split;
-  for (const [name, value] of named) options[name] = value;
+  for (const [name, value, quoted] of named) {
+    // A `word:` inside another option's value is an option typed wrong, not part of the value;
+    // free text and quoted values may hold colons freely.
+    const stray = quoted || name === restOption?.name ? undefined : /(?:^|\s)([A-Za-z][\w-]*):/.exec(value)?.[1];
+    if (stray) return { ok: false, problem: notAnOption(command, sub, stray) };
+    options[name] = value;
+  }
 
   const bare = positional.trim();
   if (bare) {
@@ -100,7 +116,7 @@ export function parseCommandText(command: CommandSpec, text: string, motionIds: 
       const taken = new Set(Object.keys(options));
       for (const word of bare.split(/\s+/)) {
         const looksNamed = /^([A-Za-z][\w-]*):/.exec(word);
-        if (looksNamed) return { ok: false, problem: `/${command.name} ${sub.name} has no option “${looksNamed[1]}”.` };
+        if (looksNamed) return { ok: false, problem: notAnOption(command, sub, looksNamed[1]!) };
         const target = positionalTarget(word, sub.options, taken, motionIds);
         if (!target) return { ok: false, problem: `I don’t know what “${word}” means for /${command.name} ${sub.name}.` };
         options[target.name] = word;

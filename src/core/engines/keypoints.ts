@@ -74,7 +74,10 @@ export function listKeyPoints(services: Services, motionId?: string): Reply[] {
   const motions = motionId ? services.pack.motions.filter((m) => m.id === motionId) : services.pack.motions;
   if (motions.length === 0) return [notice(`There is no motion “${motionId}”. Motions: ${services.pack.motions.map((m) => m.id).join(', ')}.`)];
   return motions.map((motion) => {
-    const blocks: Block[] = [{ type: 'heading', text: `${motion.title}` }, { type: 'text', text: motion.statement }];
+    const blocks: Block[] = [
+      { type: 'heading', text: `${motion.title}` },
+      { type: 'text', text: `${motion.statement}\nMotion id: ${motion.id} (to debate it: /debate start motion:${motion.id})` },
+    ];
     for (const side of ['for', 'against'] as const) {
       const lines = services.pack.pointsOf(motion.id, side).map(pointLine);
       blocks.push({ type: 'fields', fields: [{ name: side === 'for' ? 'For' : 'Against', value: lines.join('\n') }] });

@@ -12,6 +12,11 @@ export const VOTES: readonly { vote: Vote; label: string }[] = [
   { vote: 'unsure', label: 'Not sure' },
 ];
 
+/** The choice that takes a vote back; its id ends in this instead of a vote. */
+export const WITHDRAW = 'withdraw';
+
+export type Tally = Record<Vote, number>;
+
 /** The quote a prompt is about: its first anchor, else the first quote of its first authored point. */
 function promptQuote(services: Services, prompt: DiscussionPrompt): Block | null {
   const { pack } = services;
@@ -27,35 +32,56 @@ function promptQuote(services: Services, prompt: DiscussionPrompt): Block | null
   return null;
 }
 
-export function promptPostReply(services: Services, post: PromptPostRecord, tally: Record<Vote, number>, options: { thread?: boolean } = {}): Reply {
+export function tallyLine(tally: Tally): string {
+  const total = tally.agree + tally.disagree + tally.unsure;
+  return `Agree ${tally.agree} · Disagree ${tally.disagree} · Not sure ${tally.unsure} (${total} vote${total === 1 ? '' : 's'})`;
+}
+
+export function promptPostReply(services: Services, post: PromptPostRecord, tally: Tally, options: { thread?: boolean } = {}): Reply {
   const prompt = services.pack.promptById.get(post.promptId);
   if (!prompt) return notice('This prompt is no longer in the content pack.');
   const quote = promptQuote(services, prompt);
-  const total = tally.agree + tally.disagree + tally.unsure;
+  const open = post.closedAt === null;
   return reply(
     [
-      { type: 'heading', text: 'Discussion prompt' },
+      { type: 'heading', text: open ? 'Discussion prompt' : 'Discussion prompt (closed)' },
       { type: 'text', text: prompt.question },
       { type: 'text', text: `Agree or disagree: ${prompt.stance}` },
       ...(quote ? [quote] : []),
-      { type: 'choices', choices: VOTES.map((v) => ({ id: choiceId('vote', post.id, v.vote), label: v.label, style: 'secondary' as const })) },
-      { type: 'footer', text: `Agree ${tally.agree} · Disagree ${tally.disagree} · Not sure ${tally.unsure} (${total} vote${total === 1 ? '' : 's'}; you can change yours)` },
+      ...(open
+        ? [{
+          type: 'choices' as const,
+          choices: [
+            ...VOTES.map((v) => ({ id: choiceId('vote', post.id, v.vote), label: v.label, style: 'secondary' as const })),
+            { id: choiceId('vote', post.id, WITHDRAW), label: 'Withdraw my vote', style: 'secondary' as const },
+          ],
+        }]
+        : []),
+      { type: 'footer', text: `${tallyLine(tally)}${open ? '; you can change or withdraw yours' : '; voting has closed'}` },
     ],
     options.thread ? { thread: { name: prompt.question } } : {},
   );
 }
 
-/** Posts the channel's next unseen prompt; a scheduled post passes its (schedule, slot) key. */
+/**
+ * Posts the channel's next unseen prompt; a scheduled post passes its (schedule, slot) key. The
+ * channel's earlier open prompts close as this one posts (their tallies follow from background
+ * work); a schedule may also close each of its prompts after a set time.
+ */
 export async function createPromptPost(
   services: Services, where: Where, origin: { scheduleId: string; slot: number } | null = null,
 ): Promise<{ post: PromptPostRecord; reply: Reply } | null> {
   const prompt = await nextUnseen(services, where, 'prompt', services.pack.prompts);
   if (!prompt) return null;
+  const now = services.now().getTime();
+  const closeAfter = origin ? (await services.store.getSchedule(origin.scheduleId))?.closeAfterMinutes ?? null : null;
   const post: PromptPostRecord = {
     id: newId(), ...where, promptId: prompt.id, scheduleId: origin?.scheduleId ?? null, slot: origin?.slot ?? null,
-    messageId: null, createdAt: services.now().getTime(),
+    messageId: null, createdAt: now, closesAt: closeAfter === null ? null : now + closeAfter * 60_000, closedAt: null,
   };
   await services.store.createPromptPost(post);
+  const closing = await services.store.closeOpenPrompts(where, post.id, now);
+  if (closing > 0 || post.closesAt !== null) services.wake();
   return { post, reply: promptPostReply(services, post, { agree: 0, disagree: 0, unsure: 0 }, { thread: origin !== null }) };
 }
 
@@ -64,15 +90,35 @@ export async function promptNow(services: Services, where: Where): Promise<Reply
   return created?.reply ?? notice('This content pack has no discussion prompts.');
 }
 
+const label = (v: Vote | null) => VOTES.find((x) => x.vote === v)?.label ?? '';
+
 export async function vote(services: Services, user: Actor, postId: string, choice: string): Promise<Reply[]> {
   const entry = VOTES.find((v) => v.vote === choice);
   const post = await services.store.getPromptPost(postId);
-  if (!entry || !post || !services.pack.promptById.has(post.promptId)) return [notice('This has expired: that prompt is no longer open for votes.')];
-  const previous = await services.store.castVote(post.id, user.id, entry.vote, services.now().getTime());
+  if ((!entry && choice !== WITHDRAW) || !post || !services.pack.promptById.has(post.promptId)) {
+    return [notice('This has expired: that prompt is no longer open for votes.')];
+  }
+  const now = services.now().getTime();
+  let said: string;
+  if (!entry) {
+    const withdrawn = await services.store.withdrawVote(post.id, user.id, now);
+    if (!withdrawn) return [await closedOr(services, post, 'You have no vote on this prompt to withdraw.')];
+    said = `Your vote (${label(withdrawn)}) is withdrawn.`;
+  } else {
+    const cast = await services.store.castVote(post.id, user, entry.vote, now);
+    if (!cast.recorded) return [await closedOr(services, post, 'That prompt is no longer open for votes.')];
+    const was = cast.previous && cast.previous !== entry.vote ? ` (changed from ${label(cast.previous)})` : '';
+    said = `Your vote: ${entry.label}${was}.`;
+  }
   const tally = await services.store.tally(post.id);
-  const was = previous && previous !== entry.vote ? ` (changed from ${VOTES.find((v) => v.vote === previous)?.label})` : '';
-  return [
-    { ...promptPostReply(services, post, tally), replaceOriginal: true },
-    privateReply([{ type: 'text', text: `Your vote: ${entry.label}${was}.` }]),
-  ];
+  return [{ ...promptPostReply(services, post, tally), replaceOriginal: true }, privateReply([{ type: 'text', text: said }])];
+}
+
+/** Says a prompt has closed (with its final tally) when it has; otherwise `otherwise`. */
+async function closedOr(services: Services, post: PromptPostRecord, otherwise: string): Promise<Reply> {
+  const fresh = (await services.store.getPromptPost(post.id)) ?? post;
+  const now = services.now().getTime();
+  const closed = fresh.closedAt !== null || (fresh.closesAt !== null && fresh.closesAt <= now);
+  if (!closed) return notice(otherwise);
+  return notice(`This prompt has closed: votes are no longer taken. Final tally: ${tallyLine(await services.store.tally(post.id))}.`);
 }

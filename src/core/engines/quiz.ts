@@ -1,17 +1,18 @@
 import type { Actor, Services, Where } from '../context.js';
 import type { QuizQuestion } from '../pack/schema.js';
-import type { QuizAnswer, QuizMode, QuizRecord } from '../store/records.js';
+import type { QuizAnswer, QuizMode, QuizRecord, QuizReveal } from '../store/records.js';
 import { choiceId, newId } from '../ids.js';
 import { notice, privateReply, reply, type Block, type Reply } from '../reply.js';
 import { quoteBlock } from '../present.js';
 import { shuffle } from './shuffle.js';
 
-const LETTERS = ['A', 'B', 'C', 'D'];
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-/** A quiz still open this long after it started is treated as abandoned when someone starts another. */
+export const LETTERS = ['A', 'B', 'C', 'D'];
+/** A channel quiz still open this long after it started is treated as abandoned when someone starts another. */
 export const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+export const MAX_QUESTIONS = 25;
 
 export const EXPIRED = 'This has expired: that quiz question is closed. Start a new quiz with /quiz start.';
+const NOT_SCORED = 'You answered this question in an earlier quiz, so it does not score again.';
 
 /** A reply bound for a channel from background work (a channel quiz's reveal and next question). */
 export interface ChannelPost {
@@ -20,20 +21,43 @@ export interface ChannelPost {
   replies: Reply[];
 }
 
+export interface QuizOptions {
+  questions?: number;
+  mode?: string;
+  /** Channel quizzes only: seconds per question and when answers are revealed (admins). */
+  seconds?: number;
+  reveal?: string;
+}
+
+/** Who starts or stops a quiz, and whether the platform counts them as an admin. */
+export interface Player {
+  user: Actor;
+  isAdmin: boolean;
+}
+
 function questionOf(services: Services, quiz: QuizRecord, index: number): { q: QuizQuestion; order: number[] } | null {
   const entry = quiz.questions[index];
   const q = entry && services.pack.questionById.get(entry.id);
   return entry && q ? { q, order: entry.order } : null;
 }
 
-function questionReply(services: Services, quiz: QuizRecord, index: number): Reply {
+const secondsOf = (services: Services, quiz: QuizRecord) => quiz.seconds ?? services.settings.quizChannelSeconds;
+
+/** A solo quiz is its player's alone: every reply about it is private. */
+function quizReply(quiz: QuizRecord, blocks: Block[], options: { replaceOriginal?: boolean } = {}): Reply {
+  return quiz.mode === 'solo' ? privateReply(blocks, options) : reply(blocks, options);
+}
+
+function questionReply(services: Services, quiz: QuizRecord, index: number, intro?: string): Reply {
   const found = questionOf(services, quiz, index);
   if (!found) return notice('This quiz refers to a question the content pack no longer has.');
   const { q, order } = found;
+  const seconds = secondsOf(services, quiz);
   const footer = quiz.mode === 'solo'
-    ? 'Solo quiz: pick your answer.'
-    : `Channel quiz: everyone may answer once; the answer is revealed in ${services.settings.quizChannelSeconds} s.`;
-  return reply([
+    ? 'Solo quiz: only you see it. Pick your answer.'
+    : `Channel quiz: everyone may answer once; ${quiz.reveal === 'end' ? 'this question closes' : 'the answer is revealed'} in ${seconds} s.`;
+  return quizReply(quiz, [
+    ...(intro ? [{ type: 'text' as const, text: intro }] : []),
     { type: 'heading', text: `Question ${index + 1} of ${quiz.questions.length}` },
     { type: 'text', text: q.question },
     {
@@ -56,29 +80,88 @@ function proofBlocks(services: Services, q: QuizQuestion): Block[] {
   return [{ type: 'text', text: q.explanation }, quoteBlock(services.pack, q.quote)];
 }
 
-export async function startQuiz(
-  services: Services, where: Where, user: Actor, options: { questions?: number; mode?: string },
-): Promise<Reply> {
+function clampQuestions(services: Services, asked: number | undefined): number {
+  return Math.min(Math.max(asked ?? 5, 1), Math.min(MAX_QUESTIONS, services.pack.quiz.length));
+}
+
+export async function startQuiz(services: Services, where: Where, player: Player, options: QuizOptions): Promise<Reply> {
   const { pack, store } = services;
-  const mode: QuizMode = options.mode === 'channel' ? 'channel' : 'solo';
-  const count = Math.min(Math.max(options.questions ?? 5, 1), Math.min(25, pack.quiz.length));
-  const running = await store.activeQuiz(where);
-  if (running) {
-    // A quiz someone walked away from must not lock the channel for the rest of the term.
-    const abandoned = services.now().getTime() - running.createdAt > ABANDONED_AFTER_MS;
-    if (!abandoned) return notice('A quiz is already running in this channel. Finish it, or stop it with /quiz stop.');
-    await store.stopQuiz(running.id);
+  const channelSettings = options.seconds !== undefined || options.reveal !== undefined;
+  if (channelSettings && options.mode === 'solo') {
+    return notice('seconds and reveal are settings of a channel quiz: leave them out of a solo quiz, or use mode:channel.');
   }
-  const picked = shuffle(pack.quiz, services.random).slice(0, count);
+  const mode: QuizMode = options.mode === 'channel' || channelSettings ? 'channel' : 'solo';
+  if (channelSettings && !player.isAdmin) {
+    return notice('Only admins can set seconds or reveal for a channel quiz; /quiz start mode:channel uses the defaults.');
+  }
+  const count = clampQuestions(services, options.questions);
+  if (mode === 'solo') {
+    const running = await store.activeSoloQuiz(where, player.user.id);
+    if (running) return abandonOrCarryOn(running, count);
+  } else {
+    const running = await store.activeChannelQuiz(where);
+    if (running) {
+      // A quiz someone walked away from must not lock the channel for the rest of the term.
+      const abandoned = services.now().getTime() - running.createdAt > ABANDONED_AFTER_MS;
+      if (!abandoned) return notice('A channel quiz is already running in this channel. Answer it, or stop it with /quiz stop mode:channel.');
+      await store.stopQuiz(running.id);
+    }
+  }
+  return createAndAsk(services, where, player.user, mode, count, {
+    seconds: mode === 'channel' ? options.seconds ?? null : null,
+    reveal: options.reveal === 'end' && mode === 'channel' ? 'end' : 'each',
+  });
+}
+
+async function createAndAsk(
+  services: Services, where: Where, user: Actor, mode: QuizMode, count: number, settings: { seconds: number | null; reveal: QuizReveal },
+): Promise<Reply> {
+  const picked = shuffle(services.pack.quiz, services.random).slice(0, count);
   const now = services.now().getTime();
   const quiz: QuizRecord = {
     id: newId(), ...where, starterId: user.id, mode, status: 'active', current: 0, createdAt: now,
     questions: picked.map((q) => ({ id: q.id, order: shuffle([0, 1, 2, 3], services.random) })),
-    deadline: mode === 'channel' ? now + services.settings.quizChannelSeconds * 1000 : null,
+    deadline: mode === 'channel' ? now + (settings.seconds ?? services.settings.quizChannelSeconds) * 1000 : null,
+    seconds: settings.seconds, reveal: settings.reveal,
   };
-  if (!(await store.createQuiz(quiz))) return notice('A quiz is already running in this channel.');
+  if (!(await services.store.createQuiz(quiz))) {
+    return notice(mode === 'solo' ? 'You already have a solo quiz running: answer it, or stop it with /quiz stop.' : 'A channel quiz is already running in this channel.');
+  }
   if (mode === 'channel') services.wake();
   return questionReply(services, quiz, 0);
+}
+
+/** A second solo quiz asks first: the running one is not thrown away by a stray command. */
+function abandonOrCarryOn(running: QuizRecord, count: number): Reply {
+  const where = running.channelId;
+  return privateReply([
+    { type: 'text', text: `You already have a solo quiz running (question ${running.current + 1} of ${running.questions.length}). Abandon it and start a new one of ${count} question${count === 1 ? '' : 's'}?` },
+    {
+      type: 'choices',
+      choices: [
+        { id: choiceId('quiz', 'abandon', running.id, count), label: 'Abandon it and start anew', style: 'danger' },
+        { id: choiceId('quiz', 'resume', running.id), label: 'Carry on with it', style: 'primary' },
+      ],
+    },
+    { type: 'footer', text: `Answers already given in it are kept. It was started in channel ${where}.` },
+  ]);
+}
+
+/** The "abandon" choice: stops the player's old solo quiz (if it is still theirs and running) and starts a new one. */
+export async function abandonAndStart(services: Services, where: Where, user: Actor, oldQuizId: string, count: number): Promise<Reply[]> {
+  const old = await services.store.getQuiz(oldQuizId);
+  if (old && old.mode === 'solo' && old.starterId === user.id && old.status === 'active') await services.store.stopQuiz(old.id);
+  const running = await services.store.activeSoloQuiz(where, user.id);
+  if (running) return [abandonOrCarryOn(running, count)];
+  const fresh = await createAndAsk(services, where, user, 'solo', clampQuestions(services, count), { seconds: null, reveal: 'each' });
+  return [{ ...fresh, replaceOriginal: true }];
+}
+
+/** The "carry on" choice: the running solo quiz's current question again. */
+export async function resumeSolo(services: Services, user: Actor, quizId: string): Promise<Reply[]> {
+  const quiz = await services.store.getQuiz(quizId);
+  if (!quiz || quiz.mode !== 'solo' || quiz.starterId !== user.id || quiz.status !== 'active') return [notice(EXPIRED)];
+  return [{ ...questionReply(services, quiz, quiz.current), replaceOriginal: true }];
 }
 
 export async function answerQuiz(
@@ -96,7 +179,9 @@ export async function answerQuiz(
   }
   if (quiz.mode === 'channel' && quiz.deadline !== null && now > quiz.deadline) return [notice('This question has closed; the answer is on its way.')];
   const right = rightShownIndex(q, order);
-  let answer: QuizAnswer = { quizId, question: questionIndex, userId: user.id, userName: user.name, option: shown, correct: shown === right, answeredAt: now };
+  let answer: QuizAnswer = {
+    quizId, question: questionIndex, questionId: q.id, userId: user.id, userName: user.name, option: shown, correct: shown === right, answeredAt: now,
+  };
   const alreadyAnswered = notice('You already answered this question: your first answer counts.');
   const recordedNow = await store.recordAnswer(answer);
   if (!recordedNow) {
@@ -106,9 +191,12 @@ export async function answerQuiz(
     if (!recorded) return [alreadyAnswered];
     answer = recorded;
   }
+  // Scoring is its own write, keyed by person and pack question: repeating it after a restart is harmless.
+  const counted = await store.scoreAnswer(quizId, questionIndex, user.id);
 
   if (quiz.mode === 'channel') {
-    return [privateReply([{ type: 'text', text: `Your answer is in: ${LETTERS[shown]}. The answer is revealed when the question closes.` }])];
+    const when = quiz.reveal === 'end' ? 'at the end of the quiz' : 'when the question closes';
+    return [privateReply([{ type: 'text', text: `Your answer is in: ${LETTERS[shown]}. The answer is revealed ${when}.${counted ? '' : ` ${NOT_SCORED}`}` }])];
   }
   const last = questionIndex + 1 >= quiz.questions.length;
   if (!(await store.advanceQuiz(quiz.id, questionIndex, last ? 'finished' : questionIndex + 1, null))) {
@@ -117,91 +205,116 @@ export async function answerQuiz(
   const verdict = answer.correct
     ? `✅ Right: ${LETTERS[right]}. ${q.options[order[right] ?? 0]?.text}`
     : `❌ Not quite. You chose ${LETTERS[answer.option]}; the answer is ${LETTERS[right]}. ${q.options[order[right] ?? 0]?.text}`;
-  const feedback = reply([
+  const feedback = quizReply(quiz, [
     { type: 'heading', text: `Question ${questionIndex + 1} of ${quiz.questions.length}` },
     { type: 'text', text: q.question },
     { type: 'text', text: verdict },
     ...proofBlocks(services, q),
+    ...(counted ? [] : [{ type: 'footer' as const, text: NOT_SCORED }]),
   ], { replaceOriginal: true });
   const next = last ? await summary(services, { ...quiz, status: 'finished' }) : questionReply(services, quiz, questionIndex + 1);
   return [feedback, next];
 }
 
-/** Closes every channel question whose time is up: the reveal, then the next question or the results. */
+/** Closes every channel question whose time is up: the reveal (now or at the end), then the next question or the results. */
 export async function revealDue(services: Services, platform: string): Promise<ChannelPost[]> {
   const now = services.now().getTime();
   const posts: ChannelPost[] = [];
   for (const quiz of await services.store.dueQuizzes(platform, now)) {
     const index = quiz.current;
     const last = index + 1 >= quiz.questions.length;
-    const deadline = last ? null : now + services.settings.quizChannelSeconds * 1000;
+    const deadline = last ? null : now + secondsOf(services, quiz) * 1000;
     // Only the process whose conditional update wins posts the reveal: no double reveals.
     if (!(await services.store.advanceQuiz(quiz.id, index, last ? 'finished' : index + 1, deadline))) continue;
     const where: Where = { platform: quiz.platform, serverId: quiz.serverId, channelId: quiz.channelId };
-    const replies = [await revealReply(services, quiz, index)];
-    replies.push(last ? await summary(services, { ...quiz, status: 'finished' }) : questionReply(services, quiz, index + 1));
+    const replies: Reply[] = [];
+    if (quiz.reveal === 'end') {
+      if (last) replies.push(reply(await allReveals(services, quiz)));
+      else {
+        const answered = (await services.store.answersFor(quiz.id, index)).length;
+        const closed = `Question ${index + 1} closed with ${answered} answer${answered === 1 ? '' : 's'}; the answers are revealed at the end.`;
+        replies.push(questionReply(services, quiz, index + 1, closed));
+      }
+    } else {
+      replies.push(reply(await revealBlocks(services, quiz, index)));
+      if (!last) replies.push(questionReply(services, quiz, index + 1));
+    }
+    if (last) replies.push(await summary(services, { ...quiz, status: 'finished' }));
     posts.push({ quizId: quiz.id, where, replies });
   }
   return posts;
 }
 
-async function revealReply(services: Services, quiz: QuizRecord, index: number): Promise<Reply> {
+async function allReveals(services: Services, quiz: QuizRecord): Promise<Block[]> {
+  const blocks: Block[] = [];
+  for (let i = 0; i < quiz.questions.length; i++) blocks.push(...(await revealBlocks(services, quiz, i)));
+  return blocks;
+}
+
+/** One question's answer: how many chose each option, who was right (and who first), and the proof. */
+async function revealBlocks(services: Services, quiz: QuizRecord, index: number): Promise<Block[]> {
   const found = questionOf(services, quiz, index);
-  if (!found) return notice('This quiz refers to a question the content pack no longer has.');
+  if (!found) return [{ type: 'text', text: `Question ${index + 1} refers to a question the content pack no longer has.` }];
   const { q, order } = found;
   const right = rightShownIndex(q, order);
   const answers = await services.store.answersFor(quiz.id, index);
-  const winners = answers.filter((a) => a.correct).map((a) => a.userName);
-  return reply([
+  const winners = answers.filter((a) => a.correct);
+  const chosen = order.map((opt, shown) => {
+    const n = answers.filter((a) => a.option === shown).length;
+    return `${LETTERS[shown]}. ${shorten(q.options[opt]?.text ?? '', 60)} — ${n}${shown === right ? ' ✅' : ''}`;
+  });
+  return [
     { type: 'heading', text: `Answer to question ${index + 1}` },
     { type: 'text', text: `${LETTERS[right]}. ${q.options[order[right] ?? 0]?.text}` },
-    { type: 'fields', fields: [{ name: 'Right', value: winners.length ? winners.join(', ') : 'Nobody this time' }, { name: 'Answers', value: String(answers.length) }] },
+    {
+      type: 'fields',
+      fields: [
+        { name: 'How the channel answered', value: chosen.join('\n') },
+        { name: 'First right', value: winners[0]?.userName ?? 'Nobody this time', inline: true },
+        { name: 'Right', value: winners.length ? winners.map((a) => a.userName).join(', ') : 'Nobody this time', inline: true },
+        { name: 'Answers', value: String(answers.length), inline: true },
+      ],
+    },
     ...proofBlocks(services, q),
-  ]);
+  ];
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
 async function summary(services: Services, quiz: QuizRecord): Promise<Reply> {
   const answers = await services.store.answersFor(quiz.id);
-  const byUser = new Map<string, { name: string; right: number }>();
+  const byUser = new Map<string, { name: string; right: number; repeated: number }>();
   for (const a of answers) {
-    const row = byUser.get(a.userId) ?? { name: a.userName, right: 0 };
+    const row = byUser.get(a.userId) ?? { name: a.userName, right: 0, repeated: 0 };
     row.right += a.correct ? 1 : 0;
+    row.repeated += a.counted ? 0 : 1;
     byUser.set(a.userId, row);
   }
   const rows = [...byUser.values()].sort((a, b) => b.right - a.right);
   const heading = quiz.status === 'stopped' ? 'Quiz stopped' : 'Quiz finished';
-  return reply([
+  const line = (r: { name: string; right: number; repeated: number }) =>
+    `${r.name}: ${r.right} of ${quiz.questions.length}${r.repeated ? ` (${r.repeated} answered in an earlier quiz, not scored again)` : ''}`;
+  return quizReply(quiz, [
     { type: 'heading', text: heading },
-    {
-      type: 'text',
-      text: rows.length
-        ? rows.map((r) => `${r.name}: ${r.right} of ${quiz.questions.length}`).join('\n')
-        : 'Nobody answered.',
-    },
-    { type: 'footer', text: 'Scores count towards /quiz leaderboard.' },
+    { type: 'text', text: rows.length ? rows.map(line).join('\n') : 'Nobody answered.' },
+    { type: 'footer', text: 'A question scores on /quiz leaderboard the first time you answer it.' },
   ]);
 }
 
-export async function stopQuiz(services: Services, where: Where, user: Actor, isAdmin: boolean): Promise<Reply> {
-  const quiz = await services.store.activeQuiz(where);
+/**
+ * Stops a quiz: the player's own solo quiz, or the channel quiz (its starter or an admin). Without
+ * `mode`, the player's solo quiz if they have one, else the channel's.
+ */
+export async function stopQuiz(services: Services, where: Where, player: Player, mode?: string): Promise<Reply> {
+  const solo = mode === 'channel' ? null : await services.store.activeSoloQuiz(where, player.user.id);
+  if (mode === 'solo' && !solo) return notice('You have no solo quiz running.');
+  const quiz = solo ?? (await services.store.activeChannelQuiz(where));
   if (!quiz) return notice('No quiz is running in this channel.');
-  if (quiz.starterId !== user.id && !isAdmin) return notice('Only the person who started this quiz, or an admin, can stop it.');
+  if (quiz.mode === 'channel' && quiz.starterId !== player.user.id && !player.isAdmin) {
+    return notice('Only the person who started this channel quiz, or an admin, can stop it.');
+  }
   if (!(await services.store.stopQuiz(quiz.id))) return notice('That quiz has already ended.');
   return summary(services, { ...quiz, status: 'stopped' });
-}
-
-export async function leaderboard(services: Services, where: Where, period: string | undefined): Promise<Reply> {
-  const week = period !== 'all';
-  const since = week ? services.now().getTime() - WEEK_MS : 0;
-  const rows = await services.store.leaderboard(where.platform, where.serverId, since, 10);
-  const medal = (i: number) => ['🥇', '🥈', '🥉'][i] ?? `${i + 1}.`;
-  return reply([
-    { type: 'heading', text: week ? 'Quiz leaderboard — last 7 days' : 'Quiz leaderboard — all time' },
-    {
-      type: 'text',
-      text: rows.length
-        ? rows.map((r, i) => `${medal(i)} ${r.userName} — ${r.correct} right of ${r.answered} answered`).join('\n')
-        : 'No answers yet. Start a quiz with /quiz start.',
-    },
-  ]);
 }

@@ -42,6 +42,9 @@ export interface DebateRecord extends ChannelRef {
 
 export type QuizMode = 'solo' | 'channel';
 
+/** When a channel quiz shows each question's answer: as the question closes, or all together at the end. */
+export type QuizReveal = 'each' | 'end';
+
 export interface QuizRecord extends ChannelRef {
   id: string;
   starterId: string;
@@ -52,25 +55,54 @@ export interface QuizRecord extends ChannelRef {
   status: 'active' | 'finished' | 'stopped';
   /** Channel mode: when the current question closes. */
   deadline: number | null;
+  /** Channel mode: seconds each question stays open, when an admin set them; else the configured default. */
+  seconds: number | null;
+  reveal: QuizReveal;
   createdAt: number;
 }
 
 export interface QuizAnswer {
   quizId: string;
+  /** The position of the question in its quiz. */
   question: number;
+  /** The pack's id of the question: a person scores on it once per season, whichever quiz asks it. */
+  questionId: string;
   userId: string;
   userName: string;
   /** Index into the shown (shuffled) options. */
   option: number;
   correct: boolean;
   answeredAt: number;
+  /** As read back: whether this answer is the one that scores (the person's first to the question this season). */
+  counted?: boolean;
 }
 
 export interface LeaderboardRow {
   userId: string;
   userName: string;
-  correct: number;
+  /** One point per question answered right the first time it was answered this season. */
+  points: number;
+  /** Questions answered for the first time this season (retakes are not counted again). */
   answered: number;
+}
+
+export interface LeaderboardQuery {
+  platform: string;
+  serverId: string;
+  season: number;
+  /** Only answers first given in this channel; the whole server when left out. */
+  channelId?: string;
+  since: number;
+  limit: number;
+}
+
+/** A quiz season of a server: the leaderboard counts each season on its own; old ones stay viewable. */
+export interface SeasonRecord {
+  platform: string;
+  serverId: string;
+  number: number;
+  startedAt: number;
+  startedBy: string;
 }
 
 export interface PromptPostRecord extends ChannelRef {
@@ -80,6 +112,24 @@ export interface PromptPostRecord extends ChannelRef {
   slot: number | null;
   messageId: string | null;
   createdAt: number;
+  /** When the prompt stops taking votes and its tally is posted; null while nothing has set it. */
+  closesAt: number | null;
+  /** When the close was carried out (the tally posted); null while the prompt is open. */
+  closedAt: number | null;
 }
 
 export type Vote = 'agree' | 'disagree' | 'unsure';
+
+/** A vote as cast, changed (a new event) or withdrawn (vote null): enough to tally a prompt at any moment. */
+export interface VoteEvent {
+  userId: string;
+  vote: Vote | null;
+  at: number;
+}
+
+export interface CastVote {
+  /** False when the prompt is closed (or unknown): nothing was written. */
+  recorded: boolean;
+  previous: Vote | null;
+}
+

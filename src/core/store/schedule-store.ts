@@ -13,11 +13,16 @@ export interface ScheduleRecord extends ChannelRef {
   pauseReason: string | null;
   /** Epoch ms of the next slot to post, or null when none is due. */
   nextRun: number | null;
+  /** Each prompt it posts closes this long after posting; null: when the next prompt posts in the channel. */
+  closeAfterMinutes: number | null;
   createdAt: number;
 }
 
 export interface ScheduleStore {
-  /** Saves a schedule unless its channel already has `maxPerChannel`; null then. Holds when instances create at once. */
+  /**
+   * Saves a schedule unless its channel already has `maxPerChannel`, or already has one with the same
+   * cron and time zone (it would post twice at once); null then. Holds when instances create at once.
+   */
   createSchedule(s: ScheduleRecord, maxPerChannel: number): Promise<ScheduleRecord | null>;
   getSchedule(id: string): Promise<ScheduleRecord | null>;
   listSchedules(platform: string, serverId: string): Promise<ScheduleRecord[]>;

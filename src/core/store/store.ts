@@ -1,8 +1,10 @@
 import type {
-  ChannelRef, DebateRecord, DebateTurn, LeaderboardRow, PromptPostRecord, QuizAnswer, QuizRecord, Vote,
+  CastVote, ChannelRef, DebateRecord, DebateTurn, LeaderboardQuery, LeaderboardRow, PromptPostRecord, QuizAnswer, QuizRecord,
+  SeasonRecord, Vote, VoteEvent,
 } from './records.js';
 import type { ScheduleStore } from './schedule-store.js';
 import type { ClassDebateStore } from './class-debate-store.js';
+import type { ResultsStore } from './results-store.js';
 
 /**
  * Everything the bot keeps. One interface, implemented once over Kysely for SQLite (the default)
@@ -11,7 +13,7 @@ import type { ClassDebateStore } from './class-debate-store.js';
  * Every effect that must happen once is a conditional write that reports whether it won, so a
  * repeated request, a double click or a second instance becomes a no-op.
  */
-export interface Store extends ScheduleStore, ClassDebateStore {
+export interface Store extends ScheduleStore, ResultsStore, ClassDebateStore {
   /** Records a request key; false when it was seen before (a retried delivery). */
   claimRequest(key: string, now: number): Promise<boolean>;
 
@@ -23,9 +25,13 @@ export interface Store extends ScheduleStore, ClassDebateStore {
   appendDebateTurns(id: string, expectedTurns: number, turns: DebateTurn[], now: number): Promise<boolean>;
   endDebate(id: string, now: number): Promise<boolean>;
 
-  // Quizzes.
+  // Quizzes: one channel quiz per channel, and one solo quiz per person per server, at a time.
+  /** Saves a quiz unless one of its kind is already running there (see above); null then. */
   createQuiz(q: QuizRecord): Promise<QuizRecord | null>;
-  activeQuiz(where: ChannelRef): Promise<QuizRecord | null>;
+  /** The channel quiz running in this channel, if any. */
+  activeChannelQuiz(where: ChannelRef): Promise<QuizRecord | null>;
+  /** This person's running solo quiz on the channel's platform and server, in whichever channel. */
+  activeSoloQuiz(where: ChannelRef, userId: string): Promise<QuizRecord | null>;
   getQuiz(id: string): Promise<QuizRecord | null>;
   /** Moves from question `from` to `to` (or finishes) only if still at `from`: one process wins. */
   advanceQuiz(id: string, from: number, to: number | 'finished', deadline: number | null): Promise<boolean>;
@@ -39,8 +45,19 @@ export interface Store extends ScheduleStore, ClassDebateStore {
    * quiz is no longer running or has moved past the question.
    */
   recordAnswer(a: QuizAnswer): Promise<boolean>;
+  /**
+   * Scores a recorded answer if it is the person's first to that pack question this season on the
+   * server. True when this answer is the one that scores (also when asked again for it); false when
+   * an earlier answer scored, or there is no such answer. Safe to repeat.
+   */
+  scoreAnswer(quizId: string, question: number, userId: string): Promise<boolean>;
+  /** Answers in the order given, each with `counted` set. */
   answersFor(quizId: string, question?: number): Promise<QuizAnswer[]>;
-  leaderboard(platform: string, serverId: string, since: number, limit: number): Promise<LeaderboardRow[]>;
+  leaderboard(query: LeaderboardQuery): Promise<LeaderboardRow[]>;
+  /** A server's seasons, oldest first; empty until an admin starts the second (season 1 is implicit). */
+  listSeasons(platform: string, serverId: string): Promise<SeasonRecord[]>;
+  /** Starts season `s.number`; false when it already exists (a double click, another admin). */
+  startSeason(s: SeasonRecord): Promise<boolean>;
 
   // Rotation: what a channel has seen, so it is not shown again until everything has been.
   seenInChannel(where: ChannelRef, kind: string): Promise<string[]>;
@@ -52,9 +69,21 @@ export interface Store extends ScheduleStore, ClassDebateStore {
   createPromptPost(p: PromptPostRecord): Promise<PromptPostRecord | null>;
   getPromptPost(id: string): Promise<PromptPostRecord | null>;
   setPromptMessage(id: string, messageId: string): Promise<void>;
-  /** One vote per person, changeable: returns the previous vote (null if none). */
-  castVote(postId: string, userId: string, vote: Vote, now: number): Promise<Vote | null>;
+  /** One vote per person, changeable, while the prompt is open: says whether it was taken and what it replaced. */
+  castVote(postId: string, user: { id: string; name: string }, vote: Vote, now: number): Promise<CastVote>;
+  /** Takes a person's vote back while the prompt is open; returns the vote withdrawn (null when there was none). */
+  withdrawVote(postId: string, userId: string, now: number): Promise<Vote | null>;
   tally(postId: string): Promise<Record<Vote, number>>;
+  /** Every vote cast, changed or withdrawn on a post, oldest first. */
+  voteHistory(postId: string): Promise<VoteEvent[]>;
+  /** Makes the channel's open prompts (but `exceptId`) due to close at `now`; returns how many. */
+  closeOpenPrompts(where: ChannelRef, exceptId: string, now: number): Promise<number>;
+  /** Open prompts whose close time has come. */
+  duePromptCloses(platform: string, now: number): Promise<PromptPostRecord[]>;
+  /** The earliest close time among open prompts, to sleep until it. */
+  nextPromptClose(platform: string): Promise<number | null>;
+  /** Closes a prompt once: false when it was already closed (the tally is posted by whoever wins). */
+  markPromptClosed(id: string, now: number): Promise<boolean>;
 
   close(): Promise<void>;
 }

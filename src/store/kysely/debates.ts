@@ -5,7 +5,7 @@ import { inserted, num, updated } from './rows.js';
 
 type Row = Selectable<Tables['debates']>;
 
-function toRecord(r: Row): DebateRecord {
+export function toRecord(r: Row): DebateRecord {
   return {
     id: r.id, platform: r.platform as DebateRecord['platform'], serverId: r.server_id, channelId: r.channel_id,
     userId: r.user_id, motionId: r.motion_id, botSide: r.bot_side as DebateRecord['botSide'],

@@ -1,6 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Tables } from './tables.js';
-import type { ChannelRef, LeaderboardRow, QuizAnswer, QuizRecord } from '../../core/store/records.js';
+import type { ChannelRef, LeaderboardQuery, LeaderboardRow, QuizAnswer, QuizRecord, SeasonRecord } from '../../core/store/records.js';
 import { inserted, num, numOrNull, updated } from './rows.js';
 import type { Exclusive } from '../kysely-store.js';
 
@@ -11,30 +11,42 @@ function toRecord(r: Row): QuizRecord {
     id: r.id, platform: r.platform as QuizRecord['platform'], serverId: r.server_id, channelId: r.channel_id,
     starterId: r.starter_id, mode: r.mode as QuizRecord['mode'], questions: JSON.parse(r.questions) as QuizRecord['questions'],
     current: num(r.current), status: r.status as QuizRecord['status'], deadline: numOrNull(r.deadline),
-    createdAt: num(r.created_at),
+    seconds: numOrNull(r.seconds), reveal: r.reveal === 'end' ? 'end' : 'each', createdAt: num(r.created_at),
   };
 }
 
-function toAnswer(r: Selectable<Tables['quiz_answers']>): QuizAnswer {
+function toAnswer(r: Selectable<Tables['quiz_answers']> & { scored_quiz: string | null }): QuizAnswer {
   return {
-    quizId: r.quiz_id, question: num(r.question), userId: r.user_id, userName: r.user_name,
-    option: num(r.option), correct: num(r.correct) === 1, answeredAt: num(r.answered_at),
+    quizId: r.quiz_id, question: num(r.question), questionId: r.question_id ?? '', userId: r.user_id, userName: r.user_name,
+    option: num(r.option), correct: num(r.correct) === 1, answeredAt: num(r.answered_at), counted: r.scored_quiz !== null,
   };
+}
+
+/** The season an answer given at `answeredAt` (a column reference) belongs to: the last one started by then, else 1. */
+export function seasonAt(platform: string, serverId: string, answeredAt: string) {
+  return sql<number>`coalesce((select max(s.number) from quiz_seasons s where s.platform = ${sql.ref(platform)} and s.server_id = ${sql.ref(serverId)} and s.started_at <= ${sql.ref(answeredAt)}), 1)`;
 }
 
 export function quizQueries(db: Kysely<Tables>, exclusive: Exclusive) {
+  const activeOf = (where: ChannelRef) => db.selectFrom('quizzes').selectAll()
+    .where('platform', '=', where.platform).where('status', '=', 'active');
   return {
     async createQuiz(q: QuizRecord) {
+      // The two partial unique indexes (one channel quiz per channel, one solo quiz per person) refuse a second.
       const res = await db.insertInto('quizzes').values({
         id: q.id, platform: q.platform, server_id: q.serverId, channel_id: q.channelId, starter_id: q.starterId,
         mode: q.mode, questions: JSON.stringify(q.questions), current: q.current, status: q.status,
-        deadline: q.deadline, created_at: q.createdAt,
+        deadline: q.deadline, seconds: q.seconds, reveal: q.reveal, created_at: q.createdAt,
       }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
       return inserted(res) ? q : null;
     },
-    async activeQuiz(where: ChannelRef) {
-      const row = await db.selectFrom('quizzes').selectAll().where('platform', '=', where.platform)
-        .where('channel_id', '=', where.channelId).where('status', '=', 'active').executeTakeFirst();
+    async activeChannelQuiz(where: ChannelRef) {
+      const row = await activeOf(where).where('mode', '=', 'channel').where('channel_id', '=', where.channelId).executeTakeFirst();
+      return row ? toRecord(row) : null;
+    },
+    async activeSoloQuiz(where: ChannelRef, userId: string) {
+      const row = await activeOf(where).where('mode', '=', 'solo').where('server_id', '=', where.serverId)
+        .where('starter_id', '=', userId).executeTakeFirst();
       return row ? toRecord(row) : null;
     },
     async getQuiz(id: string) {
@@ -71,46 +83,78 @@ export function quizQueries(db: Kysely<Tables>, exclusive: Exclusive) {
       // against advanceQuiz for the same quiz (see each backend's Exclusive).
       return exclusive(db, `quiz:${a.quizId}`, async (db) => {
         const res = await db.insertInto('quiz_answers')
-          .columns(['quiz_id', 'question', 'user_id', 'user_name', 'option', 'correct', 'answered_at', 'server_id', 'platform'])
+          .columns(['quiz_id', 'question', 'question_id', 'user_id', 'user_name', 'option', 'correct', 'answered_at', 'server_id', 'platform', 'channel_id'])
           .expression(db.selectFrom('quizzes').select((eb) => [
-            eb.val(a.quizId).as('quiz_id'), eb.val(a.question).as('question'), eb.val(a.userId).as('user_id'),
-            eb.val(a.userName).as('user_name'), eb.val(a.option).as('option'), eb.val(a.correct ? 1 : 0).as('correct'),
-            eb.val(a.answeredAt).as('answered_at'), 'server_id', 'platform',
+            eb.val(a.quizId).as('quiz_id'), eb.val(a.question).as('question'), eb.val(a.questionId).as('question_id'),
+            eb.val(a.userId).as('user_id'), eb.val(a.userName).as('user_name'), eb.val(a.option).as('option'),
+            eb.val(a.correct ? 1 : 0).as('correct'), eb.val(a.answeredAt).as('answered_at'), 'server_id', 'platform', 'channel_id',
           ]).where('id', '=', a.quizId).where('status', '=', 'active').where('current', '=', a.question))
           .onConflict((oc) => oc.doNothing())
           .executeTakeFirst();
         return inserted(res);
       });
     },
-    async answersFor(quizId: string, question?: number) {
-      let q = db.selectFrom('quiz_answers').selectAll().where('quiz_id', '=', quizId);
-      if (question !== undefined) q = q.where('question', '=', question);
-      return (await q.orderBy('answered_at').execute()).map(toAnswer);
+    async scoreAnswer(quizId: string, question: number, userId: string) {
+      // The key (server, season, person, pack question) lets only the first answer in: a retake, a
+      // second instance or a repeat of this call inserts nothing. Then: is the row there this answer?
+      await db.insertInto('quiz_scores')
+        .columns(['platform', 'server_id', 'season', 'user_id', 'question_id', 'quiz_id', 'question', 'channel_id', 'user_name', 'correct', 'answered_at'])
+        .expression(db.selectFrom('quiz_answers as a').select([
+          'a.platform', 'a.server_id', seasonAt('a.platform', 'a.server_id', 'a.answered_at').as('season'), 'a.user_id',
+          sql<string>`a.question_id`.as('question_id'), 'a.quiz_id', 'a.question', sql<string>`coalesce(a.channel_id, '')`.as('channel_id'),
+          'a.user_name', 'a.correct', 'a.answered_at',
+        ]).where('a.quiz_id', '=', quizId).where('a.question', '=', question).where('a.user_id', '=', userId)
+          .where('a.question_id', 'is not', null))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      const row = await db.selectFrom('quiz_scores').select('quiz_id')
+        .where('quiz_id', '=', quizId).where('question', '=', question).where('user_id', '=', userId).executeTakeFirst();
+      return row !== undefined;
     },
-    async leaderboard(platform: string, serverId: string, since: number, limit: number): Promise<LeaderboardRow[]> {
-      const rows = await db.selectFrom('quiz_answers')
+    async answersFor(quizId: string, question?: number) {
+      let q = db.selectFrom('quiz_answers as a')
+        .leftJoin('quiz_scores as s', (j) => j.onRef('s.quiz_id', '=', 'a.quiz_id').onRef('s.question', '=', 'a.question').onRef('s.user_id', '=', 'a.user_id'))
+        .selectAll('a').select('s.quiz_id as scored_quiz').where('a.quiz_id', '=', quizId);
+      if (question !== undefined) q = q.where('a.question', '=', question);
+      return (await q.orderBy('a.answered_at').orderBy('a.question').orderBy('a.user_id').execute()).map(toAnswer);
+    },
+    async leaderboard(query: LeaderboardQuery): Promise<LeaderboardRow[]> {
+      let q = db.selectFrom('quiz_scores')
         .select((eb) => [
           'user_id',
           eb.fn.max('user_name').as('user_name'),
-          eb.fn.sum<number | string>('correct').as('correct'),
+          eb.fn.sum<number | string>('correct').as('points'),
           eb.fn.countAll<number | string>().as('answered'),
         ])
-        .where('platform', '=', platform).where('server_id', '=', serverId).where('answered_at', '>=', since)
-        .groupBy('user_id')
-        .orderBy('correct', 'desc').orderBy('answered', 'asc').orderBy('user_id')
-        .limit(limit).execute();
+        .where('platform', '=', query.platform).where('server_id', '=', query.serverId).where('season', '=', query.season)
+        .where('answered_at', '>=', query.since);
+      if (query.channelId !== undefined) q = q.where('channel_id', '=', query.channelId);
+      const rows = await q.groupBy('user_id')
+        .orderBy('points', 'desc').orderBy('answered', 'asc').orderBy('user_id')
+        .limit(query.limit).execute();
       // Show each person under the name they used last (people rename themselves mid-term).
       const latest = new Map<string, string>();
       if (rows.length > 0) {
         const names = await db.selectFrom('quiz_answers').select(['user_id', 'user_name'])
-          .where('platform', '=', platform).where('server_id', '=', serverId)
+          .where('platform', '=', query.platform).where('server_id', '=', query.serverId)
           .where('user_id', 'in', rows.map((r) => r.user_id))
           .orderBy('answered_at', 'desc').execute();
         for (const n of names) if (!latest.has(n.user_id)) latest.set(n.user_id, n.user_name);
       }
       return rows.map((r) => ({
-        userId: r.user_id, userName: latest.get(r.user_id) ?? String(r.user_name), correct: num(r.correct), answered: num(r.answered),
+        userId: r.user_id, userName: latest.get(r.user_id) ?? String(r.user_name), points: num(r.points), answered: num(r.answered),
       }));
+    },
+    async listSeasons(platform: string, serverId: string): Promise<SeasonRecord[]> {
+      const rows = await db.selectFrom('quiz_seasons').selectAll().where('platform', '=', platform)
+        .where('server_id', '=', serverId).orderBy('number').execute();
+      return rows.map((r) => ({ platform: r.platform, serverId: r.server_id, number: num(r.number), startedAt: num(r.started_at), startedBy: r.started_by }));
+    },
+    async startSeason(s: SeasonRecord) {
+      const res = await db.insertInto('quiz_seasons').values({
+        platform: s.platform, server_id: s.serverId, number: s.number, started_at: s.startedAt, started_by: s.startedBy,
+      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      return inserted(res);
     },
   };
 }

@@ -9,6 +9,7 @@ function toRecord(r: Selectable<Tables['schedules']>): ScheduleRecord {
     id: r.id, platform: r.platform as ScheduleRecord['platform'], serverId: r.server_id, channelId: r.channel_id,
     cron: r.cron, label: r.label, timeZone: r.time_zone, createdBy: r.created_by, paused: num(r.paused) === 1,
     pauseReason: r.pause_reason, nextRun: numOrNull(r.next_run), createdAt: num(r.created_at),
+    closeAfterMinutes: numOrNull(r.close_after_minutes),
   };
 }
 
@@ -16,27 +17,32 @@ function toRow(s: ScheduleRecord): Insertable<Tables['schedules']> {
   return {
     id: s.id, platform: s.platform, server_id: s.serverId, channel_id: s.channelId, cron: s.cron, label: s.label,
     time_zone: s.timeZone, created_by: s.createdBy, paused: s.paused ? 1 : 0, pause_reason: s.pauseReason,
-    next_run: s.nextRun, created_at: s.createdAt,
+    next_run: s.nextRun, created_at: s.createdAt, close_after_minutes: s.closeAfterMinutes,
   };
 }
 
 export function scheduleQueries(db: Kysely<Tables>, exclusive: Exclusive) {
   return {
     async createSchedule(s: ScheduleRecord, maxPerChannel: number) {
-      // The count and the insert are one statement (INSERT … SELECT … WHERE count < limit), so no other
-      // write comes between the check and the write on SQLite; on Postgres `exclusive` also keeps two
-      // creates for one channel apart (see each backend's). Paused schedules count towards the limit.
+      // The checks and the insert are one statement (INSERT … SELECT … WHERE count < limit AND no twin),
+      // so no other write comes between the check and the write on SQLite; on Postgres `exclusive` also
+      // keeps two creates for one channel apart (see each backend's). Paused schedules count too.
       const row = toRow(s);
       const columns = Object.keys(row) as (keyof typeof row)[];
       return exclusive(db, `schedules:${s.platform}:${s.channelId}`, async (db) => {
         const res = await db.insertInto('schedules').columns(columns)
           .expression(db.selectNoFrom((eb) => columns.map((c) => eb.val(row[c]).as(c)))
-            .where((eb) => eb(
-              eb.selectFrom('schedules').select(eb.fn.countAll().as('n'))
-                .where('platform', '=', s.platform).where('channel_id', '=', s.channelId),
-              '<',
-              maxPerChannel,
-            )))
+            .where((eb) => eb.and([
+              eb(
+                eb.selectFrom('schedules').select(eb.fn.countAll().as('n'))
+                  .where('platform', '=', s.platform).where('channel_id', '=', s.channelId),
+                '<',
+                maxPerChannel,
+              ),
+              eb.not(eb.exists(eb.selectFrom('schedules').select('id')
+                .where('platform', '=', s.platform).where('channel_id', '=', s.channelId)
+                .where('cron', '=', s.cron).where('time_zone', '=', s.timeZone))),
+            ])))
           .executeTakeFirst();
         return inserted(res) ? s : null;
       });

@@ -14,20 +14,30 @@ export interface Tables {
   quizzes: {
     id: string; platform: string; server_id: string; channel_id: string; starter_id: string;
     mode: string; questions: string; current: Int; status: string; deadline: Int | null; created_at: Int;
+    seconds: Int | null; reveal: string;
   };
   quiz_answers: {
     quiz_id: string; question: Int; user_id: string; user_name: string; option: Int; correct: Int;
-    answered_at: Int; server_id: string; platform: string;
+    answered_at: Int; server_id: string; platform: string; question_id: string | null; channel_id: string | null;
   };
+  quiz_scores: {
+    platform: string; server_id: string; season: Int; user_id: string; question_id: string; quiz_id: string;
+    question: Int; channel_id: string; user_name: string; correct: Int; answered_at: Int;
+  };
+  quiz_seasons: { platform: string; server_id: string; number: Int; started_at: Int; started_by: string };
   seen_items: { platform: string; server_id: string; channel_id: string; kind: string; item_id: string; seen_at: Int };
   prompt_posts: {
     id: string; platform: string; server_id: string; channel_id: string; prompt_id: string;
     schedule_id: string | null; slot: Int | null; message_id: string | null; created_at: Int;
+    closes_at: Int | null; closed_at: Int | null;
   };
-  votes: { post_id: string; user_id: string; vote: string; updated_at: Int };
+  votes: { post_id: string; user_id: string; vote: string; updated_at: Int; user_name: string | null };
+  vote_events: { post_id: string; user_id: string; vote: string | null; at: Int };
+  people: { platform: string; server_id: string; user_id: string; name: string; seen_at: Int };
   schedules: {
     id: string; platform: string; server_id: string; channel_id: string; cron: string; label: string;
     time_zone: string; created_by: string; paused: Int; pause_reason: string | null; next_run: Int | null; created_at: Int;
+    close_after_minutes: Int | null;
   };
   schedule_slots: { schedule_id: string; slot: Int; claimed_at: Int };
   class_debates: {

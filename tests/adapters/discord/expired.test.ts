@@ -54,7 +54,7 @@ describe('stale and forged buttons on Discord', () => {
     const [update] = await bot.responses(next, 2);
     // The repeat sent nothing (the only new requests belong to carol's click) and counted no vote.
     expect(bot.fake.requests.slice(before).every((r) => r.interactionId === next.id)).toBe(true);
-    expect(sentMessage(update!).embeds.at(-1)?.footer?.text).toMatch(/^Agree 1 · Disagree 0 · Not sure 1 \(2 votes;/);
+    expect(sentMessage(update!).embeds.at(-1)?.footer?.text).toMatch(/^Agree 1 · Disagree 0 · Not sure 1 \(2 votes\);/);
     expect(bot.log.entries.some((e) => e.msg === 'repeated delivery ignored')).toBe(true);
   });
 });

@@ -54,7 +54,7 @@ describe('the Discord adapter’s life', () => {
     expect(sentMessage(answer!).flags & MessageFlags.Ephemeral).toBeTruthy();
     expect(textOf(sentMessage(answer!))).toMatch(/restarting/i);
     await stopping;
-    expect(await bot.runtime.services.store.activeQuiz({ platform: 'discord', serverId: GUILD, channelId: CHANNEL })).toBeNull();
+    expect(await bot.runtime.services.store.activeChannelQuiz({ platform: 'discord', serverId: GUILD, channelId: CHANNEL })).toBeNull();
   });
 
   it('refuses to start without a token, and reports a refused login without echoing the token', async () => {

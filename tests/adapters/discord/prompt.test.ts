@@ -27,19 +27,19 @@ describe('/prompt on Discord', () => {
   it('posts a prompt whose vote buttons update the tally in place and confirm privately, a changed vote included', async () => {
     const { messageId, votes } = await postPrompt();
     const [agree, disagree, unsure] = votes as [string, string, string];
-    expect(votes.map((id) => id.split(':').at(-1))).toEqual(['agree', 'disagree', 'unsure']);
+    expect(votes.map((id) => id.split(':').at(-1))).toEqual(['agree', 'disagree', 'unsure', 'withdraw']);
 
     const first = await vote(agree, ALICE);
-    expect(first.tally).toMatch(/^Agree 1 · Disagree 0 · Not sure 0 \(1 vote;/);
+    expect(first.tally).toMatch(/^Agree 1 · Disagree 0 · Not sure 0 \(1 vote\);/);
     expect(first.confirmation).toBe('Your vote: Agree.');
     expect(first.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
 
     const changed = await vote(disagree, ALICE);
-    expect(changed.tally).toMatch(/^Agree 0 · Disagree 1 · Not sure 0 \(1 vote;/);
+    expect(changed.tally).toMatch(/^Agree 0 · Disagree 1 · Not sure 0 \(1 vote\);/);
     expect(changed.confirmation).toBe('Your vote: Disagree (changed from Agree).');
 
     const other = await vote(unsure, BOB);
-    expect(other.tally).toMatch(/^Agree 0 · Disagree 1 · Not sure 1 \(2 votes;/);
+    expect(other.tally).toMatch(/^Agree 0 · Disagree 1 · Not sure 1 \(2 votes\);/);
     // The prompt message itself shows the latest tally and keeps its buttons.
     const stored = bot.fake.message(messageId)!;
     expect(textOf(stored)).toContain('Agree 0 · Disagree 1 · Not sure 1');
@@ -53,10 +53,10 @@ describe('/prompt on Discord', () => {
     const [update] = await bot.responses(click, 2);
     expect(limited.hits).toBe(1);
     expect(bot.fake.interactionResponses(click.id, { includeFailed: true }).map((r) => r.status)).toEqual([429, 204, 200]);
-    expect(sentMessage(update!).embeds.at(-1)?.footer?.text).toMatch(/^Agree 1 · Disagree 0 · Not sure 0 \(1 vote;/);
+    expect(sentMessage(update!).embeds.at(-1)?.footer?.text).toMatch(/^Agree 1 · Disagree 0 · Not sure 0 \(1 vote\);/);
     // One effect: the next vote sees exactly one earlier vote.
     const second = await vote(votes[0]!, BOB);
-    expect(second.tally).toMatch(/^Agree 2 · Disagree 0 · Not sure 0 \(2 votes;/);
+    expect(second.tally).toMatch(/^Agree 2 · Disagree 0 · Not sure 0 \(2 votes\);/);
   });
 
   it('keeps the schedule subcommands to people with Manage Server, leaving /prompt now open to all', async () => {

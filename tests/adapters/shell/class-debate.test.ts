@@ -42,9 +42,10 @@ describe('a class debate in the terminal', () => {
 
     const recap = replies.find((r) => r.attachments?.length)!;
     expect(renderPlainText(recap)).toMatch(/^== Class debate recap/);
-    const [map] = recap.attachments!;
-    const path = String(map!.content);
-    expect(dirname(path)).toBe(join(dirname(db), 'files'));
+    // A JSON line names where each file was saved, with its text, instead of carrying its bytes.
+    const [map] = recap.attachments as unknown as { name: string; path: string; text?: string }[];
+    const path = map!.path;
+    expect(dirname(path)).toBe(join(dirname(db), 'exports'));
     expect(existsSync(path)).toBe(true);
     expect([...readFileSync(path).subarray(0, 8)]).toEqual(PNG);
     expect(map!.text).toMatch(/^ARGUMENT MAP — /);
@@ -58,8 +59,8 @@ describe('a class debate in the terminal', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/## Argument map — /);
     expect(stdout).toMatch(/ARGUMENT MAP — [^\n]+\nMotion: [^\n]+\n\nFOR THE MOTION\n  F1 /);
-    const saved = [...stdout.matchAll(/saved to (\S+\.png)\)/g)].map((m) => m[1]!);
-    expect(saved).toEqual([join(dirname(db), 'files', 'argument-map-integration-strategy.png'), join(dirname(db), 'files', 'argument-map-integration-strategy-2.png')]);
+    const saved = [...stdout.matchAll(/File saved: (\S+\.png)/g)].map((m) => m[1]!);
+    expect(saved).toEqual([join(dirname(db), 'exports', 'argument-map-integration-strategy.png'), join(dirname(db), 'exports', 'argument-map-integration-strategy-2.png')]);
     for (const p of saved) expect([...readFileSync(p).subarray(0, 8)]).toEqual(PNG);
   }, 60_000);
 });

@@ -39,7 +39,7 @@ describe('the terminal adapter driven by a script', () => {
     expect(code).toBe(0);
     const replies = jsonReplies(stdout);
     expect(texts(replies[0]!)).toMatch(/I don’t know the command \/dance/);
-    expect(texts(replies[1]!)).toMatch(/has no option “flavour”[\s\S]*\/quiz start/);
+    expect(texts(replies[1]!)).toMatch(/“flavour” is not an option of \/quiz start; its options are questions, mode, seconds, reveal\.[\s\S]*\/quiz start/);
     expect(texts(replies[3]!)).toMatch(/2\d{3} characters long; I can take at most 2000/);
     expect(texts(replies[4]!)).toMatch(/\/quiz leaderboard/);
     expect(replies.every((r, i) => i === 2 || r.visibility === 'private')).toBe(true);
@@ -58,7 +58,7 @@ describe('the terminal adapter driven by a script', () => {
     // A new process has no memory of the last one's screen: it asks the store what is running.
     const second = await runRostrum(['shell', '--json'], { input: '/quiz start\n/quiz stop\n', env });
     const [refused, stopped] = jsonReplies(second.stdout);
-    expect(texts(refused!)).toMatch(/already running/);
+    expect(texts(refused!)).toMatch(/You already have a solo quiz running \(question 2 of 2\)/);
     expect(texts(stopped!)).toMatch(/Quiz stopped[\s\S]*you: \d of 2/);
   });
 

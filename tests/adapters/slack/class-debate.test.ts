@@ -61,14 +61,14 @@ describe('a class debate on Slack', () => {
 
     const closing = only(responses(h, await slash(h, '/debate', 'close', chair(where))));
     await click(h, button(closing, 'Agree'), ben);
-    const before = h.fake.uploads.length;
+    const before = h.fake.files.length;
     const recap = only(responses(h, await click(h, button(closing, /^End the vote/), chair(where))));
     expect(textOf(recap)).toMatch(/^Class debate recap — /);
     expect(textOf(recap)).toMatch(/Disagree +█{12} +1 → ░{12} +0/);
-    const upload = await h.fake.waitFor((f) => f.uploads.slice(before).find((u) => u.completed));
+    const upload = await h.fake.waitFor((f) => f.files.slice(before).find((u) => u.completed));
     expect(upload).toMatchObject({ filename: 'argument-map-de-facto-member.png', channel: where });
-    expect(upload.data.length).toBe(upload.length);
-    expect([...upload.data.subarray(0, 8)]).toEqual(PNG);
+    expect(upload.data!.length).toBe(upload.length);
+    expect([...upload.data!.subarray(0, 8)]).toEqual(PNG);
     expect(upload.altText).toMatch(/^Argument map: /);
   });
 

@@ -188,7 +188,7 @@ describe('/prompt', () => {
     const prompt = only(responses(h, await slash(h, '/prompt', 'now', { channelId: 'C0PROMPT' })));
     expect(isPublic(prompt)).toBe(true);
     expect(textOf(prompt)).toMatch(/^Discussion prompt/);
-    expect(buttonsOf(prompt).map((b) => b.text.text)).toEqual(['Agree', 'Disagree', 'Not sure']);
+    expect(buttonsOf(prompt).map((b) => b.text.text)).toEqual(['Agree', 'Disagree', 'Not sure', 'Withdraw my vote']);
     expect(footer(prompt)).toContain('Agree 0 · Disagree 0 · Not sure 0');
 
     const ada = { userId: 'U0ADA', channelId: 'C0PROMPT' };
@@ -196,15 +196,15 @@ describe('/prompt', () => {
     expect(first).toHaveLength(2);
     expect(first[0]).toMatchObject({ replace_original: true });
     expect(first[0]!.response_type).toBeUndefined();
-    expect(footer(first[0]!)).toContain('Agree 1 · Disagree 0 · Not sure 0 (1 vote;');
+    expect(footer(first[0]!)).toContain('Agree 1 · Disagree 0 · Not sure 0 (1 vote);');
     expect(isPrivate(first[1]!)).toBe(true);
     expect(textOf(first[1]!)).toBe('Your vote: Agree.');
 
     const changed = responses(h, await click(h, button(prompt, 'Disagree'), ada));
-    expect(footer(changed[0]!)).toContain('Agree 0 · Disagree 1 · Not sure 0 (1 vote;');
+    expect(footer(changed[0]!)).toContain('Agree 0 · Disagree 1 · Not sure 0 (1 vote);');
     expect(textOf(changed[1]!)).toBe('Your vote: Disagree (changed from Agree).');
 
     const other = responses(h, await click(h, button(prompt, 'Agree'), { userId: 'U0BOB', channelId: 'C0PROMPT' }));
-    expect(footer(other[0]!)).toContain('Agree 1 · Disagree 1 · Not sure 0 (2 votes;');
+    expect(footer(other[0]!)).toContain('Agree 1 · Disagree 1 · Not sure 0 (2 votes);');
   });
 });

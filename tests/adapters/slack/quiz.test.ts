@@ -11,10 +11,10 @@ const postsTo = (channel: string) => (f: { callsTo(m: string): ApiCall[] }) =>
 const apiText = (call: ApiCall) => textOf(call.body as JsonObject);
 
 describe('/quiz solo', () => {
-  it('asks a question with four answer buttons, replaces it with the verdict, then posts the result', async () => {
+  it('asks a question only its player sees, with four answer buttons; replaces it with the verdict, then sends the result, all privately', async () => {
     const who = { userId: 'U0SOLO', userName: 'solo', channelId: 'C0SOLO' };
     const question = only(responses(h, await slash(h, '/quiz', 'start questions:1', who)));
-    expect(question).toMatchObject({ response_type: 'in_channel' });
+    expect(question).toMatchObject({ response_type: 'ephemeral' });
     expect(textOf(question)).toMatch(/^Question 1 of 1/);
     const answers = buttonsOf(question);
     expect(answers.map((b) => b.text.text[0])).toEqual(['A', 'B', 'C', 'D']);
@@ -28,9 +28,11 @@ describe('/quiz solo', () => {
     const [verdict, result] = responses(h, await click(h, answers[1]!, who));
     expect(verdict).toMatchObject({ replace_original: true });
     expect(textOf(verdict!)).toMatch(/(✅ Right|❌ Not quite)/);
-    expect(result).toMatchObject({ response_type: 'in_channel', replace_original: false });
+    expect(result).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(textOf(result!)).toMatch(/^Quiz finished\nsolo: [01] of 1/);
 
+    // Nothing of a solo quiz reaches the channel.
+    expect(h.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0SOLO')).toEqual([]);
     // The question is closed now: a late click has expired.
     const late = only(responses(h, await click(h, answers[2]!, who)));
     expect(late).toMatchObject({ response_type: 'ephemeral' });
@@ -93,7 +95,7 @@ describe('/quiz channel', () => {
   it('shows the leaderboard of the workspace', async () => {
     const board = only(responses(h, await slash(h, '/quiz', 'leaderboard', { channelId: 'C0QUIZ' })));
     expect(board).toMatchObject({ response_type: 'in_channel' });
-    expect(textOf(board)).toMatch(/^Quiz leaderboard — last 7 days/);
-    expect(textOf(board)).toMatch(/ada — [01] right of 1 answered/);
+    expect(textOf(board)).toMatch(/^Quiz leaderboard — this workspace, this week/);
+    expect(textOf(board)).toMatch(/ada — [01] points? · 1 answered · (0|100)% right/);
   });
 });

@@ -44,7 +44,7 @@ describe('a scheduled prompt on Slack', () => {
 
     // Vote buttons for one post record, which knows its schedule, slot, prompt and Slack message.
     const buttons = buttonsOf(message);
-    expect(buttons.map((b) => b.text.text)).toEqual(['Agree', 'Disagree', 'Not sure']);
+    expect(buttons.map((b) => b.text.text)).toEqual(['Agree', 'Disagree', 'Not sure', 'Withdraw my vote']);
     const postIds = [...new Set(buttons.map((b) => b.action_id.split(':')[1]))];
     expect(postIds).toHaveLength(1);
     const { pack, store } = h.runtime.services;

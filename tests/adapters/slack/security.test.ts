@@ -23,7 +23,7 @@ function everythingSent(): string {
 
 describe('signatures', () => {
   it('answers 401 to a forged signature and to a stale timestamp, and does nothing', async () => {
-    const before = await h.runtime.services.store.activeQuiz({ platform: 'slack', serverId: 'T0FAKE', channelId: 'C0FORGE' });
+    const before = await h.runtime.services.store.activeChannelQuiz({ platform: 'slack', serverId: 'T0FAKE', channelId: 'C0FORGE' });
     expect(before).toBeNull();
     const body = slashCommandBody({ command: '/quiz', text: 'start mode:channel', channelId: 'C0FORGE', responseUrl: h.fake.responseUrl('forged') });
     const forged = await resend(h, body, { secret: 'not-the-secret' });
@@ -31,7 +31,7 @@ describe('signatures', () => {
     const stale = await resend(h, body, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     expect([forged.status, zeroed.status, stale.status]).toEqual([401, 401, 401]);
     expect(h.fake.responses('forged')).toEqual([]);
-    expect(await h.runtime.services.store.activeQuiz({ platform: 'slack', serverId: 'T0FAKE', channelId: 'C0FORGE' })).toBeNull();
+    expect(await h.runtime.services.store.activeChannelQuiz({ platform: 'slack', serverId: 'T0FAKE', channelId: 'C0FORGE' })).toBeNull();
   });
 
   it('accepts the same request correctly signed', async () => {
@@ -59,7 +59,7 @@ describe('repeats', () => {
     const sent = h.fake.responses('click-twice').map((r) => r.body);
     expect(sent).toHaveLength(2);
     expect(textOf(sent[1]!)).toBe('Your vote: Agree.');
-    expect(textOf(sent[0]!)).toContain('Agree 1 · Disagree 0 · Not sure 0 (1 vote;');
+    expect(textOf(sent[0]!)).toContain('Agree 1 · Disagree 0 · Not sure 0 (1 vote);');
   });
 });
 
@@ -114,7 +114,7 @@ describe('admin rule', () => {
     await startQuiz();
     const refused = only(responses(h, await slash(h, '/quiz', 'stop', { ...where, userId: 'U0NOBODY' })));
     expect(refused).toMatchObject({ response_type: 'ephemeral' });
-    expect(textOf(refused)).toContain('Only the person who started this quiz, or an admin');
+    expect(textOf(refused)).toContain('Only the person who started this channel quiz, or an admin');
 
     const byConfigured = only(responses(h, await slash(h, '/quiz', 'stop', { ...where, userId: 'U0BOSS' })));
     expect(textOf(byConfigured)).toMatch(/^Quiz stopped/);

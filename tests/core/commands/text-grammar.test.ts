@@ -145,7 +145,7 @@ describe('text grammar through runText', () => {
     const ctx = contextFor(services, 'alice', 'grammar-quiz');
     const [r] = await runText(ctx, 'quiz', 'start 3 channel');
     expect(blocksOf(r!, 'heading')[0]?.text).toBe('Question 1 of 3');
-    const quiz = await services.store.activeQuiz(ctx);
+    const quiz = await services.store.activeChannelQuiz(ctx);
     expect(quiz).toMatchObject({ mode: 'channel', starterId: 'alice' });
     expect(quiz?.questions).toHaveLength(3);
   });

@@ -24,7 +24,8 @@ beforeEach(async () => {
 async function startQuiz(ctx: BaseContext, options: Record<string, string | number> = {}): Promise<{ reply: Reply; quiz: QuizRecord }> {
   const replies = await runCommand(ctx, { command: 'quiz', subcommand: 'start', options });
   expect(replies).toHaveLength(1);
-  const quiz = await ctx.services.store.activeQuiz(ctx);
+  const channel = options.mode === 'channel' || options.seconds !== undefined || options.reveal !== undefined;
+  const quiz = channel ? await ctx.services.store.activeChannelQuiz(ctx) : await ctx.services.store.activeSoloQuiz(ctx, ctx.user.id);
   if (!quiz) throw new Error(`no quiz started: ${plain(replies)}`);
   return { reply: replies[0]!, quiz };
 }
@@ -190,7 +191,7 @@ describe('solo quiz', () => {
     const { quiz } = await startQuiz(alice, { questions: 2 });
     // The process that recorded this answer stopped before the quiz moved to question 2.
     await services.store.recordAnswer({
-      quizId: quiz.id, question: 0, userId: 'alice', userName: 'alice', option: rightOption(quiz, 0), correct: true, answeredAt: clock.now().getTime(),
+      quizId: quiz.id, question: 0, questionId: quiz.questions[0]!.id, userId: 'alice', userName: 'alice', option: rightOption(quiz, 0), correct: true, answeredAt: clock.now().getTime(),
     });
     const [feedback, next] = await click(alice, answerId(quiz, 0, wrongOption(quiz, 0)));
     expect(plain(feedback!)).toContain('✅ Right');
@@ -215,42 +216,107 @@ describe('solo quiz', () => {
   });
 });
 
-describe('/quiz start and stop', () => {
-  it('refuses a second quiz in a channel while one runs', async () => {
-    const { quiz } = await startQuiz(alice);
-    const [r] = await runText(bob, 'quiz', 'start');
-    expect(r?.visibility).toBe('private');
-    expect(plain(r!)).toMatch(/already running/);
-    expect((await services.store.activeQuiz(alice))?.id).toBe(quiz.id);
+describe('solo quizzes beside each other and a channel quiz', () => {
+  it('keeps a solo quiz private: the question, the verdict and the result', async () => {
+    const { reply, quiz } = await startQuiz(alice, { questions: 1 });
+    expect(reply.visibility).toBe('private');
+    const [verdict, result] = await click(alice, answerId(quiz, 0, rightOption(quiz, 0)));
+    expect(verdict).toMatchObject({ visibility: 'private', replaceOriginal: true });
+    expect(result?.visibility).toBe('private');
+    expect(plain(result!)).toContain('alice: 1 of 1');
   });
 
-  it('lets a new quiz replace one abandoned for over an hour, and keeps the abandoned answers', async () => {
+  it('runs several students’ solo quizzes and a channel quiz in one channel at once', async () => {
+    const host = contextFor(services, 'teacher', 'quiz-room', { isAdmin: true });
+    const channel = await startQuiz(host, { mode: 'channel', questions: 2 });
+    const mine = await startQuiz(alice, { questions: 2 });
+    const theirs = await startQuiz(bob, { questions: 2 });
+    expect(new Set([channel.quiz.id, mine.quiz.id, theirs.quiz.id]).size).toBe(3);
+    expect(channel.reply.visibility).toBe('public');
+
+    // Each answers their own, and both answer the channel quiz too.
+    const [aliceVerdict] = await click(alice, answerId(mine.quiz, 0, rightOption(mine.quiz, 0)));
+    expect(plain(aliceVerdict!)).toContain('✅ Right');
+    const [bobVerdict] = await click(bob, answerId(theirs.quiz, 0, wrongOption(theirs.quiz, 0)));
+    expect(plain(bobVerdict!)).toContain('❌ Not quite');
+    expect(plain(await click(alice, answerId(channel.quiz, 0, 0)))).toMatch(/Your answer is in/);
+    expect(plain(await click(bob, answerId(channel.quiz, 0, 1)))).toMatch(/Your answer is in/);
+    // Nobody answers someone else's solo quiz.
+    expect(plain(await click(bob, answerId(mine.quiz, 1, 0)))).toMatch(/someone else’s solo quiz/);
+
+    expect((await services.store.getQuiz(mine.quiz.id))?.current).toBe(1);
+    expect((await services.store.getQuiz(theirs.quiz.id))?.current).toBe(1);
+    expect((await services.store.answersFor(channel.quiz.id, 0)).map((a) => a.userId)).toEqual(['alice', 'bob']);
+  });
+
+  it('asks before a second solo quiz abandons the first; carrying on shows its question again', async () => {
     const { quiz } = await startQuiz(alice, { questions: 3 });
     await click(alice, answerId(quiz, 0, rightOption(quiz, 0)));
-    clock.advance(59 * 60 * 1000);
-    expect(plain((await runText(bob, 'quiz', 'start'))[0]!)).toMatch(/already running/);
-    clock.advance(2 * 60 * 1000);
-    const { quiz: fresh } = await startQuiz(bob);
+    const [asked] = await runText(alice, 'quiz', 'start questions:2');
+    expect(asked?.visibility).toBe('private');
+    expect(plain(asked!)).toContain('You already have a solo quiz running (question 2 of 3)');
+    const [abandon, carryOn] = choicesOf(asked!);
+    expect(abandon).toMatchObject({ id: `quiz:abandon:${quiz.id}:2`, label: 'Abandon it and start anew' });
+    expect(carryOn).toMatchObject({ id: `quiz:resume:${quiz.id}`, label: 'Carry on with it' });
+    expect((await services.store.getQuiz(quiz.id))?.status).toBe('active');
+
+    const [again] = await click(alice, carryOn!.id);
+    expect(again).toMatchObject({ visibility: 'private', replaceOriginal: true });
+    expect(blocksOf(again!, 'heading')[0]?.text).toBe('Question 2 of 3');
+    expect(choicesOf(again!)[0]?.id).toBe(answerId(quiz, 1, 0));
+
+    // Nobody else can abandon Alice's quiz with her button.
+    const [notBobs] = await click(bob, abandon!.id);
+    expect(blocksOf(notBobs!, 'heading')[0]?.text).toBe('Question 1 of 2');
+    expect((await services.store.getQuiz(quiz.id))?.status).toBe('active');
+
+    const [fresh] = await click(alice, abandon!.id);
+    expect(fresh).toMatchObject({ visibility: 'private', replaceOriginal: true });
+    expect(blocksOf(fresh!, 'heading')[0]?.text).toBe('Question 1 of 2');
+    expect((await services.store.getQuiz(quiz.id))?.status).toBe('stopped');
+    const now = await services.store.activeSoloQuiz(alice, 'alice');
+    expect(now?.id).not.toBe(quiz.id);
+    expect(now?.questions).toHaveLength(2);
+    // The old buttons are stale, and a repeated abandon click asks again rather than throwing away the new quiz.
+    expect(plain(await click(alice, carryOn!.id))).toMatch(/expired/);
+    const [repeat] = await click(alice, abandon!.id);
+    expect(choicesOf(repeat!).map((c) => c.id)).toContain(`quiz:resume:${now!.id}`);
+    expect((await services.store.activeSoloQuiz(alice, 'alice'))?.id).toBe(now!.id);
+  });
+
+  it('refuses a second channel quiz while one runs, but lets one abandoned for over an hour be replaced', async () => {
+    const { quiz } = await startQuiz(alice, { mode: 'channel', questions: 3 });
+    await click(bob, answerId(quiz, 0, rightOption(quiz, 0)));
+    const [refused] = await runText(bob, 'quiz', 'start mode:channel');
+    expect(refused?.visibility).toBe('private');
+    expect(plain(refused!)).toMatch(/A channel quiz is already running in this channel/);
+    clock.advance(61 * 60 * 1000);
+    const { quiz: fresh } = await startQuiz(bob, { mode: 'channel' });
     expect(fresh.id).not.toBe(quiz.id);
     expect((await services.store.getQuiz(quiz.id))?.status).toBe('stopped');
     expect(await services.store.answersFor(quiz.id)).toHaveLength(1);
   });
 
-  it('lets only the starter or an admin stop a quiz', async () => {
-    const { quiz } = await startQuiz(alice);
+  it('stops your own solo quiz, or the channel quiz (its starter or an admin only)', async () => {
+    const channel = await startQuiz(alice, { mode: 'channel' });
+    const bobs = await startQuiz(bob);
+    const [ownFirst] = await runText(bob, 'quiz', 'stop');
+    expect(ownFirst?.visibility).toBe('private');
+    expect(blocksOf(ownFirst!, 'heading')[0]?.text).toBe('Quiz stopped');
+    expect((await services.store.getQuiz(bobs.quiz.id))?.status).toBe('stopped');
+    expect((await services.store.getQuiz(channel.quiz.id))?.status).toBe('active');
+
     const [refused] = await runText(bob, 'quiz', 'stop');
-    expect(refused?.visibility).toBe('private');
-    expect(plain(refused!)).toMatch(/Only the person who started this quiz, or an admin/);
-    expect((await services.store.getQuiz(quiz.id))?.status).toBe('active');
+    expect(plain(refused!)).toMatch(/Only the person who started this channel quiz, or an admin/);
+    expect(plain((await runText(bob, 'quiz', 'stop mode:solo'))[0]!)).toMatch(/You have no solo quiz running/);
 
     const admin = contextFor(services, 'carol', 'quiz-room', { isAdmin: true });
-    const [stopped] = await runText(admin, 'quiz', 'stop');
+    await startQuiz(admin);
+    const [stopped] = await runText(admin, 'quiz', 'stop mode:channel');
+    expect(stopped?.visibility).toBe('public');
     expect(blocksOf(stopped!, 'heading')[0]?.text).toBe('Quiz stopped');
-    expect((await services.store.getQuiz(quiz.id))?.status).toBe('stopped');
-
-    await startQuiz(alice);
-    const [own] = await runText(alice, 'quiz', 'stop');
-    expect(blocksOf(own!, 'heading')[0]?.text).toBe('Quiz stopped');
+    expect((await services.store.getQuiz(channel.quiz.id))?.status).toBe('stopped');
+    expect(await services.store.activeSoloQuiz(admin, 'carol')).not.toBeNull();
     const [none] = await runText(alice, 'quiz', 'stop');
     expect(plain(none!)).toMatch(/No quiz is running/);
   });
@@ -265,22 +331,26 @@ describe('channel quiz', () => {
     bob = contextFor(services, 'bob', 'quiz-room');
   });
 
-  it('takes everyone’s first answer, reveals once after the deadline, then asks the next question', async () => {
+  it('takes everyone’s first answer, reveals once after the deadline with counts per option, then asks the next question', async () => {
     const { reply, quiz } = await startQuiz(alice, { questions: 2, mode: 'channel' });
     expect(quiz.deadline).toBe(clock.now().getTime() + seconds * 1000);
     expect(plain(reply)).toContain(`revealed in ${seconds} s`);
 
+    const carol = contextFor(services, 'carol', 'quiz-room');
     const [aliceIn] = await click(alice, answerId(quiz, 0, rightOption(quiz, 0)));
     expect(aliceIn?.visibility).toBe('private');
     expect(plain(aliceIn!)).toMatch(/Your answer is in/);
+    clock.advance(1);
     await click(bob, answerId(quiz, 0, wrongOption(quiz, 0)));
+    clock.advance(1);
+    await click(carol, answerId(quiz, 0, rightOption(quiz, 0)));
     const [bobAgain] = await click(bob, answerId(quiz, 0, rightOption(quiz, 0)));
     expect(plain(bobAgain!)).toMatch(/first answer counts/);
     const answers = await services.store.answersFor(quiz.id, 0);
-    expect(answers.map((a) => [a.userId, a.correct])).toEqual([['alice', true], ['bob', false]]);
+    expect(answers.map((a) => [a.userId, a.correct])).toEqual([['alice', true], ['bob', false], ['carol', true]]);
 
     // Nothing is revealed before the deadline.
-    clock.advance(seconds * 1000 - 1);
+    clock.advance(seconds * 1000 - 3);
     expect(await revealDue(services, 'shell')).toEqual([]);
 
     clock.advance(2);
@@ -291,10 +361,20 @@ describe('channel quiz', () => {
     const { where, replies } = posts[0]!;
     expect(where).toEqual({ platform: 'shell', serverId: alice.serverId, channelId: 'quiz-room' });
     const [reveal, next] = replies;
+    expect(reveal?.visibility).toBe('public');
     const q = services.pack.questionById.get(quiz.questions[0]!.id)!;
     expect(plain(reveal!)).toContain(q.options.find((o) => o.correct)!.text);
-    const fields = blocksOf(reveal!, 'fields').flatMap((f) => f.fields);
-    expect(fields).toEqual([{ name: 'Right', value: 'alice' }, { name: 'Answers', value: '2' }]);
+    const fields = Object.fromEntries(blocksOf(reveal!, 'fields').flatMap((f) => f.fields).map((f) => [f.name, f.value]));
+    const right = rightOption(quiz, 0);
+    const wrong = wrongOption(quiz, 0);
+    const counts = fields['How the channel answered']!.split('\n');
+    expect(counts).toHaveLength(4);
+    expect(counts[right]).toMatch(new RegExp(`^${'ABCD'[right]}\\. .+ — 2 ✅$`));
+    expect(counts[wrong]).toMatch(new RegExp(`^${'ABCD'[wrong]}\\. .+ — 1$`));
+    expect(counts.filter((_, i) => i !== right && i !== wrong).every((c) => c.endsWith(' — 0'))).toBe(true);
+    expect(fields['First right']).toBe('alice');
+    expect(fields.Right).toBe('alice, carol');
+    expect(fields.Answers).toBe('3');
     expect(blocksOf(reveal!, 'quote')[0]?.text).toBe(q.quote.text);
     expect(quoteProblems(services.pack, reveal!)).toEqual([]);
     expect(blocksOf(next!, 'heading')[0]?.text).toBe('Question 2 of 2');
@@ -313,13 +393,53 @@ describe('channel quiz', () => {
     const final = await revealDue(services, 'shell');
     expect(final).toHaveLength(1);
     const [lastReveal, results] = final[0]!.replies;
-    expect(blocksOf(lastReveal!, 'fields')[0]?.fields[0]).toEqual({ name: 'Right', value: 'bob' });
+    expect(blocksOf(lastReveal!, 'fields')[0]?.fields.find((f) => f.name === 'First right')?.value).toBe('bob');
     expect(blocksOf(results!, 'heading')[0]?.text).toBe('Quiz finished');
     expect(plain(results!)).toContain('alice: 1 of 2');
     expect(plain(results!)).toContain('bob: 1 of 2');
+    expect(plain(results!)).toContain('carol: 1 of 2');
     expect(await services.store.getQuiz(quiz.id)).toMatchObject({ status: 'finished', deadline: null });
     expect(await services.store.nextQuizDeadline('shell')).toBeNull();
     expect(await revealDue(services, 'shell')).toEqual([]);
+  });
+
+  it('takes an admin’s seconds per question and reveals every answer at the end', async () => {
+    const admin = contextFor(services, 'teacher', 'quiz-room', { isAdmin: true });
+    const { reply, quiz } = await startQuiz(admin, { questions: 2, seconds: 45, reveal: 'end' });
+    expect(quiz).toMatchObject({ mode: 'channel', seconds: 45, reveal: 'end', deadline: clock.now().getTime() + 45_000 });
+    expect(plain(reply)).toContain('this question closes in 45 s');
+    expect(plain(await click(alice, answerId(quiz, 0, rightOption(quiz, 0))))).toContain('revealed at the end of the quiz');
+
+    clock.advance(20_001);
+    expect(await revealDue(services, 'shell')).toEqual([]);
+    clock.advance(25_000);
+    const [closed] = await revealDue(services, 'shell');
+    expect(closed!.replies).toHaveLength(1);
+    const next = closed!.replies[0]!;
+    expect(plain(next)).toContain('Question 1 closed with 1 answer; the answers are revealed at the end.');
+    expect(blocksOf(next, 'heading')[0]?.text).toBe('Question 2 of 2');
+    expect(blocksOf(next, 'quote')).toEqual([]);
+    expect((await services.store.getQuiz(quiz.id))?.deadline).toBe(clock.now().getTime() + 45_000);
+
+    await click(bob, answerId(quiz, 1, wrongOption(quiz, 1)));
+    clock.advance(45_001);
+    const [end] = await revealDue(services, 'shell');
+    const [reveals, results] = end!.replies;
+    expect(blocksOf(reveals!, 'heading').map((h) => h.text)).toEqual(['Answer to question 1', 'Answer to question 2']);
+    expect(blocksOf(reveals!, 'quote')).toHaveLength(2);
+    expect(quoteProblems(services.pack, reveals!)).toEqual([]);
+    expect(blocksOf(reveals!, 'fields').map((f) => f.fields.find((x) => x.name === 'First right')?.value)).toEqual(['alice', 'Nobody this time']);
+    expect(blocksOf(results!, 'heading')[0]?.text).toBe('Quiz finished');
+  });
+
+  it('leaves seconds and reveal to admins, and to channel quizzes', async () => {
+    const [notAdmin] = await runText(alice, 'quiz', 'start seconds:30');
+    expect(plain(notAdmin!)).toMatch(/Only admins can set seconds or reveal/);
+    const admin = contextFor(services, 'teacher', 'quiz-room', { isAdmin: true });
+    expect(plain(await runText(admin, 'quiz', 'start mode:solo reveal:end'))).toMatch(/settings of a channel quiz/);
+    expect(plain(await runText(admin, 'quiz', 'start seconds:601'))).toMatch(/from 1 to 600/);
+    expect(await services.store.activeChannelQuiz(admin)).toBeNull();
+    expect(await services.store.activeSoloQuiz(admin, 'teacher')).toBeNull();
   });
 
   it('reveals once when two instances share the database', async () => {
@@ -332,7 +452,7 @@ describe('channel quiz', () => {
 
     const posts = (await Promise.all([revealDue(one, 'shell'), revealDue(two, 'shell')])).flat();
     expect(posts).toHaveLength(1);
-    expect(blocksOf(posts[0]!.replies[0]!, 'fields')[0]?.fields[0]).toEqual({ name: 'Right', value: 'bob' });
+    expect(blocksOf(posts[0]!.replies[0]!, 'fields')[0]?.fields.find((f) => f.name === 'First right')?.value).toBe('bob');
     expect([...(await revealDue(one, 'shell')), ...(await revealDue(two, 'shell'))]).toEqual([]);
     expect((await two.store.getQuiz(quiz.id))?.current).toBe(1);
     await one.store.close();
@@ -355,36 +475,128 @@ describe('channel quiz', () => {
   });
 });
 
-describe('/quiz leaderboard', () => {
-  async function soloRound(ctx: BaseContext, right: boolean) {
-    const { quiz } = await startQuiz(ctx, { questions: 1 });
-    await click(ctx, answerId(quiz, 0, right ? rightOption(quiz, 0) : wrongOption(quiz, 0)));
+describe('scoring and the leaderboard', () => {
+  /** Services whose pack has only the given questions (by position in the shipped pack), so a quiz asks exactly those. */
+  async function withQuestions(indexes: number[]): Promise<void> {
+    const { pack, matcher } = await shippedPack();
+    const quiz = indexes.map((i) => pack.quiz[i]!);
+    const only = { ...pack, quiz, questionById: new Map(quiz.map((q) => [q.id, q])) };
+    services = createServices({ pack: only, matcher, store: services.store, now: clock.now, random: seededRandom(7) });
+    alice = contextFor(services, 'alice', 'quiz-room');
+    bob = contextFor(services, 'bob', 'quiz-room');
   }
 
-  it('ranks this week’s answers by default; answers older than 7 days count only for all time', async () => {
-    await soloRound(alice, true);
-    await soloRound(alice, true);
-    clock.advance(8 * DAY);
-    await soloRound(bob, true);
-    await soloRound(bob, false);
+  /** A solo quiz of every question the pack has, answered right or wrong by `right(questionId)`. */
+  async function soloRound(ctx: BaseContext, right: (questionId: string) => boolean): Promise<Reply[]> {
+    const { quiz } = await startQuiz(ctx, { questions: 25 });
+    let last: Reply[] = [];
+    for (const [i, q] of quiz.questions.entries()) {
+      last = await click(ctx, answerId(quiz, i, right(q.id) ? rightOption(quiz, i) : wrongOption(quiz, i)));
+    }
+    return last;
+  }
 
-    const [week] = await runText(alice, 'quiz', 'leaderboard');
-    expect(blocksOf(week!, 'heading')[0]?.text).toMatch(/last 7 days/);
-    expect(plain(week!)).toContain('bob — 1 right of 2 answered');
-    expect(plain(week!)).not.toContain('alice');
+  it('scores a question the first time a student answers it: five retakes do not farm points', async () => {
+    await withQuestions([0, 1, 2, 3, 4]);
+    const first = services.pack.quiz[0]!.id;
+    await soloRound(alice, (id) => id === first);
+    for (let i = 0; i < 5; i++) {
+      const last = await soloRound(alice, () => true);
+      expect(plain(last)).toContain('alice: 5 of 5 (5 answered in an earlier quiz, not scored again)');
+    }
+    await soloRound(bob, () => true);
+    // A retake still shows the explanation and the quote, and says it does not score.
+    const { quiz } = await startQuiz(alice, { questions: 1 });
+    const q = services.pack.questionById.get(quiz.questions[0]!.id)!;
+    const [verdict] = await click(alice, answerId(quiz, 0, rightOption(quiz, 0)));
+    expect(texts(verdict!)).toContain(q.explanation);
+    expect(blocksOf(verdict!, 'quote')[0]?.text).toBe(q.quote.text);
+    expect(plain(verdict!)).toContain('You answered this question in an earlier quiz, so it does not score again.');
 
-    const [all] = await runText(alice, 'quiz', 'leaderboard all');
-    expect(blocksOf(all!, 'heading')[0]?.text).toMatch(/all time/);
-    const lines = blocksOf(all!, 'text')[0]!.text.split('\n');
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toContain('alice — 2 right of 2 answered');
-    expect(lines[1]).toContain('bob — 1 right of 2 answered');
+    const [board] = await runText(alice, 'quiz', 'leaderboard period:all');
+    const lines = blocksOf(board!, 'text')[0]!.text.split('\n');
+    expect(lines).toEqual(['🥇 bob — 5 points · 5 answered · 100% right', '🥈 alice — 1 point · 5 answered · 20% right']);
+    expect(plain(board!)).toContain('retakes do not score again');
   });
 
-  it('keeps servers apart and says so when nobody has answered', async () => {
-    await soloRound(alice, true);
+  it('a channel quiz answer to a question answered before does not score, and says so', async () => {
+    await withQuestions([0]);
+    await soloRound(alice, () => false);
+    const { quiz } = await startQuiz(bob, { mode: 'channel', questions: 1 });
+    expect(plain(await click(alice, answerId(quiz, 0, rightOption(quiz, 0))))).toContain('does not score again');
+    expect(plain(await click(bob, answerId(quiz, 0, rightOption(quiz, 0))))).not.toContain('does not score');
+  });
+
+  it('shows this week by default, this month or all of the season, for the server or this channel', async () => {
+    // Thursday 26 Nov 2026, noon UTC: the week began on Monday the 23rd, the month on the 1st.
+    await withQuestions([0, 1, 2]);
+    const [q0, q1, q2] = services.pack.quiz.map((q) => q.id);
+    clock.set(Date.UTC(2026, 10, 2, 12));
+    await soloRound(alice, () => true);
+    clock.set(Date.UTC(2026, 10, 23, 0, 30));
+    await soloRound(contextFor(services, 'bob', 'other-room'), (id) => id !== q2);
+    clock.set(Date.UTC(2026, 10, 26, 12));
+    await soloRound(contextFor(services, 'carol', 'other-room'), (id) => id === q0 || id === q1);
+
+    const lines = async (text: string) => blocksOf((await runText(alice, 'quiz', `leaderboard ${text}`))[0]!, 'text')[0]!.text.split('\n');
+    const [week] = await runText(alice, 'quiz', 'leaderboard');
+    expect(blocksOf(week!, 'heading')[0]?.text).toBe('Quiz leaderboard — this server, this week');
+    expect(await lines('')).toEqual(['🥇 bob — 2 points · 3 answered · 67% right', '🥈 carol — 2 points · 3 answered · 67% right']);
+    expect(await lines('period:month')).toEqual([
+      '🥇 alice — 3 points · 3 answered · 100% right', '🥈 bob — 2 points · 3 answered · 67% right', '🥉 carol — 2 points · 3 answered · 67% right',
+    ]);
+    expect(await lines('scope:channel period:all')).toEqual(['🥇 alice — 3 points · 3 answered · 100% right']);
+    const [channelWeek] = await runText(alice, 'quiz', 'leaderboard scope:channel');
+    expect(blocksOf(channelWeek!, 'heading')[0]?.text).toBe('Quiz leaderboard — this channel, this week');
+    expect(plain(channelWeek!)).toMatch(/No scores here yet/);
+    // The week starts on Monday in the configured time zone: in New York it was still Sunday at 00:30 UTC.
+    const newYork = createServices({ pack: services.pack, matcher: services.matcher, store: services.store, now: clock.now, settings: { defaultTimeZone: 'America/New_York' } });
+    const [nyWeek] = await runText(contextFor(newYork, 'alice', 'quiz-room'), 'quiz', 'leaderboard');
+    expect(blocksOf(nyWeek!, 'text')[0]!.text.split('\n')).toEqual(['🥇 carol — 2 points · 3 answered · 67% right']);
+  });
+
+  it('keeps servers apart and says so when nobody has scored', async () => {
+    await withQuestions([0]);
+    await soloRound(alice, () => true);
     const elsewhere = contextFor(services, 'alice', 'quiz-room', { serverId: 'server-2' });
-    const [r] = await runText(elsewhere, 'quiz', 'leaderboard all');
-    expect(plain(r!)).toMatch(/No answers yet/);
+    const [r] = await runText(elsewhere, 'quiz', 'leaderboard period:all');
+    expect(plain(r!)).toMatch(/No scores here yet/);
+  });
+
+  it('starts a new season after an admin confirms; the old one stays viewable', async () => {
+    await withQuestions([0, 1]);
+    await soloRound(alice, () => true);
+    expect(plain(await runText(alice, 'quiz', 'season'))).toMatch(/Only admins/);
+    const teacher = contextFor(services, 'teacher', 'quiz-room', { isAdmin: true });
+    const [confirm] = await runText(teacher, 'quiz', 'season');
+    expect(confirm?.visibility).toBe('private');
+    expect(blocksOf(confirm!, 'heading')[0]?.text).toBe('Start season 2?');
+    const [start, keep] = choicesOf(confirm!);
+    expect(start).toMatchObject({ id: 'quiz:season:2', style: 'danger' });
+    expect(keep).toMatchObject({ id: 'quiz:keep:1' });
+    expect(plain(await click(teacher, keep!.id))).toMatch(/Season 1 goes on/);
+    expect(await services.store.listSeasons('shell', teacher.serverId)).toEqual([]);
+    // A student pressing the teacher's button changes nothing.
+    expect(plain(await click(alice, start!.id))).toMatch(/Only admins/);
+
+    clock.advance(60_000);
+    const [done, announced] = await click(teacher, start!.id);
+    expect(done).toMatchObject({ visibility: 'private', replaceOriginal: true });
+    expect(announced?.visibility).toBe('public');
+    expect(plain(announced!)).toContain('Quiz season 2 has begun');
+    // A second click, or an old confirmation, starts nothing more.
+    expect(plain(await click(teacher, start!.id))).toMatch(/already in season 2/);
+    expect(await services.store.listSeasons('shell', teacher.serverId)).toHaveLength(1);
+
+    expect(plain(await runText(alice, 'quiz', 'leaderboard period:all'))).toMatch(/No scores here yet/);
+    await soloRound(alice, () => false);
+    await soloRound(bob, () => true);
+    expect(blocksOf((await runText(alice, 'quiz', 'leaderboard period:all'))[0]!, 'text')[0]!.text.split('\n'))
+      .toEqual(['🥇 bob — 2 points · 2 answered · 100% right', '🥈 alice — 0 points · 2 answered · 0% right']);
+    const [old] = await runText(alice, 'quiz', 'leaderboard period:all season:1');
+    expect(blocksOf(old!, 'heading')[0]?.text).toBe('Quiz leaderboard — this server, season 1');
+    expect(blocksOf(old!, 'text')[0]!.text).toBe('🥇 alice — 2 points · 2 answered · 100% right');
+    expect(plain(old!)).toMatch(/Season 1, from the start to /);
+    expect(plain(await runText(alice, 'quiz', 'leaderboard season:3'))).toMatch(/There is no season 3: this server is in season 2/);
   });
 });

@@ -73,7 +73,7 @@ export function instanceTests(backend: Backend): void {
   async function addSchedule(cron: string, firstSlot: number): Promise<string> {
     await db.store.createSchedule({
       id: 'sched-1', platform: 'discord', serverId: 'g', channelId: 'c', cron, label: cron, timeZone: 'UTC',
-      createdBy: 'test', paused: false, pauseReason: null, nextRun: firstSlot, createdAt: Date.now(),
+      createdBy: 'test', paused: false, pauseReason: null, nextRun: firstSlot, createdAt: Date.now(), closeAfterMinutes: null,
     }, 5);
     return 'sched-1';
   }
@@ -132,7 +132,7 @@ export function instanceTests(backend: Backend): void {
     for (const channelId of channels) {
       await db.store.createQuiz({
         id: channelId, platform: 'discord', serverId: 'g', channelId, starterId: 'u', mode: 'channel', questions,
-        current: 0, status: 'active', deadline, createdAt: Date.now(),
+        current: 0, status: 'active', deadline, createdAt: Date.now(), seconds: null, reveal: 'each',
       });
     }
     a.send('wake');

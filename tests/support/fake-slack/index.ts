@@ -4,14 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { sendJson } from './http.js';
 import { ResponseSink, type RecordedResponse } from './response-sink.js';
 import { FakeSocketMode, type Envelope, type SocketAck } from './socket-mode.js';
-import { FakeWebApi, type ApiCall, type FailureSpec, type ResultOverride, type StoredMessage } from './web-api.js';
-import { FakeFileUploads, type UploadedFile } from './files.js';
+import { FakeWebApi, type ApiCall, type FailureSpec, type ResultOverride, type StoredMessage, type UploadedFile } from './web-api.js';
 
 export * from './payloads.js';
 export { signedPost, signedHeaders, slackSignature, type SignOptions, type SignedResponse } from './signing.js';
-export type { ApiCall, FailureSpec, ResultOverride, StoredMessage } from './web-api.js';
+export type { ApiCall, FailureSpec, ResultOverride, StoredMessage, UploadedFile } from './web-api.js';
 export type { RecordedResponse } from './response-sink.js';
-export type { UploadedFile } from './files.js';
 export type { Envelope, EnvelopeType, SocketAck } from './socket-mode.js';
 export type { JsonObject } from './http.js';
 
@@ -36,10 +34,10 @@ export interface FakeSlack {
   readonly calls: readonly ApiCall[];
   /** Messages posted through chat.postMessage (and seeded ones); conversations.replies reads these. */
   readonly messages: readonly StoredMessage[];
+  /** Files sent through the external upload flow (files.getUploadURLExternal, the upload URL, files.completeUploadExternal). */
+  readonly files: readonly UploadedFile[];
   readonly socketAcks: readonly SocketAck[];
   readonly socketConnections: number;
-  /** Files uploaded through files.getUploadURLExternal / completeUploadExternal, with their bytes. */
-  readonly uploads: readonly UploadedFile[];
 
   callsTo(method: string): ApiCall[];
   successfulCalls(method?: string): ApiCall[];
@@ -77,10 +75,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   let port = 0;
   const base = (): string => `http://127.0.0.1:${port}`;
   const socket = new FakeSocketMode(() => `ws://127.0.0.1:${port}`, identity.appId, changed);
-  const api = new FakeWebApi(identity, () => socket.connectionUrl(), changed);
+  const api = new FakeWebApi(identity, () => socket.connectionUrl(), changed, (id) => `${base()}/upload/${id}`);
   const sink = new ResponseSink(base, changed);
-  const uploads = new FakeFileUploads(base, changed);
-  for (const [method, result] of Object.entries(uploads.methods)) api.respondWith(method, result);
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
@@ -94,12 +90,28 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return api.handle(req, res, decodeURIComponent(path.slice('/api/'.length)));
     }
     if (req.method === 'POST' && path.startsWith('/upload/')) {
-      return uploads.handleUpload(req, res, decodeURIComponent(path.slice('/upload/'.length)));
+      return receiveUpload(req, res, decodeURIComponent(path.slice('/upload/'.length)));
     }
     if (req.method === 'POST' && path.startsWith('/response/')) {
       return sink.handle(req, res, decodeURIComponent(path.slice('/response/'.length)));
     }
     sendJson(res, 404, { ok: false, error: 'fake_slack_no_route', path });
+  };
+  const receiveUpload = async (req: IncomingMessage, res: ServerResponse, fileId: string): Promise<void> => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    const type = String(req.headers['content-type'] ?? '');
+    let data = raw;
+    if (type.startsWith('multipart/form-data')) {
+      // @slack/web-api sends the bytes as the one file part of a form; Response can split it.
+      const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': type } }).formData();
+      const part = [...form.values()].find((v): v is File => typeof v !== 'string');
+      data = part ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
+    }
+    const ok = api.receiveUpload(fileId, data);
+    res.writeHead(ok ? 200 : 404, { 'content-type': 'text/plain' });
+    res.end(ok ? `OK - ${data.length}` : 'file not found');
   };
   socket.attach(server);
   await listen(server);
@@ -114,8 +126,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     appId: identity.appId,
     calls: api.calls,
     messages: api.messages,
+    files: api.files,
     socketAcks: socket.acks,
-    uploads: uploads.files,
     get socketConnections() {
       return socket.openConnections;
     },

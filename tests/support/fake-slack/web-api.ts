@@ -51,6 +51,22 @@ export interface StoredMessage extends JsonObject {
   thread_ts?: string;
 }
 
+/** A file going through Slack's external upload: asked for, its bytes sent, then completed into a channel. */
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  /** The length files.getUploadURLExternal was told. */
+  length: number;
+  /** The bytes POSTed to the upload URL; null until they arrive. */
+  data: Buffer | null;
+  completed: boolean;
+  channel?: string;
+  title?: string;
+  initialComment?: string;
+  /** The alt text files.getUploadURLExternal was given (a picture's description). */
+  altText?: string;
+}
+
 interface PendingFailure {
   status: number;
   retryAfter: number;
@@ -65,6 +81,7 @@ const TS_BASE_MICROS = 1_700_000_000_000_000;
 export class FakeWebApi {
   readonly calls: ApiCall[] = [];
   readonly messages: StoredMessage[] = [];
+  readonly files: UploadedFile[] = [];
   private readonly failures = new Map<string, PendingFailure[]>();
   private readonly overrides = new Map<string, ResultOverride>();
   private tsCounter = 0;
@@ -74,7 +91,17 @@ export class FakeWebApi {
     private readonly identity: Identity,
     private readonly socketUrl: () => string,
     private readonly onChange: () => void,
+    private readonly uploadUrl: (fileId: string) => string = (id) => `http://127.0.0.1/upload/${id}`,
   ) {}
+
+  /** The upload URL's POST: keeps the file's bytes (multipart, as @slack/web-api sends them, or raw). */
+  receiveUpload(fileId: string, data: Buffer): boolean {
+    const file = this.files.find((f) => f.id === fileId);
+    if (!file || file.completed) return false;
+    file.data = data;
+    this.onChange();
+    return true;
+  }
 
   failNext(spec: FailureSpec): void {
     const queue = this.failures.get(spec.method) ?? [];
@@ -222,6 +249,30 @@ export class FakeWebApi {
         if (existing !== undefined) Object.assign(existing, message);
         return { ok: true, channel, ts, text: body.text ?? '', message };
       }
+      case 'files.getUploadURLExternal': {
+        const filename = str('filename');
+        const length = Number(body.length);
+        if (filename === undefined || !Number.isInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
+        const altText = str('alt_text');
+        const file: UploadedFile = { id: this.nextId('F'), filename, length, data: null, completed: false, ...(altText ? { altText } : {}) };
+        this.files.push(file);
+        return { ok: true, upload_url: this.uploadUrl(file.id), file_id: file.id };
+      }
+      case 'files.completeUploadExternal': {
+        const listed = Array.isArray(body.files) ? (body.files as JsonObject[]) : [];
+        if (listed.length === 0) return { ok: false, error: 'invalid_arguments' };
+        const found = listed.map((f) => this.files.find((x) => x.id === f.id && !x.completed));
+        // Slack refuses to complete a file whose bytes never arrived, or whose length was misstated.
+        if (found.some((f) => !f || !f.data || f.data.length !== f.length)) return { ok: false, error: 'file_upload_not_found' };
+        const channel = str('channel_id') ?? str('channels');
+        found.forEach((f, i) => {
+          Object.assign(f!, {
+            completed: true, title: typeof listed[i]!.title === 'string' ? listed[i]!.title : f!.filename,
+            ...(channel ? { channel } : {}), ...(str('initial_comment') !== undefined ? { initialComment: str('initial_comment') } : {}),
+          });
+        });
+        return { ok: true, files: found.map((f) => ({ id: f!.id, title: f!.title, name: f!.filename })) };
+      }
       case 'chat.delete':
         return { ok: true, channel: body.channel, ts: body.ts };
       case 'chat.getPermalink':
@@ -247,8 +298,12 @@ export class FakeWebApi {
       }
       case 'conversations.join':
         return { ok: true, channel: this.channelInfo(str('channel') ?? this.nextId('C')) };
-      case 'conversations.open':
-        return { ok: true, channel: { id: this.nextId('D') } };
+      case 'conversations.open': {
+        // One direct message channel per person, as Slack keeps it.
+        const users = str('users') ?? '';
+        const id = `D0${users.replace(/[^A-Z0-9]/gi, '').toUpperCase() || this.nextId('X')}`;
+        return { ok: true, channel: { id } };
+      }
       case 'conversations.replies': {
         const ts = str('ts');
         const messages = this.messages.filter(
