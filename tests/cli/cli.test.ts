@@ -21,7 +21,7 @@ describe('rostrum command', () => {
   it('validate exits 0 on the shipped pack and 1 with the list on a broken copy', async () => {
     const ok = await runRostrum(['validate']);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/^latham-nato \(.*content\/latham-nato\): valid — 3 motions/);
+    expect(ok.stdout).toMatch(/^latham-nato \(.*content\/latham-nato\): valid — 4 motions/);
 
     const dir = await mkdtemp(join(tmpdir(), 'rostrum-pack-'));
     await cp(DEFAULT_PACK_DIR, dir, { recursive: true });

@@ -18,11 +18,13 @@ const profanity = new RegExpMatcher({ ...dataset.build(), ...englishRecommendedT
  * Insults aimed at the other debater, which use no swear word at all. Kept short on purpose: an
  * idea may be called stupid ("it's dumb to think Ukraine is in NATO"), a person may not.
  */
+const FILLER = String.raw`(?:(?:so|really|very|literally|actually|just|such|a|an|the|most|totally)\s+)*`;
+const INSULT = String.raw`(?:idiots?|morons?|imbeciles?|stupid|dumb|brain\s*dead|brainless|annoying|useless|pathetic|losers?|clowns?|trash|garbage)`;
 const INSULTS: readonly RegExp[] = [
-  /\b(?:you|u|ur|you're|youre)\s+(?:are\s+|r\s+|re\s+)?(?:an?\s+|so\s+|such\s+an?\s+)?(?:idiot|moron|imbecile|stupid|dumb|loser|clown|brainless|pathetic)s?\b/,
-  /\b(?:stupid|dumb|useless|idiot|idiotic|moronic|trash|garbage)\s+(?:bot|ai|machine|robot)\b/,
-  /\b(?:this|the)\s+bot\s+(?:is\s+)?(?:stupid|dumb|trash|garbage|useless)\b/,
-  /\b(?:shut\s+up|stfu|gtfo|kys|kill\s+yourself|go\s+die|you\s+suck|u\s+suck)\b/,
+  // "ur literally brain dead", "you're such an idiot", "this bot is so dumb": a person or the bot, called names.
+  new RegExp(String.raw`\b(?:you|u|ur|you're|youre|bot)\s+(?:are\s+|is\s+|r\s+|re\s+)?${FILLER}${INSULT}\b`),
+  new RegExp(String.raw`\b(?:stupid|dumb|useless|idiot|idiotic|moronic|trash|garbage)\s+(?:bot|ai|machine|robot)\b`),
+  /\b(?:shut\s+up|stfu|gtfo|kys|kill\s+yourself|go\s+die|you\s+suck|u\s+suck|nobody\s+asked)\b/,
 ];
 
 /** Whether a reply is rude: profanity, a slur, or an insult at the person or the bot. */

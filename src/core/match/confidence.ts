@@ -32,7 +32,8 @@ export function decide(r: Retrieval, t: MatchTuning): Decision {
   const first = r.candidates[0];
   if (!x || !first) return { outcome: 'none', sure: 0, point: 0, chosen: [], features: null };
   const sure = probability(t.sureModel, x);
-  const point = probability(t.pointModel, x);
+  // A line whose first point is probably right makes a point: the second model may not say less.
+  const point = Math.max(probability(t.pointModel, x), sure);
   if (sure >= t.sureAt && x.agree === 1) return { outcome: 'sure', sure, point, chosen: [first], features: x };
   if (point < t.askAt) return { outcome: 'none', sure, point, chosen: [], features: x };
   const chosen = r.candidates.filter((c) => c.fit >= first.fit * t.candidateRatio).slice(0, t.maxCandidates);

@@ -6,6 +6,9 @@ import { firstDifference, isVerbatim } from './verbatim.js';
  * Checks what a schema cannot see: ids that must exist or be unique, quotes that must be the
  * article's exact words, and coverage rules (every point answered, every anchor used).
  */
+/** How many different points of the other side must answer each point. */
+export const MIN_ANSWERS = 3;
+
 export function crossCheck(d: PackData): PackProblem[] {
   const problems: PackProblem[] = [];
   const add = (file: string, path: string, message: string) => problems.push({ file, path, message });
@@ -73,6 +76,31 @@ export function crossCheck(d: PackData): PackProblem[] {
     if (!answered.has(p.id)) add('points.json', `[${i}]`, `point "${p.id}" has no counterpoint in counterpoints.json`);
   });
 
+  // A debate answers a point once per different answering point: fewer than three and it runs dry.
+  const answersOf = new Map<string, Set<string>>();
+  for (const c of d.counterpoints) {
+    const point = pointById.get(c.point);
+    const answer = pointById.get(c.answer);
+    if (point && answer && point.motion === answer.motion && point.side !== answer.side) {
+      answersOf.set(c.point, (answersOf.get(c.point) ?? new Set()).add(c.answer));
+    }
+  }
+  d.points.forEach((p, i) => {
+    const n = answersOf.get(p.id)?.size ?? 0;
+    if (n > 0 && n < MIN_ANSWERS) {
+      add('points.json', `[${i}]`, `point "${p.id}" is answered by only ${n} point(s) of the other side in counterpoints.json; it needs ${MIN_ANSWERS} different answers`);
+    }
+  });
+
+  // Retired ids stay valid for stored records only if they lead to a live point and are not reused.
+  const retiredIds = new Set<string>();
+  d.retired.forEach((r, i) => {
+    if (pointIds.has(r.id)) add('retired.json', `[${i}].id`, `"${r.id}" is still a point in points.json; a retired id cannot also be live`);
+    if (retiredIds.has(r.id)) add('retired.json', `[${i}].id`, `"${r.id}" is retired twice`);
+    if (!pointIds.has(r.replacedBy)) add('retired.json', `[${i}].replacedBy`, `point "${r.replacedBy}" is not defined in points.json`);
+    retiredIds.add(r.id);
+  });
+
   // One line teaches one point: the same example under two points would teach the matcher both.
   const exampleOwner = new Map<string, string>();
   const normalised = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -105,7 +133,7 @@ export function crossCheck(d: PackData): PackProblem[] {
 
   d.prompts.forEach((p, i) => {
     p.points.forEach((id, j) => {
-      if (!pointIds.has(id)) add('prompts.json', `[${i}].points[${j}]`, `point "${id}" is not defined`);
+      if (!pointIds.has(id) && !retiredIds.has(id)) add('prompts.json', `[${i}].points[${j}]`, `point "${id}" is not defined`);
     });
     p.anchors.forEach((a, j) => checkAnchor('prompts.json', `[${i}].anchors[${j}]`, a));
     if (p.points.length === 0 && p.anchors.length === 0) add('prompts.json', `[${i}]`, 'a prompt names at least one point or anchor');

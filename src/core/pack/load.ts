@@ -6,6 +6,7 @@ import type { Anchor, PackData } from './schema.js';
 import { PackError, formatPath, jsonErrorWhere, withIds, type PackProblem } from './problems.js';
 import { crossCheck } from './cross-check.js';
 import type { Pack } from './model.js';
+import { PointLookup } from './point-lookup.js';
 
 export const DEFAULT_PACK_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../content/latham-nato');
 
@@ -16,7 +17,8 @@ export async function loadPack(dir: string = DEFAULT_PACK_DIR): Promise<Pack> {
   const problems: PackProblem[] = [];
   const parsed: Partial<PackData> = {};
   const raws = new Map<string, unknown>();
-  for (const [key, { file, schema }] of Object.entries(PackFiles)) {
+  for (const [key, entry] of Object.entries(PackFiles)) {
+    const { file, schema } = entry;
     let raw: unknown;
     let text = '';
     try {
@@ -24,6 +26,10 @@ export async function loadPack(dir: string = DEFAULT_PACK_DIR): Promise<Pack> {
       raw = JSON.parse(text);
       raws.set(file, raw);
     } catch (err) {
+      if ('optional' in entry && (err as NodeJS.ErrnoException).code === 'ENOENT') {
+        (parsed as Record<string, unknown>)[key] = [];
+        continue;
+      }
       const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file is missing' : `not valid JSON: ${jsonErrorWhere(text, err as Error)}`;
       problems.push({ file, path: '(file)', message: reason });
       continue;
@@ -49,6 +55,8 @@ function buildPack(dir: string, d: PackData): Pack {
   const anchors = new Map<Anchor, string>();
   for (const p of [...d.article.keyPoints, ...d.article.paragraphs]) anchors.set(p.anchor, p.text);
   const byId = <T extends { id: string }>(xs: readonly T[]) => new Map(xs.map((x) => [x.id, x] as const));
+  const replacedBy = new Map(d.retired.map((r) => [r.id, r.replacedBy] as const));
+  const live = (id: string) => replacedBy.get(id) ?? id;
   const answers = new Map<string, PackData['counterpoints']>();
   for (const c of d.counterpoints) answers.set(c.point, [...(answers.get(c.point) ?? []), c]);
   const examples = new Map<string, string[]>();
@@ -65,10 +73,10 @@ function buildPack(dir: string, d: PackData): Pack {
     prompts: d.prompts,
     anchors,
     motionById: byId(d.motions),
-    pointById: byId(d.points),
+    pointById: new PointLookup(d.points, replacedBy),
     questionById: byId(d.quiz),
     promptById: byId(d.prompts),
-    answersTo: (pointId) => answers.get(pointId) ?? [],
+    answersTo: (pointId) => answers.get(live(pointId)) ?? [],
     pointsOf: (motionId, side) => d.points.filter((p) => p.motion === motionId && (!side || p.side === side)),
   };
 }

@@ -17,10 +17,14 @@ export interface Pack {
   /** Every anchor of the article, K1… then P1…, with its verbatim text. */
   readonly anchors: ReadonlyMap<Anchor, string>;
   readonly motionById: ReadonlyMap<string, Motion>;
+  /**
+   * Live points by id. A retired id (retired.json) resolves to the point that replaced it, so
+   * stored debates keep working; iterating lists live points only, as `points` does.
+   */
   readonly pointById: ReadonlyMap<string, Point>;
   readonly questionById: ReadonlyMap<string, QuizQuestion>;
   readonly promptById: ReadonlyMap<string, DiscussionPrompt>;
-  /** Counterpoints that answer a point, in pack order. */
+  /** Counterpoints that answer a point (or the point that replaced a retired id), in pack order. */
   answersTo(pointId: string): readonly Counterpoint[];
   pointsOf(motionId: string, side?: Side): readonly Point[];
 }

@@ -102,6 +102,16 @@ export const ExampleSetSchema = z.strictObject({
   examples: z.array(Text.max(400)).min(1, 'at least one example'),
 });
 
+/**
+ * A point id that left the pack (merged into another), and the live point that took its place.
+ * Stored debates, seen-marks and links name points by id, so a removed id keeps resolving.
+ */
+export const RetiredPointSchema = z.strictObject({
+  id: Id,
+  replacedBy: Id,
+  note: Text.max(300).optional(),
+});
+
 export const QuizQuestionSchema = z.strictObject({
   id: Id,
   kind: z.enum(['argues', 'side', 'missing-word', 'recommends', 'fact']),
@@ -132,6 +142,8 @@ export const PackFiles = {
   examples: { file: 'examples.json', schema: z.array(ExampleSetSchema) },
   quiz: { file: 'quiz.json', schema: z.array(QuizQuestionSchema).min(1) },
   prompts: { file: 'prompts.json', schema: z.array(PromptSchema).min(1) },
+  /** Optional: a pack that never removed a point has no retired.json. */
+  retired: { file: 'retired.json', schema: z.array(RetiredPointSchema), optional: true },
 } as const;
 
 export type Anchor = z.infer<typeof AnchorSchema>;
@@ -143,6 +155,7 @@ export type Point = z.infer<typeof PointSchema>;
 export type Counterpoint = z.infer<typeof CounterpointSchema>;
 export type Source = z.infer<typeof SourceSchema>;
 export type ExampleSet = z.infer<typeof ExampleSetSchema>;
+export type RetiredPoint = z.infer<typeof RetiredPointSchema>;
 export type QuizQuestion = z.infer<typeof QuizQuestionSchema>;
 export type DiscussionPrompt = z.infer<typeof PromptSchema>;
 export type PackManifest = z.infer<typeof PackManifestSchema>;

@@ -6,28 +6,13 @@ import { join, resolve } from 'node:path';
 import { loadPack, DEFAULT_PACK_DIR } from '../../../src/core/pack/load.js';
 import { PackError, type PackProblem } from '../../../src/core/pack/problems.js';
 import { isVerbatim } from '../../../src/core/pack/verbatim.js';
+import { problemsAfterEdits, type FileEdit } from '../../support/pack-copy.js';
 import type { Pack } from '../../../src/core/pack/model.js';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** Copies the shipped pack, lets the test break one file, and returns every problem the loader reports. */
-async function problemsAfter(file: string, edit: (data: Json) => Json | void): Promise<PackProblem[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'rostrum-pack-'));
-  try {
-    await cp(DEFAULT_PACK_DIR, dir, { recursive: true });
-    const path = join(dir, file);
-    const data = JSON.parse(await readFile(path, 'utf8'));
-    const out = edit(data);
-    await writeFile(path, JSON.stringify(out === undefined ? data : out, null, 2));
-    await loadPack(dir);
-    return [];
-  } catch (err) {
-    if (err instanceof PackError) return err.problems;
-    throw err;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const problemsAfter = (file: string, edit: FileEdit): Promise<PackProblem[]> => problemsAfterEdits({ [file]: edit });
 
 const ANCHORS = [...['K1', 'K2', 'K3'], ...Array.from({ length: 17 }, (_, i) => `P${i + 1}`)];
 
