@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord.js';
 import type { RecordedRequest, SentInteraction } from '../../support/fake-discord/index.js';
 import { testClock } from '../../support/core.js';
-import { ADMIN, ALICE, BOB, buttonIds, CHANNEL, sentMessage, textOf, useStartBot, type Bot } from './harness.js';
+import { unsureText } from '../../support/debate-texts.js';
+import { ADMIN, ALICE, BOB, buttonIds, callbackType, CHANNEL, sentMessage, textOf, useStartBot, type Bot } from './harness.js';
 
 const startBot = useStartBot();
 const MINUTE = 60_000;
@@ -93,6 +94,32 @@ describe('a class debate on Discord', () => {
     // Each announcement went out once, whatever the restarts and extra wake-ups.
     expect(posts(bot, /One minute left/)).toHaveLength(1);
     expect(posts(bot, /Time!/)).toHaveLength(1);
+  });
+
+  it('asks an unsure speaker privately which point they meant, and posts the argument in public once they pick', async () => {
+    const bot = await startBot();
+    await answer(bot, bot.slash('debate', 'open', { motion: 'de-facto-member' }, ADMIN));
+    await answer(bot, bot.slash('debate', 'join', { side: 'for' }, ALICE));
+    await answer(bot, bot.slash('debate', 'join', { side: 'against' }, BOB));
+    await answer(bot, bot.slash('debate', 'begin', undefined, ADMIN));
+    const { text, reading } = await unsureText('de-facto-member');
+    const asked = await answer(bot, bot.slash('debate', 'say', { argument: text }, ALICE));
+    expect(ephemeral(asked)).toBe(true);
+    const picks = buttonIds(sentMessage(asked)).filter((id) => id.startsWith('cd:pick:'));
+    expect(picks).toHaveLength(reading.candidates.length + 1);
+
+    const question = bot.fake.channelMessages(CHANNEL).find((m) => JSON.stringify(m.components).includes(picks[0]!))!;
+    const pick = await bot.fake.clickButton({ customId: picks[0]!, user: ALICE });
+    const [updated, posted] = await bot.responses(pick, 2);
+    // The private question is replaced in place; the argument goes to the channel as a new message.
+    expect(callbackType(updated)).toBe(7);
+    expect(ephemeral(posted!)).toBe(false);
+    expect(sentMessage(posted!).embeds[0]?.title).toBe('alice — for the motion');
+    expect(textOf(sentMessage(posted!))).toContain(text);
+    expect(textOf(bot.fake.channelMessages(CHANNEL).find((m) => m.id === question.id)!)).toBe('Posted.');
+    // A second click (as from a client that still shows the old buttons) has no second effect.
+    const again = await answer(bot, bot.fake.clickButton({ customId: picks[0]!, user: ALICE, messageId: question.id as string }));
+    expect(textOf(sentMessage(again))).toMatch(/already posted/);
   });
 
   it('shows the map of a motion with /keypoints map, as an image', async () => {
