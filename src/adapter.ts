@@ -5,6 +5,7 @@ import type { Poster } from './core/poster.js';
 import type { Runtime } from './runtime.js';
 import { quizRevealTask, startBackground, type Background, type DueTask } from './core/background.js';
 import { scheduledPromptTask } from './schedule/runner.js';
+import { classDebateTask } from './core/engines/class-debate/clock.js';
 import { promptCloseTask } from './core/prompt-close-task.js';
 
 /** A platform adapter once started: `stop` lets work in flight finish, then disconnects. */
@@ -17,7 +18,10 @@ export type AdapterStarter = (runtime: Runtime, config: Config, logger: Logger) 
 
 /** Everything that falls due on the clock for one platform, posted through that platform's poster. */
 export function dueTasks(services: Services, platform: Platform, poster: Poster): DueTask[] {
-  return [quizRevealTask(services, platform, poster), scheduledPromptTask(services, platform, poster), promptCloseTask(services, platform, poster)];
+  return [
+    quizRevealTask(services, platform, poster), scheduledPromptTask(services, platform, poster), promptCloseTask(services, platform, poster),
+    classDebateTask(services, platform, poster),
+  ];
 }
 
 /** Starts a platform's background loop and lets `services.wake()` reach it. */

@@ -31,6 +31,8 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
       },
     }),
     wake: () => listeners.forEach((l) => l()),
+    // Loaded on first use: a bot that never draws a map never loads the native renderer.
+    renderPng: async (svg) => (await import('./images/svg-to-png.js')).svgToPng(svg),
   };
   logger.info({ pack: pack.manifest.id, points: pack.points.length, database: config.DATABASE_URL ? 'postgres' : config.DATABASE_PATH }, 'runtime ready');
   return {

@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import { citationLine, type Block, type Choice, type Citation, type Reply, type Visibility } from '../../src/core/reply.js';
+import { citationLine, type Block, type FileAttachment, type Choice, type Citation, type Reply, type Visibility } from '../../src/core/reply.js';
 import { buttonRows, type ButtonRow } from './buttons.js';
 import { EmbedPacker, groupEmbeds } from './embeds.js';
 import { LIMITS } from './limits.js';
@@ -12,7 +12,7 @@ export interface DiscordMessage {
   content: string;
   embeds: APIEmbed[];
   components: ButtonRow[];
-  /** Files sent with the message (a teacher's CSV export), as discord.js uploads them. */
+  /** Files sent with the message (a teacher's CSV export, the argument map), as discord.js uploads them. */
   files?: { attachment: Buffer; name: string; description: string }[];
 }
 
@@ -47,6 +47,11 @@ export function quotePieces(text: string, citation: Citation): string[] {
     if (pieces.every((p) => p.length <= LIMITS.embedDescription)) return pieces;
   }
   throw new Error('a quote could not be laid out within Discord’s limits');
+}
+
+/** A file's bytes: text (a CSV) as UTF-8, a picture as it is. */
+function fileBytes(f: FileAttachment): Buffer {
+  return typeof f.content === 'string' ? Buffer.from(f.content, 'utf8') : Buffer.from(f.content);
 }
 
 /** A reply of nothing but short text reads best as a plain message. */
@@ -106,7 +111,7 @@ export function renderReply(r: Reply): RenderedReply {
   // Files go with the last message, after the words that say what they are.
   if (r.attachments?.length) {
     messages[messages.length - 1]!.files = r.attachments.map((f) => ({
-      attachment: Buffer.from(f.content, 'utf8'), name: f.name, description: trimText(f.description, LIMITS.attachmentDescription),
+      attachment: fileBytes(f), name: f.name, description: trimText(f.description, LIMITS.attachmentDescription),
     }));
   }
   return {

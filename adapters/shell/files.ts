@@ -7,6 +7,8 @@ export interface SavedFile {
   name: string;
   description: string;
   path: string;
+  /** The file as text (the argument map), printed where the file cannot be shown. */
+  text?: string;
 }
 
 /** Where the terminal keeps files when nothing else is said: beside the SQLite database. */
@@ -22,7 +24,9 @@ export function saveFiles(reply: Reply, dir: string): SavedFile[] {
   const files = reply.attachments ?? [];
   if (files.length === 0) return [];
   mkdirSync(dir, { recursive: true });
-  return files.map((file) => ({ name: file.name, description: file.description, path: writeNew(dir, file) }));
+  return files.map((file) => ({
+    name: file.name, description: file.description, path: writeNew(dir, file), ...(file.text ? { text: file.text } : {}),
+  }));
 }
 
 function writeNew(dir: string, file: FileAttachment): string {

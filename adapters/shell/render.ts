@@ -31,6 +31,6 @@ export function renderForTerminal(r: Reply, firstNumber: number, saved: readonly
     }
   }
   if (r.thread) lines.push(`  (discussion thread: ${r.thread.name})`);
-  for (const file of saved) lines.push(`  File saved: ${file.path}`, `  (${file.description})`);
+  for (const file of saved) lines.push(...(file.text ? [file.text] : []), `  File saved: ${file.path}`, `  (${file.description})`);
   return { text: lines.join('\n'), choices };
 }

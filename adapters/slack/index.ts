@@ -9,6 +9,7 @@ import { boltLevel, boltLogger } from './bolt-logger.js';
 import { registerHandlers } from './handlers.js';
 import { InFlight } from './inflight.js';
 import { slackPoster } from './poster.js';
+import { withFiles } from './files.js';
 
 export const EVENTS_PATH = '/slack/events';
 
@@ -78,7 +79,7 @@ export async function startSlack(runtime: Runtime, config: Config, logger: Logge
     const server = await app.start({ port: options.port ?? config.PORT, ...(options.host ? { host: options.host } : {}) });
     port = (server.address() as AddressInfo).port;
   }
-  const background = startPlatformBackground(runtime, 'slack', slackPoster(app.client, log));
+  const background = startPlatformBackground(runtime, 'slack', withFiles(slackPoster(app.client, log), app.client, log));
   log.info({ mode, port }, 'Slack adapter running');
   let stopping: Promise<void> | undefined;
 

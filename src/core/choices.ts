@@ -6,6 +6,7 @@ import { abandonAndStart, answerQuiz, EXPIRED, resumeSolo } from './engines/quiz
 import { keepSeason, startSeason } from './engines/leaderboard.js';
 import { vote } from './engines/prompts.js';
 import { notice, type TextInput } from './reply.js';
+import { CLASS_DEBATE_CHOICES, CLASS_DEBATE_INPUTS } from './engines/class-debate/choices.js';
 
 const expired = notice('This has expired: this button no longer leads anywhere.');
 
@@ -53,6 +54,7 @@ export const CHOICE_HANDLERS: Record<string, ChoiceHandler> = {
   },
   'quiz:keep': async (_ctx, [n]) => (Number.isNaN(integer(n)) ? [expired] : keepSeason(integer(n))),
   vote: async (ctx, [postId, choice]) => (postId && choice ? vote(ctx.services, ctx.user, postId, choice) : [expired]),
+  ...CLASS_DEBATE_CHOICES,
 };
 
 export const EXPIRED_CHOICE = expired;
@@ -63,6 +65,7 @@ export const EXPIRED_CHOICE = expired;
  */
 const CHOICE_INPUTS: Record<string, TextInput> = {
   'debate:reply': DEBATE_REPLY_INPUT,
+  ...CLASS_DEBATE_INPUTS,
 };
 
 /** Splits `quiz:a:<id>:1:2` into its handler key and arguments. */

@@ -31,6 +31,11 @@ export interface Services {
   random: () => number;
   /** Tells background work that a deadline or schedule changed, so it re-plans its sleep. */
   wake: () => void;
+  /**
+   * Draws an SVG (the argument map) as a PNG. The renderer is native code, so start-up hands it in
+   * from outside the core; without one, a map goes out as its SVG and its text.
+   */
+  renderPng?: (svg: string) => Promise<Uint8Array>;
 }
 
 export interface Where {

@@ -51,17 +51,20 @@ export type Block =
   | { type: 'footer'; text: string };
 
 /**
- * A file sent with a reply (a teacher's CSV export). Each adapter delivers it its own way: an
- * attachment on Discord, an uploaded file on Slack, a saved file whose path the terminal prints.
+ * A file sent with a reply (a teacher's CSV export, the argument map's picture). Each adapter
+ * delivers it its own way: an attachment on Discord, an uploaded file on Slack, a saved file whose
+ * path the terminal prints.
  */
 export interface FileAttachment {
   /** The file's name as people will see it, e.g. quiz-results-2026-01-05.csv. */
   name: string;
-  mediaType: 'text/csv';
-  /** The file's text. */
-  content: string;
-  /** One line on what it holds, shown beside the file. */
+  mediaType: 'text/csv' | 'image/png' | 'image/svg+xml';
+  /** The file's text, or its bytes (a picture). */
+  content: string | Uint8Array;
+  /** One line on what it holds, shown beside the file (and as a picture's alt text). */
   description: string;
+  /** The file's content as text, where the file itself cannot be shown (the terminal prints it). */
+  text?: string;
 }
 
 export interface Reply {

@@ -20,6 +20,7 @@ export function createServices(parts: {
   logger?: Logger;
   now?: () => Date;
   random?: () => number;
+  renderPng?: (svg: string) => Promise<Uint8Array>;
 }): Services {
   return {
     pack: parts.pack,
@@ -31,5 +32,6 @@ export function createServices(parts: {
     random: parts.random ?? Math.random,
     // Replaced by start-up once background work runs; until then there is nothing to wake.
     wake: () => {},
+    ...(parts.renderPng ? { renderPng: parts.renderPng } : {}),
   };
 }

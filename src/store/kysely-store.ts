@@ -6,6 +6,7 @@ import { debateQueries } from './kysely/debates.js';
 import { quizQueries } from './kysely/quizzes.js';
 import { promptPostQueries, requestQueries, rotationQueries } from './kysely/channel-items.js';
 import { scheduleQueries } from './kysely/schedules.js';
+import { classDebateQueries } from './kysely/class-debates.js';
 import { resultsQueries } from './kysely/results.js';
 
 /** Brings the schema up to date; safe to run from several processes, each waits for the migration lock. */
@@ -33,6 +34,7 @@ export function kyselyStore(db: Kysely<Tables>, exclusive: Exclusive): Store {
     ...rotationQueries(db),
     ...promptPostQueries(db),
     ...scheduleQueries(db, exclusive),
+    ...classDebateQueries(db, exclusive),
     ...resultsQueries(db),
     async close() {
       await db.destroy();

@@ -9,6 +9,7 @@ import { openSqliteStore } from '../../src/store/sqlite.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
 import { tempDbPath } from '../support/core.js';
 import { describePostgres, freshDatabase } from '../support/postgres.js';
+import { classDebateContract } from './class-debate-contract.js';
 
 /**
  * The contract every Store backend passes. It makes no assumption about an empty database: every
@@ -796,6 +797,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.lastDebate(where, 'carol')).toBeNull();
       });
     });
+    classDebateContract(() => store);
   });
 }
 

@@ -19,4 +19,7 @@ export const SLACK_LIMITS = {
   inputPlaceholder: 150,
   inputMaxLength: 3000,
   privateMetadata: 3000,
+  /** files.completeUploadExternal's title and a file's alt text. */
+  fileTitle: 250,
+  fileAltText: 1000,
 } as const;

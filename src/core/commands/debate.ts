@@ -7,6 +7,7 @@ import { exportReply } from '../results/export.js';
 import { exportOptions } from './export-options.js';
 import { str } from './options.js';
 import { MAX_USER_TEXT } from '../reply.js';
+import { classDebateSubcommands } from './class-debate.js';
 
 const SIDES = [{ name: 'for', value: 'for' }, { name: 'against', value: 'against' }] as const;
 
@@ -68,5 +69,6 @@ export const debateCommand: CommandSpec = {
       options: exportOptions,
       handler: async (ctx) => [await exportReply(ctx, 'debates')],
     },
+    ...classDebateSubcommands,
   ],
 };

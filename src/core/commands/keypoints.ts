@@ -1,6 +1,7 @@
 import type { CommandSpec } from './spec.js';
 import { listKeyPoints, showKeyPoint } from '../engines/keypoints.js';
 import { str } from './options.js';
+import { keypointsMapSubcommand } from './keypoints-map.js';
 
 export const keypointsCommand: CommandSpec = {
   name: 'keypoints',
@@ -22,5 +23,6 @@ export const keypointsCommand: CommandSpec = {
       options: [{ name: 'motion', description: 'The motion (all motions if left out)', type: 'string', autocomplete: 'motion', rest: true }],
       handler: async (ctx) => listKeyPoints(ctx.services, str(ctx, 'motion')),
     },
+    keypointsMapSubcommand,
   ],
 };

@@ -3,6 +3,7 @@ import type {
   SeasonRecord, Vote, VoteEvent,
 } from './records.js';
 import type { ScheduleStore } from './schedule-store.js';
+import type { ClassDebateStore } from './class-debate-store.js';
 import type { ResultsStore } from './results-store.js';
 
 /**
@@ -12,7 +13,7 @@ import type { ResultsStore } from './results-store.js';
  * Every effect that must happen once is a conditional write that reports whether it won, so a
  * repeated request, a double click or a second instance becomes a no-op.
  */
-export interface Store extends ScheduleStore, ResultsStore {
+export interface Store extends ScheduleStore, ResultsStore, ClassDebateStore {
   /** Records a request key; false when it was seen before (a retried delivery). */
   claimRequest(key: string, now: number): Promise<boolean>;
 

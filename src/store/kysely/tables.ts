@@ -40,4 +40,20 @@ export interface Tables {
     close_after_minutes: Int | null;
   };
   schedule_slots: { schedule_id: string; slot: Int; claimed_at: Int };
+  class_debates: {
+    id: string; platform: string; server_id: string; channel_id: string; opener_id: string; opener_name: string;
+    motion_id: string; format: string; round_minutes: Int; max_per_round: Int | null; status: string; round: Int;
+    round_ends_at: Int | null; vote_ends_at: Int | null; next_due: Int | null; expires_at: Int; created_at: Int;
+    begun_at: Int | null; closed_at: Int | null;
+  };
+  class_debate_members: {
+    debate_id: string; user_id: string; user_name: string; side: string | null;
+    stance_before: string | null; stance_after: string | null; updated_at: Int;
+  };
+  class_debate_arguments: {
+    id: string; debate_id: string; user_id: string; user_name: string; side: string; round: Int; text: string;
+    text_key: string; point: string | null; status: string; candidates: string; created_at: Int;
+  };
+  class_debate_announcements: { debate_id: string; round: Int; kind: string; claimed_at: Int };
+  class_debate_access: { platform: string; server_id: string; open_to_all: Int; updated_by: string; updated_at: Int };
 }

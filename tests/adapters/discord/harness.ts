@@ -46,7 +46,11 @@ export interface Bot {
   responses(interaction: SentInteraction, count: number): Promise<RecordedRequest[]>;
 }
 
-export async function startBot(env: Record<string, string> = {}, options: DiscordOptions = {}): Promise<Bot> {
+/**
+ * `now`, when given, is the clock of every runtime the bot opens (restarts included), so a test can
+ * move time on and call `runtime.services.wake()` to run what fell due.
+ */
+export async function startBot(env: Record<string, string> = {}, options: DiscordOptions = {}, now?: () => Date): Promise<Bot> {
   const dir = mkdtempSync(join(tmpdir(), 'rostrum-discord-'));
   const fake = await startFakeDiscord({
     guilds: [{ id: GUILD, name: 'Debate Club', channels: [{ id: CHANNEL, name: 'debates', type: 0 }] }],
@@ -64,7 +68,12 @@ export async function startBot(env: Record<string, string> = {}, options: Discor
   });
   const log = recordingLogger();
   await deployCommands(config, log, GUILD);
-  let runtime = await openRuntime(config, log);
+  const open = async () => {
+    const opened = await openRuntime(config, log);
+    if (now) opened.services.now = now;
+    return opened;
+  };
+  let runtime = await open();
   let adapter = await startDiscord(runtime, config, log, options);
   const bot: Bot = {
     fake, config, log,
@@ -73,7 +82,7 @@ export async function startBot(env: Record<string, string> = {}, options: Discor
     async restart() {
       await adapter.stop();
       await runtime.close();
-      runtime = await openRuntime(config, log);
+      runtime = await open();
       adapter = await startDiscord(runtime, config, log, options);
     },
     async close() {
@@ -181,8 +190,8 @@ export function useStartBot(): typeof startBot {
   afterEach(async () => {
     for (const bot of started.splice(0)) await closeChecked(bot);
   });
-  return async (env, options) => {
-    const bot = await startBot(env, options);
+  return async (env, options, now) => {
+    const bot = await startBot(env, options, now);
     started.push(bot);
     return bot;
   };

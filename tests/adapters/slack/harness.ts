@@ -39,6 +39,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Socket Mode (SLACK_APP_TOKEN) instead of HTTP with a signing secret. */
   socket?: boolean;
+  /** The runtime's clock, so a test can move time on (then `runtime.services.wake()`). */
+  now?: () => Date;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -54,6 +56,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const log = recordingLogger();
   const runtime = await openRuntime(config, log);
+  if (options.now) runtime.services.now = options.now;
   const slack = await startSlack(runtime, config, log, { port: 0, host: '127.0.0.1' });
   return {
     fake,

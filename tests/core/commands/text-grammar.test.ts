@@ -124,7 +124,7 @@ describe('text grammar: defaults and help', () => {
   });
 
   it('names an unknown subcommand of a command without a default', () => {
-    expect(problem('debate', 'begin against')).toMatch(/“begin”/);
+    expect(problem('debate', 'commence against')).toMatch(/“commence”/);
   });
 
   it('treats `help` after any command as a request for its help', () => {

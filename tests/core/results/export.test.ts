@@ -44,7 +44,7 @@ function table(csv: string): Record<string, string>[] {
 
 function fileOf(r: Reply): string {
   const file = r.attachments?.[0];
-  if (!file) throw new Error(`no file in:\n${plain(r)}`);
+  if (!file || typeof file.content !== 'string') throw new Error(`no text file in:\n${plain(r)}`);
   return file.content;
 }
 
@@ -162,6 +162,6 @@ describe('/debate transcripts and /debate recap', () => {
     await runText(contextFor(services, 'u-jo', 'other', { serverId: 'server-2' }), 'debate', 'start side:against');
     const built = await buildExport(services, 'debates', {});
     expect(built.count).toBe(2);
-    expect(table(built.file.content).map((r) => r.server)).toEqual(['server-1', 'server-2']);
+    expect(table(String(built.file.content)).map((r) => r.server)).toEqual(['server-1', 'server-2']);
   });
 });

@@ -63,6 +63,8 @@ export interface UploadedFile {
   channel?: string;
   title?: string;
   initialComment?: string;
+  /** The alt text files.getUploadURLExternal was given (a picture's description). */
+  altText?: string;
 }
 
 interface PendingFailure {
@@ -251,7 +253,8 @@ export class FakeWebApi {
         const filename = str('filename');
         const length = Number(body.length);
         if (filename === undefined || !Number.isInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
-        const file: UploadedFile = { id: this.nextId('F'), filename, length, data: null, completed: false };
+        const altText = str('alt_text');
+        const file: UploadedFile = { id: this.nextId('F'), filename, length, data: null, completed: false, ...(altText ? { altText } : {}) };
         this.files.push(file);
         return { ok: true, upload_url: this.uploadUrl(file.id), file_id: file.id };
       }
