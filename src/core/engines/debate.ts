@@ -4,7 +4,7 @@ import { otherSide } from '../pack/model.js';
 import type { DebateRecord } from '../store/records.js';
 import { choiceId, newId } from '../ids.js';
 import { MAX_USER_TEXT, notice, reply, type Block, type Choice, type Reply, type TextInput } from '../reply.js';
-import { EDITORIAL_LABEL, pointBlocks, pointLine, quoteBlock, sideLabel } from '../present.js';
+import { editorialLabel, pointBlocks, pointLine, quoteBlock, sideLabel } from '../present.js';
 
 /**
  * A debate: the bot argues one side of a motion, the user the other. The pack lists points
@@ -114,7 +114,7 @@ export function strongestCase(services: Services, side: Side, motionId?: string)
     blocks.push({ type: 'text', text: `${i + 1}. ${p.claim}` });
     const q = p.quotes[0];
     if (p.source === 'author' && q) blocks.push(quoteBlock(pack, q));
-    else blocks.push({ type: 'footer', text: EDITORIAL_LABEL });
+    else blocks.push({ type: 'footer', text: editorialLabel(p) });
   });
   return reply(blocks);
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BaseContext, Services } from '../../../src/core/context.js';
 import { runChoice, runCommand } from '../../../src/core/dispatch.js';
-import { EDITORIAL_LABEL, pointLine } from '../../../src/core/present.js';
+import { editorialLabel, pointLine } from '../../../src/core/present.js';
 import type { Reply } from '../../../src/core/reply.js';
 import type { Poster } from '../../../src/core/poster.js';
 import { runDueClassDebates } from '../../../src/core/engines/class-debate/clock.js';
@@ -128,7 +128,7 @@ describe('arguing', () => {
     const [answer] = await debate(bob, 'say', { argument: await argumentFor(editorial.id) });
     expect(plain(answer!)).toContain(`Makes the point: ${editorial.claim}`);
     expect(plain(answer!)).toContain(`Answers: ${authorPoint.claim}`);
-    expect(blocksOf(answer!, 'footer').map((f) => f.text)).toContain(EDITORIAL_LABEL);
+    expect(blocksOf(answer!, 'footer').map((f) => f.text)).toContain(editorialLabel(editorial));
     expect(blocksOf(answer!, 'quote')).toEqual([]);
 
     const [untagged] = await debate(alice, 'say', { argument: (await unplaceableTexts(MOTION))[0]! });

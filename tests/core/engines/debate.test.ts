@@ -3,7 +3,7 @@ import type { BaseContext, Services } from '../../../src/core/context.js';
 import type { Point, Side } from '../../../src/core/pack/schema.js';
 import { otherSide } from '../../../src/core/pack/model.js';
 import { runChoice, runCommand, runText } from '../../../src/core/dispatch.js';
-import { EDITORIAL_LABEL, editorialLabel, sideLabel } from '../../../src/core/present.js';
+import { editorialLabel, sideLabel } from '../../../src/core/present.js';
 import { MAX_USER_TEXT, type Reply } from '../../../src/core/reply.js';
 import type { DebateRecord } from '../../../src/core/store/records.js';
 import { argumentFor, contextFor, tempDbPath, testServices, unplaceableTexts } from '../../support/core.js';
@@ -352,8 +352,9 @@ describe('/debate case', () => {
         expect(blocksOf(r!, 'quote').map((q) => q.text)).toEqual(
           points.filter((p) => p.source === 'author').map((p) => p.quotes[0]!.text),
         );
-        expect(blocksOf(r!, 'footer').filter((f) => f.text === EDITORIAL_LABEL)).toHaveLength(
-          points.filter((p) => p.source === 'editorial').length,
+        // Each editorial point is labelled with its sources, as everywhere else it is shown.
+        expect(blocksOf(r!, 'footer').map((f) => f.text)).toEqual(
+          points.filter((p) => p.source === 'editorial').map((p) => editorialLabel(p)),
         );
         expect(quoteProblems(services.pack, r!)).toEqual([]);
       }

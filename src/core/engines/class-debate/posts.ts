@@ -4,7 +4,7 @@ import type { ClassArgument, ClassDebateMember, ClassDebateRecord } from '../../
 import type { Vote } from '../../store/records.js';
 import { choiceId } from '../../ids.js';
 import { MAX_USER_TEXT, reply, type Block, type Choice, type Reply, type TextInput } from '../../reply.js';
-import { EDITORIAL_LABEL, pointLine, quoteBlock, sideLabel } from '../../present.js';
+import { editorialLabel, pointLine, quoteBlock, sideLabel } from '../../present.js';
 import { VOTES } from '../prompts.js';
 import { formatLine, roundNow, roundTitle } from './rounds.js';
 import type { Tally } from './tally.js';
@@ -137,7 +137,7 @@ export function argumentPost(services: Services, d: ClassDebateRecord, arg: Clas
     }
     const quote = point.source === 'author' ? point.quotes[0] : undefined;
     if (quote) blocks.push(quoteBlock(pack, quote));
-    else blocks.push({ type: 'footer', text: EDITORIAL_LABEL });
+    else blocks.push({ type: 'footer', text: editorialLabel(point) });
     if (own) {
       const other: Side = arg.side === 'for' ? 'against' : 'for';
       extra.push({ id: choiceId('cd', 'hint', d.id, arg.id), label: `Hint for ${SIDE_NAME[other]} (private)`, style: 'secondary' });
