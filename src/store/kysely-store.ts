@@ -23,15 +23,26 @@ export async function migrate(db: Kysely<Tables>): Promise<void> {
  */
 export type Exclusive = <T>(db: Kysely<Tables>, key: string, write: (db: Kysely<Tables>) => Promise<T>) => Promise<T>;
 
+/** What the queries need to know of the backend they run on. */
+export interface Backend {
+  exclusive: Exclusive;
+  /**
+   * Postgres reads each statement's rows from a snapshot and lets other writes go on meanwhile, so a
+   * few queries there lock the rows they read (FOR SHARE) or take a form of their own; SQLite runs one
+   * writing statement at a time and needs neither.
+   */
+  dialect: 'sqlite' | 'postgres';
+}
+
 /** The one Store implementation: the same queries serve SQLite and Postgres through Kysely's dialects. */
-export function kyselyStore(db: Kysely<Tables>, exclusive: Exclusive): Store {
+export function kyselyStore(db: Kysely<Tables>, backend: Backend): Store {
   return {
     ...requestQueries(db),
     ...debateQueries(db),
-    ...quizQueries(db, exclusive),
-    ...rotationQueries(db),
-    ...promptPostQueries(db),
-    ...scheduleQueries(db, exclusive),
+    ...quizQueries(db, backend),
+    ...rotationQueries(db, backend),
+    ...promptPostQueries(db, backend),
+    ...scheduleQueries(db, backend.exclusive),
     async close() {
       await db.destroy();
     },

@@ -316,6 +316,17 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.answersFor(q.id, 0)).toHaveLength(1);
       });
 
+      it('counts, for a reveal that reads after moving on, every answer that lands: none lands after the move', async () => {
+        const q = quiz(channel());
+        await store.createQuiz(q);
+        const answering = Array.from({ length: 12 }, (_, i) => store.recordAnswer(answer(q.id, `user${i}`, { answeredAt: T0 + i })));
+        const revealed = store.advanceQuiz(q.id, 0, 1, null).then(async (moved) => (moved ? store.answersFor(q.id, 0) : null));
+        const [landed, seenByReveal] = await Promise.all([Promise.all(answering), revealed]);
+        expect(seenByReveal).not.toBeNull();
+        expect(seenByReveal!.length).toBe(landed.filter(Boolean).length);
+        expect(await store.answersFor(q.id, 0)).toEqual(seenByReveal);
+      });
+
       it('refuses an answer to an unknown quiz', async () => {
         const id = unique('nope');
         expect(await store.recordAnswer(answer(id, 'alice'))).toBe(false);
@@ -412,6 +423,29 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.seenInChannel(other, 'prompt')).toEqual(['a']);
         await store.markSeen(where, 'prompt', 'a', T0 + 1);
         expect(await store.seenInChannel(where, 'prompt')).toEqual(['a']);
+      });
+
+      it('claims the first unseen item in the order given, once each, then none', async () => {
+        const where = channel();
+        await store.markSeen(where, 'prompt', 'b', T0);
+        expect(await store.claimNextUnseen(where, 'prompt', ['a', 'b', 'c'], T0 + 1)).toBe('a');
+        expect(await store.claimNextUnseen(where, 'prompt', ['a', 'b', 'c'], T0 + 2)).toBe('c');
+        expect(await store.claimNextUnseen(where, 'prompt', ['a', 'b', 'c'], T0 + 3)).toBeNull();
+        expect([...(await store.seenInChannel(where, 'prompt'))].sort()).toEqual(['a', 'b', 'c']);
+        // Other kinds and other channels keep their own rotation.
+        expect(await store.claimNextUnseen(where, 'keypoint', ['a', 'b'], T0)).toBe('a');
+        expect(await store.claimNextUnseen({ ...where, channelId: unique('chan') }, 'prompt', ['b', 'a'], T0)).toBe('b');
+        expect(await store.claimNextUnseen(where, 'prompt', [], T0)).toBeNull();
+      });
+
+      it('gives claims at the same moment different items, and none once all are taken', async () => {
+        const where = channel();
+        const items = ['k1', 'k2', 'k3', 'k4', 'k5'];
+        const two = await Promise.all([store.claimNextUnseen(where, 'keypoint', items, T0), store.claimNextUnseen(where, 'keypoint', items, T0)]);
+        expect([...two].sort()).toEqual(['k1', 'k2']);
+        const rest = await Promise.all(Array.from({ length: 6 }, () => store.claimNextUnseen(where, 'keypoint', items, T0 + 1)));
+        expect(rest.filter((r) => r !== null).sort()).toEqual(['k3', 'k4', 'k5']);
+        expect(rest.filter((r) => r === null)).toHaveLength(3);
       });
     });
 
@@ -575,6 +609,14 @@ function sharedDatabaseContract(name: string, openTwo: () => Promise<[Store, Sto
 
     it(`holds the schedule limit per channel when ${CREATES} creates for a channel arrive at both at once`, async () => {
       await expectLimitHolds([a, b]);
+    });
+
+    it('gives claims of the next unseen item at both at once different items', async () => {
+      const where = channel();
+      const items = ['p1', 'p2', 'p3', 'p4'];
+      const claims = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).claimNextUnseen(where, 'prompt', items, T0)));
+      expect(claims.filter((c) => c !== null).sort()).toEqual(items);
+      expect(claims.filter((c) => c === null)).toHaveLength(2);
     });
   });
 }

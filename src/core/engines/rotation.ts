@@ -9,13 +9,10 @@ export async function nextUnseen<T extends { id: string }>(
 ): Promise<T | null> {
   if (items.length === 0) return null;
   const now = services.now().getTime();
-  const seen = new Set(await services.store.seenInChannel(where, kind));
-  for (const item of items) {
-    if (seen.has(item.id)) continue;
-    // Another request (or instance) for the same channel may take this item between the read and
-    // the write: only the one whose mark lands shows it; the other moves on to the next.
-    if (await services.store.markSeen(where, kind, item.id, now)) return item;
-  }
+  // One statement marks the first unseen item; requests (or instances) at the same moment get different ones.
+  const claimed = await services.store.claimNextUnseen(where, kind, items.map((item) => item.id), now);
+  if (claimed !== null) return items.find((item) => item.id === claimed) ?? null;
+  const seen = await services.store.seenInChannel(where, kind);
   await services.store.resetSeen(where, kind);
   // `items` may be a subset (one motion's key points): starting it over must not forget what
   // the channel has seen of the rest, or those would repeat before the rest was shown.

@@ -45,6 +45,12 @@ export interface Store extends ScheduleStore {
   seenInChannel(where: ChannelRef, kind: string): Promise<string[]>;
   /** Marks an item seen; false when it already was (another request or instance got there first). */
   markSeen(where: ChannelRef, kind: string, itemId: string, now: number): Promise<boolean>;
+  /**
+   * Marks the first of `itemIds`, in their order, that the channel has not seen, and returns it; null
+   * when it has seen them all. Claims at the same moment (other requests, other instances) each get
+   * a different item.
+   */
+  claimNextUnseen(where: ChannelRef, kind: string, itemIds: readonly string[], now: number): Promise<string | null>;
   resetSeen(where: ChannelRef, kind: string): Promise<void>;
 
   // Discussion prompt posts and their votes.

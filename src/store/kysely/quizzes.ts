@@ -1,8 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Tables } from './tables.js';
 import type { ChannelRef, LeaderboardRow, QuizAnswer, QuizRecord } from '../../core/store/records.js';
-import { inserted, num, numOrNull, updated } from './rows.js';
-import type { Exclusive } from '../kysely-store.js';
+import { affected, num, numOrNull } from './rows.js';
+import { arg, prepared } from './prepared.js';
+import type { Backend } from '../kysely-store.js';
 
 type Row = Selectable<Tables['quizzes']>;
 
@@ -22,83 +23,101 @@ function toAnswer(r: Selectable<Tables['quiz_answers']>): QuizAnswer {
   };
 }
 
-export function quizQueries(db: Kysely<Tables>, exclusive: Exclusive) {
+export function quizQueries(db: Kysely<Tables>, backend: Backend) {
+  const create = prepared(db, (db) => db.insertInto('quizzes').values({
+    id: arg('id'), platform: arg('platform'), server_id: arg('serverId'), channel_id: arg('channelId'), starter_id: arg('starterId'),
+    mode: arg('mode'), questions: arg('questions'), current: arg<number>('current'), status: arg('status'),
+    deadline: arg<number | null>('deadline'), created_at: arg<number>('createdAt'),
+  }).onConflict((oc) => oc.doNothing()).compile());
+  const active = prepared(db, (db) => db.selectFrom('quizzes').selectAll().where('platform', '=', arg('platform'))
+    .where('channel_id', '=', arg('channelId')).where('status', '=', 'active').compile());
+  const byId = prepared(db, (db) => db.selectFrom('quizzes').selectAll().where('id', '=', arg('id')).compile());
+  // A conditional update: of two processes moving the same quiz on, the second finds it moved and
+  // changes nothing (on Postgres it waits for the first's row lock, then re-reads the row).
+  const moveTo = prepared(db, (db) => db.updateTable('quizzes').set({ current: arg<number>('to'), deadline: arg<number | null>('deadline') })
+    .where('id', '=', arg('id')).where('current', '=', arg<number>('from')).where('status', '=', 'active').compile());
+  const finish = prepared(db, (db) => db.updateTable('quizzes').set({ status: 'finished', deadline: null })
+    .where('id', '=', arg('id')).where('current', '=', arg<number>('from')).where('status', '=', 'active').compile());
+  const stop = prepared(db, (db) => db.updateTable('quizzes').set({ status: 'stopped', deadline: null })
+    .where('id', '=', arg('id')).where('status', '=', 'active').compile());
+  const due = prepared(db, (db) => db.selectFrom('quizzes').selectAll().where('platform', '=', arg('platform'))
+    .where('status', '=', 'active').where('deadline', 'is not', null).where('deadline', '<=', arg<number>('now'))
+    .orderBy('deadline').compile());
+  const nextDeadline = prepared(db, (db) => db.selectFrom('quizzes').select((eb) => eb.fn.min('deadline').as('next'))
+    .where('platform', '=', arg('platform')).where('status', '=', 'active').compile());
+  // One statement inserts the answer only while its quiz is running and on that question, so an
+  // answer cannot land after the reveal has moved on. On Postgres the quiz row it reads is locked
+  // FOR SHARE: a reveal moving the quiz on waits for the answer, or the answer waits for the reveal
+  // and then finds the quiz moved; so every answer a reveal counts is in before it reads them.
+  const answer = prepared(db, (db) => {
+    const quiz = db.selectFrom('quizzes').select((eb) => [
+      eb.val(arg('quizId')).as('quiz_id'), eb.val(arg<number>('question')).as('question'), eb.val(arg('userId')).as('user_id'),
+      eb.val(arg('userName')).as('user_name'), eb.val(arg<number>('option')).as('option'), eb.val(arg<number>('correct')).as('correct'),
+      eb.val(arg<number>('answeredAt')).as('answered_at'), 'server_id', 'platform',
+    ]).where('id', '=', arg('quizId')).where('status', '=', 'active').where('current', '=', arg<number>('question'));
+    return db.insertInto('quiz_answers')
+      .columns(['quiz_id', 'question', 'user_id', 'user_name', 'option', 'correct', 'answered_at', 'server_id', 'platform'])
+      .expression(backend.dialect === 'postgres' ? quiz.forShare() : quiz)
+      .onConflict((oc) => oc.doNothing())
+      .compile();
+  });
+  const answers = prepared(db, (db) => db.selectFrom('quiz_answers').selectAll().where('quiz_id', '=', arg('quizId')).orderBy('answered_at').compile());
+  const answersTo = prepared(db, (db) => db.selectFrom('quiz_answers').selectAll().where('quiz_id', '=', arg('quizId'))
+    .where('question', '=', arg<number>('question')).orderBy('answered_at').compile());
+  const board = prepared(db, (db) => db.selectFrom('quiz_answers')
+    .select((eb) => [
+      'user_id',
+      eb.fn.max('user_name').as('user_name'),
+      eb.fn.sum<number | string>('correct').as('correct'),
+      eb.fn.countAll<number | string>().as('answered'),
+    ])
+    .where('platform', '=', arg('platform')).where('server_id', '=', arg('serverId')).where('answered_at', '>=', arg<number>('since'))
+    .groupBy('user_id')
+    .orderBy('correct', 'desc').orderBy('answered', 'asc').orderBy('user_id')
+    .limit(arg<number>('limit')).compile());
+
   return {
     async createQuiz(q: QuizRecord) {
-      const res = await db.insertInto('quizzes').values({
-        id: q.id, platform: q.platform, server_id: q.serverId, channel_id: q.channelId, starter_id: q.starterId,
+      const res = await create.run({
+        id: q.id, platform: q.platform, serverId: q.serverId, channelId: q.channelId, starterId: q.starterId,
         mode: q.mode, questions: JSON.stringify(q.questions), current: q.current, status: q.status,
-        deadline: q.deadline, created_at: q.createdAt,
-      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-      return inserted(res) ? q : null;
+        deadline: q.deadline, createdAt: q.createdAt,
+      });
+      return affected(res) ? q : null;
     },
     async activeQuiz(where: ChannelRef) {
-      const row = await db.selectFrom('quizzes').selectAll().where('platform', '=', where.platform)
-        .where('channel_id', '=', where.channelId).where('status', '=', 'active').executeTakeFirst();
+      const row = (await active.run({ platform: where.platform, channelId: where.channelId })).rows[0];
       return row ? toRecord(row) : null;
     },
     async getQuiz(id: string) {
-      const row = await db.selectFrom('quizzes').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = (await byId.run({ id })).rows[0];
       return row ? toRecord(row) : null;
     },
     async advanceQuiz(id: string, from: number, to: number | 'finished', deadline: number | null) {
-      const set = to === 'finished' ? { status: 'finished', deadline: null } : { current: to, deadline };
-      return exclusive(db, `quiz:${id}`, async (db) => {
-        const res = await db.updateTable('quizzes').set(set)
-          .where('id', '=', id).where('current', '=', from).where('status', '=', 'active').executeTakeFirst();
-        return updated(res);
-      });
+      return affected(await (to === 'finished' ? finish.run({ id, from }) : moveTo.run({ id, from, to, deadline })));
     },
     async stopQuiz(id: string) {
-      const res = await db.updateTable('quizzes').set({ status: 'stopped', deadline: null })
-        .where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
-      return updated(res);
+      return affected(await stop.run({ id }));
     },
     async dueQuizzes(platform: string, now: number) {
-      const rows = await db.selectFrom('quizzes').selectAll().where('platform', '=', platform)
-        .where('status', '=', 'active').where('deadline', 'is not', null).where('deadline', '<=', now)
-        .orderBy('deadline').execute();
-      return rows.map(toRecord);
+      return (await due.run({ platform, now })).rows.map(toRecord);
     },
     async nextQuizDeadline(platform: string) {
-      const row = await db.selectFrom('quizzes').select((eb) => eb.fn.min('deadline').as('next'))
-        .where('platform', '=', platform).where('status', '=', 'active').executeTakeFirst();
+      const row = (await nextDeadline.run({ platform })).rows[0];
       return row?.next == null ? null : num(row.next as number);
     },
     async recordAnswer(a: QuizAnswer) {
-      // One statement inserts the answer only while its quiz is running and on that question, so an
-      // answer cannot land after the reveal has moved on; on Postgres `exclusive` also orders it
-      // against advanceQuiz for the same quiz (see each backend's Exclusive).
-      return exclusive(db, `quiz:${a.quizId}`, async (db) => {
-        const res = await db.insertInto('quiz_answers')
-          .columns(['quiz_id', 'question', 'user_id', 'user_name', 'option', 'correct', 'answered_at', 'server_id', 'platform'])
-          .expression(db.selectFrom('quizzes').select((eb) => [
-            eb.val(a.quizId).as('quiz_id'), eb.val(a.question).as('question'), eb.val(a.userId).as('user_id'),
-            eb.val(a.userName).as('user_name'), eb.val(a.option).as('option'), eb.val(a.correct ? 1 : 0).as('correct'),
-            eb.val(a.answeredAt).as('answered_at'), 'server_id', 'platform',
-          ]).where('id', '=', a.quizId).where('status', '=', 'active').where('current', '=', a.question))
-          .onConflict((oc) => oc.doNothing())
-          .executeTakeFirst();
-        return inserted(res);
-      });
+      return affected(await answer.run({
+        quizId: a.quizId, question: a.question, userId: a.userId, userName: a.userName, option: a.option,
+        correct: a.correct ? 1 : 0, answeredAt: a.answeredAt,
+      }));
     },
     async answersFor(quizId: string, question?: number) {
-      let q = db.selectFrom('quiz_answers').selectAll().where('quiz_id', '=', quizId);
-      if (question !== undefined) q = q.where('question', '=', question);
-      return (await q.orderBy('answered_at').execute()).map(toAnswer);
+      const res = question === undefined ? await answers.run({ quizId }) : await answersTo.run({ quizId, question });
+      return res.rows.map(toAnswer);
     },
     async leaderboard(platform: string, serverId: string, since: number, limit: number): Promise<LeaderboardRow[]> {
-      const rows = await db.selectFrom('quiz_answers')
-        .select((eb) => [
-          'user_id',
-          eb.fn.max('user_name').as('user_name'),
-          eb.fn.sum<number | string>('correct').as('correct'),
-          eb.fn.countAll<number | string>().as('answered'),
-        ])
-        .where('platform', '=', platform).where('server_id', '=', serverId).where('answered_at', '>=', since)
-        .groupBy('user_id')
-        .orderBy('correct', 'desc').orderBy('answered', 'asc').orderBy('user_id')
-        .limit(limit).execute();
+      const rows = (await board.run({ platform, serverId, since, limit })).rows;
       // Show each person under the name they used last (people rename themselves mid-term).
       const latest = new Map<string, string>();
       if (rows.length > 0) {
