@@ -27,6 +27,9 @@ deadline('store', 8 * 60_000);
 const trials = Number(process.argv[2] ?? 3);
 const iterations = Number(process.argv[3] ?? 150);
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** Request keys must be new in every trial: the Postgres database lives through all of them. */
+const RUN = randomBytes(4).toString('hex');
+let requests = 0;
 
 // Statements reach each database through one method; counting its calls counts statements.
 let statements = 0;
@@ -100,10 +103,10 @@ async function round(services: Services, user: string, channel: string, i: numbe
   await timed('/debate end', () => runText(ctx, 'debate', 'end'));
   const quiz = await timed('/quiz start', () => runText(ctx, 'quiz', 'start questions:1'));
   const answer = firstChoice(quiz);
-  if (answer) await timed('quiz answer click', () => runChoice(ctx, { choiceId: answer, requestKey: `click-${user}-${i}` }));
+  if (answer) await timed('quiz answer click', () => runChoice(ctx, { choiceId: answer, requestKey: `click-${RUN}-${++requests}` }));
   const prompt = await timed('/prompt now', () => runText(ctx, 'prompt', 'now'));
   const vote = firstChoice(prompt);
-  if (vote) await timed('vote click', () => runChoice(ctx, { choiceId: vote, requestKey: `vote-${user}-${i}` }));
+  if (vote) await timed('vote click', () => runChoice(ctx, { choiceId: vote, requestKey: `vote-${RUN}-${++requests}` }));
   await timed('/quiz leaderboard', () => runText(ctx, 'quiz', 'leaderboard all'));
   return count;
 }

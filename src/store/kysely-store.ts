@@ -1,4 +1,4 @@
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import type { Store } from '../core/store/store.js';
 import type { Tables } from './kysely/tables.js';
 import { migrationProvider } from './migrations/index.js';
@@ -9,10 +9,26 @@ import { scheduleQueries } from './kysely/schedules.js';
 
 /** Brings the schema up to date; safe to run from several processes, each waits for the migration lock. */
 export async function migrate(db: Kysely<Tables>): Promise<void> {
+  if (await upToDate(db)) return;
   const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
+  }
+}
+
+/**
+ * Whether every migration is already applied: one read, where the migrator takes a lock, creates its
+ * tables if missing and reads them on every start. A database that is behind (or new) goes through
+ * the migrator as before.
+ */
+async function upToDate(db: Kysely<Tables>): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    const applied = new Set(rows.map((r) => r.name));
+    return Object.keys(await migrationProvider.getMigrations()).every((name) => applied.has(name));
+  } catch {
+    return false; // no migration table yet
   }
 }
 

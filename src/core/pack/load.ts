@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,19 @@ import { PackError, formatPath, jsonErrorWhere, withIds, type PackProblem } from
 import { crossCheck } from './cross-check.js';
 import type { Pack } from './model.js';
 
-export const DEFAULT_PACK_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../content/latham-nato');
+/**
+ * The project folder: the nearest one above `from` that holds package.json. This module runs from
+ * src/core/pack under tests and from dist/src/core/pack once compiled, so a fixed number of `..`
+ * would be right for only one of them.
+ */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '../../..');
+  }
+}
+
+export const DEFAULT_PACK_DIR = join(projectRoot(dirname(fileURLToPath(import.meta.url))), 'content/latham-nato');
 
 /** Reads and validates every file of a pack, collecting all problems instead of stopping at the first. */
 export async function loadPack(dir: string = DEFAULT_PACK_DIR): Promise<Pack> {
