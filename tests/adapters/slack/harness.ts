@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../../src/config.js';
 import { openRuntime, type Runtime } from '../../../src/runtime.js';
-import { startSlack, type RunningSlack } from '../../../adapters/slack/index.js';
+import { startSlack, type RunningSlack, type SlackStartOptions } from '../../../adapters/slack/index.js';
 import {
   blockActionBody,
   signedPost,
@@ -39,6 +39,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Socket Mode (SLACK_APP_TOKEN) instead of HTTP with a signing secret. */
   socket?: boolean;
+  /** How the work after each ack is queued. */
+  afterAck?: SlackStartOptions['afterAck'];
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -54,7 +56,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const log = recordingLogger();
   const runtime = await openRuntime(config, log);
-  const slack = await startSlack(runtime, config, log, { port: 0, host: '127.0.0.1' });
+  const slack = await startSlack(runtime, config, log, { port: 0, host: '127.0.0.1', afterAck: options.afterAck });
   return {
     fake,
     slack,
