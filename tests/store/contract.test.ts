@@ -425,27 +425,32 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.seenInChannel(where, 'prompt')).toEqual(['a']);
       });
 
-      it('claims the first unseen item in the order given, once each, then none', async () => {
+      it('claims the first unseen item in the order given, then starts those items over', async () => {
         const where = channel();
         await store.markSeen(where, 'prompt', 'b', T0);
+        await store.markSeen(where, 'prompt', 'other', T0);
         expect(await store.claimNextUnseen(where, 'prompt', ['a', 'b', 'c'], T0 + 1)).toBe('a');
         expect(await store.claimNextUnseen(where, 'prompt', ['a', 'b', 'c'], T0 + 2)).toBe('c');
-        expect(await store.claimNextUnseen(where, 'prompt', ['a', 'b', 'c'], T0 + 3)).toBeNull();
-        expect([...(await store.seenInChannel(where, 'prompt'))].sort()).toEqual(['a', 'b', 'c']);
+        // All seen: they start over, and what the channel saw outside them stays seen.
+        expect(await store.claimNextUnseen(where, 'prompt', ['a', 'b', 'c'], T0 + 3)).toBe('a');
+        expect([...(await store.seenInChannel(where, 'prompt'))].sort()).toEqual(['a', 'other']);
+        expect(await store.claimNextUnseen(where, 'prompt', ['a', 'b', 'c'], T0 + 4)).toBe('b');
         // Other kinds and other channels keep their own rotation.
         expect(await store.claimNextUnseen(where, 'keypoint', ['a', 'b'], T0)).toBe('a');
         expect(await store.claimNextUnseen({ ...where, channelId: unique('chan') }, 'prompt', ['b', 'a'], T0)).toBe('b');
         expect(await store.claimNextUnseen(where, 'prompt', [], T0)).toBeNull();
       });
 
-      it('gives claims at the same moment different items, and none once all are taken', async () => {
+      it('gives claims at the same moment different items, round by round', async () => {
         const where = channel();
         const items = ['k1', 'k2', 'k3', 'k4', 'k5'];
         const two = await Promise.all([store.claimNextUnseen(where, 'keypoint', items, T0), store.claimNextUnseen(where, 'keypoint', items, T0)]);
         expect([...two].sort()).toEqual(['k1', 'k2']);
-        const rest = await Promise.all(Array.from({ length: 6 }, () => store.claimNextUnseen(where, 'keypoint', items, T0 + 1)));
-        expect(rest.filter((r) => r !== null).sort()).toEqual(['k3', 'k4', 'k5']);
-        expect(rest.filter((r) => r === null)).toHaveLength(3);
+        // 13 more at once: the other three, then two whole rounds; every item shown equally often.
+        const rest = await Promise.all(Array.from({ length: 13 }, () => store.claimNextUnseen(where, 'keypoint', items, T0 + 1)));
+        const times = new Map<string, number>();
+        for (const id of [...two, ...rest]) times.set(id!, (times.get(id!) ?? 0) + 1);
+        expect(Object.fromEntries(times)).toEqual({ k1: 3, k2: 3, k3: 3, k4: 3, k5: 3 });
       });
     });
 
@@ -611,12 +616,13 @@ function sharedDatabaseContract(name: string, openTwo: () => Promise<[Store, Sto
       await expectLimitHolds([a, b]);
     });
 
-    it('gives claims of the next unseen item at both at once different items', async () => {
+    it('gives claims of the next unseen item at both at once different items, round by round', async () => {
       const where = channel();
       const items = ['p1', 'p2', 'p3', 'p4'];
-      const claims = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? a : b).claimNextUnseen(where, 'prompt', items, T0)));
-      expect(claims.filter((c) => c !== null).sort()).toEqual(items);
-      expect(claims.filter((c) => c === null)).toHaveLength(2);
+      const claims = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).claimNextUnseen(where, 'prompt', items, T0)));
+      const times = new Map<string, number>();
+      for (const id of claims) times.set(id!, (times.get(id!) ?? 0) + 1);
+      expect(Object.fromEntries(times)).toEqual({ p1: 3, p2: 3, p3: 3, p4: 3 });
     });
   });
 }

@@ -5,6 +5,9 @@ import type { Backend } from '../kysely-store.js';
 import { affected, num, numOrNull } from './rows.js';
 import { arg, prepared, type Prepared } from './prepared.js';
 
+/** Each attempt either claims, starts the candidates over, or lost a race to a claim that landed. */
+const MAX_CLAIM_ATTEMPTS = 50;
+
 export function rotationQueries(db: Kysely<Tables>, { exclusive }: Backend) {
   const seen = prepared(db, (db) => db.selectFrom('seen_items').select('item_id').where('platform', '=', arg('platform'))
     .where('channel_id', '=', arg('channelId')).where('kind', '=', arg('kind')).compile());
@@ -37,6 +40,23 @@ export function rotationQueries(db: Kysely<Tables>, { exclusive }: Backend) {
     }
     return q;
   };
+  // Forgets that the channel saw the candidates, only when it has seen every one of them: a claim
+  // that finds them all seen starts them over, and of several at that moment one deletes, the
+  // others find a candidate free again (the rows of other items, a subset's rest, stay).
+  const startOvers = new Map<number, Prepared<unknown>>();
+  const startOver = (count: number) => {
+    let q = startOvers.get(count);
+    if (!q) {
+      const ids = () => sql.join(Array.from({ length: count }, (_, i) => arg(`item${i}`)));
+      q = prepared(db, (db) => sql`
+        delete from seen_items
+        where platform = ${arg('platform')} and channel_id = ${arg('channelId')} and kind = ${arg('kind')} and item_id in (${ids()})
+          and (select count(*) from seen_items s
+               where s.platform = ${arg('platform')} and s.channel_id = ${arg('channelId')} and s.kind = ${arg('kind')} and s.item_id in (${ids()})) = ${sql.lit(count)}`.compile(db));
+      startOvers.set(count, q);
+    }
+    return q;
+  };
 
   return {
     async seenInChannel(where: ChannelRef, kind: string) {
@@ -55,17 +75,16 @@ export function rotationQueries(db: Kysely<Tables>, { exclusive }: Backend) {
       itemIds.forEach((id, i) => (args[`item${i}`] = id));
       const won = (await q.run(args)).rows[0];
       if (won) return won.item_id;
-      // Nothing landed: either the channel has seen every candidate, or (on Postgres, whose statement
-      // reads a snapshot) a claim at the same moment took the same item first. Claims that lose such a
-      // race are then taken one at a time per channel, each seeing the others' rows, until one lands
-      // or every candidate is seen.
+      // Nothing landed: the channel has seen every candidate, or (on Postgres, whose statement reads
+      // a snapshot) a claim at the same moment took the same item first. Such claims then go one at
+      // a time per channel, each seeing the others' rows, starting the candidates over when all are seen.
       return exclusive(db, `seen:${where.platform}:${where.channelId}:${kind}`, async (tx) => {
-        for (;;) {
+        for (let attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
           const row = (await q.run(args, tx)).rows[0];
           if (row) return row.item_id;
-          const taken = new Set((await seen.run(args, tx)).rows.map((r) => r.item_id));
-          if (itemIds.every((id) => taken.has(id))) return null;
+          await startOver(itemIds.length).run(args, tx);
         }
+        throw new Error(`no item of ${itemIds.length} could be claimed for a channel in ${MAX_CLAIM_ATTEMPTS} attempts`);
       });
     },
   };
