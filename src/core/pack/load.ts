@@ -41,7 +41,8 @@ export async function loadPack(dir: string = DEFAULT_PACK_DIR): Promise<Pack> {
       problems.push({ file, path: '(file)', message: reason });
       continue;
     }
-    const result = schema.safeParse(raw);
+    // Parsed once per start: compiling zod's fast path for each schema would cost more than it saves.
+    const result = schema.safeParse(raw, { jitless: true });
     if (!result.success) {
       for (const issue of result.error.issues) {
         problems.push({ file, path: formatPath(issue.path), message: issue.message });
