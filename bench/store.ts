@@ -21,12 +21,12 @@ import type { BaseContext, Services } from '../src/core/context.js';
 import type { Reply } from '../src/core/reply.js';
 import type { Store } from '../src/core/store/store.js';
 import { deadline } from './support/processes.js';
+import { TEST_PG_URL, freshDatabase } from '../tests/support/pg-database.js';
 import { median, printTable, type Row } from './support/stats.js';
 
 deadline('store', 8 * 60_000);
 const trials = Number(process.argv[2] ?? 3);
 const iterations = Number(process.argv[3] ?? 150);
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** Request keys must be new in every trial: the Postgres database lives through all of them. */
 const RUN = randomBytes(4).toString('hex');
 let requests = 0;
@@ -50,28 +50,12 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 } as typeof pg.Client.prototype.query;
 
 async function postgresDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
-  const name = `rostrum_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
   try {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+    return await freshDatabase('rostrum_bench');
   } catch (err) {
-    console.log(`Postgres not reachable at ${PG_URL} (${(err as Error).message}): SQLite only`);
+    console.log(`Postgres not reachable at ${TEST_PG_URL} (${(err as Error).message}): SQLite only`);
     return null;
-  } finally {
-    await admin.end().catch(() => undefined);
   }
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
 }
 
 const pack = await loadPack();
