@@ -1,5 +1,17 @@
-import { pino, type Logger as Pino } from 'pino';
+import { createRequire } from 'node:module';
+import type { Logger as Pino } from 'pino';
 import type { Logger } from './core/logger.js';
+
+/** pino's numbers for its levels; a line below the threshold is dropped before pino is involved. */
+const LEVELS: Readonly<Record<string, number>> = { trace: 10, debug: 20, info: 30, warn: 40, error: 50, fatal: 60, silent: Infinity };
+
+const require = createRequire(import.meta.url);
+let pinoModule: typeof import('pino') | undefined;
+/**
+ * pino (with its transport machinery) loads when the first line is written: the terminal adapter
+ * logs only warnings and errors and most sessions write none, so it need not pay for loading it.
+ */
+const loadPino = () => (pinoModule ??= require('pino') as typeof import('pino'));
 
 const REDACTED = '[redacted]';
 
@@ -30,20 +42,25 @@ function scrub(value: unknown, secrets: readonly string[], depth = 0): unknown {
  * twice over: by key, and by value wherever a token's text appears, even inside an error message.
  */
 export function createLogger(level: string, secrets: readonly string[], destination: NodeJS.WritableStream = process.stderr): Logger {
-  const base: Pino = pino({ level, redact: { paths: SECRET_PATHS, censor: REDACTED } }, destination as pino.DestinationStream);
-  return wrap(base, secrets);
+  let base: Pino | undefined;
+  const make = () => (base ??= loadPino().pino({ level, redact: { paths: SECRET_PATHS, censor: REDACTED } }, destination as import('pino').DestinationStream));
+  return wrap(make, LEVELS[level] ?? LEVELS.info!, secrets);
 }
 
-function wrap(p: Pino, secrets: readonly string[]): Logger {
+function wrap(p: () => Pino, threshold: number, secrets: readonly string[]): Logger {
   const at = (level: 'debug' | 'info' | 'warn' | 'error') => (obj: object, msg?: string) => {
-    if (!p.isLevelEnabled(level)) return;
-    p[level](scrub(obj, secrets) as object, msg === undefined ? undefined : (scrub(msg, secrets) as string));
+    if (LEVELS[level]! < threshold) return;
+    p()[level](scrub(obj, secrets) as object, msg === undefined ? undefined : (scrub(msg, secrets) as string));
   };
   return {
     debug: at('debug'),
     info: at('info'),
     warn: at('warn'),
     error: at('error'),
-    child: (bindings) => wrap(p.child(scrub(bindings, secrets) as object), secrets),
+    child: (bindings) => {
+      let child: Pino | undefined;
+      const clean = scrub(bindings, secrets) as object;
+      return wrap(() => (child ??= p().child(clean)), threshold, secrets);
+    },
   };
 }

@@ -40,6 +40,7 @@ export async function startBot(config: Config, logger: Logger): Promise<void> {
     await stopAll(adapters, runtime, logger);
     throw err;
   }
+  if (adapters.length > 0) runtime.warm();
   if (adapters.length === 0) {
     const { runShellAdapter } = await import('../adapters/shell/index.js');
     const { exportDirFor } = await import('../adapters/shell/files.js');

@@ -4,6 +4,7 @@ import type { Logger } from './core/logger.js';
 import { createServices } from './core/services.js';
 import { loadPack, DEFAULT_PACK_DIR } from './core/pack/load.js';
 import { createMatcher } from './core/match/create-matcher.js';
+import { lazyMatcher } from './core/match/lazy-matcher.js';
 import { openStore } from './store/open.js';
 
 /** The bot's shared parts, built once per process and handed to every adapter. */
@@ -11,12 +12,14 @@ export interface Runtime {
   services: Services;
   /** Adds a listener to `services.wake` (each adapter's background loop registers one). */
   onWake(listener: () => void): void;
+  /** Builds now what is otherwise built on first use (the matcher's index), so no user waits for it. */
+  warm(): void;
   close(): Promise<void>;
 }
 
 export async function openRuntime(config: Config, logger: Logger): Promise<Runtime> {
   const pack = await loadPack(config.CONTENT_PACK ?? DEFAULT_PACK_DIR);
-  const matcher = createMatcher(pack);
+  const matcher = lazyMatcher(() => createMatcher(pack));
   const store = await openStore(config);
   const listeners: (() => void)[] = [];
   const services: Services = {
@@ -38,6 +41,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   return {
     services,
     onWake: (l) => listeners.push(l),
+    warm: () => matcher.warm(),
     close: () => store.close(),
   };
 }

@@ -4,10 +4,10 @@ import type { Logger } from '../../src/core/logger.js';
 import { runChoice, runText } from '../../src/core/dispatch.js';
 import { notice } from '../../src/core/reply.js';
 import type { AdminCheck } from './admin.js';
-import type { InFlight } from './inflight.js';
+import type { AfterAckQueue } from './after-ack.js';
 import { coreCommandName } from './commands.js';
 import { requestKey, slackContext } from './context.js';
-import { deliverReplies, respondTo } from './deliver.js';
+import { deliverReplies, type ReplyTarget, type ResponseUrls } from './deliver.js';
 import { choiceInput } from '../../src/core/choices.js';
 import { decodeSlackText } from './incoming.js';
 import { INPUT_BLOCK_ID, INPUT_CALLBACK_ID, inputModal, readInputMetadata, readInputText } from './modal.js';
@@ -16,47 +16,57 @@ export interface HandlerDeps {
   services: Services;
   admin: AdminCheck;
   logger: Logger;
-  work: InFlight;
+  work: AfterAckQueue;
+  responseUrls: ResponseUrls;
 }
+
+const BUSY = notice('rostrum is very busy right now and could not get to that. Please try it again in a minute.');
 
 /**
  * Every slash command, button and text box, wired to the core. Each listener acknowledges Slack
  * first (Slack waits 3 s at most), then runs the core and answers through response_url or the Web API.
  */
 export function registerHandlers(app: App, deps: HandlerDeps): void {
-  const { services, admin, logger, work } = deps;
+  const { services, admin, logger, work, responseUrls } = deps;
+  const respondVia = (url: string | undefined) => (url ? { respond: responseUrls.to(url) } : {});
 
-  /** Runs what follows an ack, so that stop() can wait for it and no failure goes unlogged. */
-  const after = (what: object, job: () => Promise<void>): Promise<void> =>
-    work.track(job().catch((err: unknown) => logger.error({ err, ...what }, 'Slack request failed')));
+  /**
+   * Queues what follows an ack (after-ack.ts): the listener returns at once, stop() waits for the
+   * queue, and no failure goes unlogged. When too much is waiting, the person is told instead.
+   */
+  const after = (what: object, target: ReplyTarget, job: () => Promise<void>): void => {
+    const logged = (run: () => Promise<void>) => () => run().catch((err: unknown) => logger.error({ err, ...what }, 'Slack request failed'));
+    work.push(logged(job), logged(() => deliverReplies(target, [BUSY], logger)));
+  };
 
-  app.command(/^\/.+/, async ({ command, ack, respond, client, context }) => {
+  app.command(/^\/.+/, async ({ command, ack, client, context }) => {
     await ack();
     const teamId = command.team_id || context.teamId || '';
-    await after({ command: command.command, retry: context.retryNum }, async () => {
+    const target: ReplyTarget = { client, channelId: command.channel_id, userId: command.user_id, ...respondVia(command.response_url), canReplaceOriginal: false };
+    after({ command: command.command, retry: context.retryNum }, target, async () => {
       const base = await slackContext(services, admin, {
         teamId, channelId: command.channel_id, userId: command.user_id, userName: command.user_name,
       });
       const key = requestKey(teamId, command.trigger_id, `${command.user_id}:${command.command}:${command.text}`);
       const replies = await runText(base, coreCommandName(command.command), decodeSlackText(command.text), key);
-      await deliverReplies({ client, channelId: command.channel_id, userId: command.user_id, respond, canReplaceOriginal: false }, replies, logger);
+      await deliverReplies(target, replies, logger);
     });
   });
 
-  app.action<BlockAction>(/.+/, async ({ body, action, ack, respond, client, context }) => {
+  app.action<BlockAction>(/.+/, async ({ body, action, ack, client, context }) => {
     await ack();
     if (action.type !== 'button') return;
     const teamId = body.team?.id ?? body.user.team_id ?? context.teamId ?? '';
     const channelId = body.channel?.id ?? String(body.container.channel_id ?? '');
     const messageTs = body.message?.ts ?? (typeof body.container.message_ts === 'string' ? body.container.message_ts : undefined);
     const userName = body.user.username || body.user.name || body.user.id;
-    const target = { client, channelId, userId: body.user.id, respond, messageTs, canReplaceOriginal: true };
+    const target: ReplyTarget = { client, channelId, userId: body.user.id, ...respondVia(body.response_url), messageTs, canReplaceOriginal: true };
 
-    await after({ choice: action.action_id, retry: context.retryNum }, async () => {
-      // The core knows which choice ids open a text box; a button's value has no say in it.
-      const input = choiceInput(action.action_id);
-      if (input) {
-        // The trigger_id expires 3 s after the click: open the box before anything else.
+    // The core knows which choice ids open a text box; a button's value has no say in it.
+    const input = choiceInput(action.action_id);
+    if (input) {
+      // The trigger_id expires 3 s after the click: the box opens now, ahead of the queue.
+      work.now(async () => {
         try {
           await client.views.open({
             trigger_id: body.trigger_id,
@@ -66,8 +76,10 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
           logger.warn({ err, choice: action.action_id }, 'could not open a Slack modal');
           await deliverReplies(target, [notice('I could not open the text box. Please try again, or type the command instead (for a debate: /debate reply <your argument>).')], logger);
         }
-        return;
-      }
+      });
+      return;
+    }
+    after({ choice: action.action_id, retry: context.retryNum }, target, async () => {
       const base = await slackContext(services, admin, { teamId, channelId, userId: body.user.id, userName });
       const key = requestKey(teamId, body.trigger_id, `${body.user.id}:${action.action_ts}`);
       const replies = await runChoice(base, { choiceId: action.action_id, messageId: messageTs, requestKey: key });
@@ -88,14 +100,14 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
       return;
     }
     const teamId = body.team?.id ?? body.user.team_id ?? context.teamId ?? '';
-    await after({ choice: meta.choiceId, retry: context.retryNum }, async () => {
+    const target: ReplyTarget = {
+      client, channelId: meta.channelId, userId: body.user.id, messageTs: meta.messageTs, canReplaceOriginal: true, ...respondVia(meta.responseUrl),
+    };
+    after({ choice: meta.choiceId, retry: context.retryNum }, target, async () => {
       const base = await slackContext(services, admin, { teamId, channelId: meta.channelId, userId: body.user.id, userName: body.user.name });
       const key = requestKey(teamId, body.trigger_id, `${body.user.id}:${view.id}`);
       const replies = await runChoice(base, { choiceId: meta.choiceId, text, messageId: meta.messageTs, requestKey: key });
-      await deliverReplies({
-        client, channelId: meta.channelId, userId: body.user.id, messageTs: meta.messageTs, canReplaceOriginal: true,
-        ...(meta.responseUrl ? { respond: respondTo(meta.responseUrl) } : {}),
-      }, replies, logger);
+      await deliverReplies(target, replies, logger);
     });
   });
 }

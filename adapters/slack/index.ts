@@ -7,7 +7,8 @@ import { startPlatformBackground, type RunningAdapter } from '../../src/adapter.
 import { AdminCheck } from './admin.js';
 import { boltLevel, boltLogger } from './bolt-logger.js';
 import { registerHandlers } from './handlers.js';
-import { InFlight } from './inflight.js';
+import { AFTER_ACK_DEFAULTS, AfterAckQueue, type AfterAckOptions } from './after-ack.js';
+import { responseUrls } from './deliver.js';
 import { slackPoster } from './poster.js';
 import { withFiles } from './files.js';
 
@@ -17,6 +18,8 @@ export interface SlackStartOptions {
   /** Overrides PORT for HTTP mode; 0 picks a free port (tests), read it back from `port`. */
   port?: number;
   host?: string;
+  /** How the work after each ack is queued (after-ack.ts); tests set a small concurrency. */
+  afterAck?: Partial<AfterAckOptions>;
 }
 
 export interface RunningSlack extends RunningAdapter {
@@ -64,12 +67,14 @@ export async function startSlack(runtime: Runtime, config: Config, logger: Logge
   }
   await app.init();
 
-  const work = new InFlight();
+  const work = new AfterAckQueue({ ...AFTER_ACK_DEFAULTS, ...options.afterAck });
+  const urls = responseUrls();
   registerHandlers(app, {
     services: runtime.services,
     admin: new AdminCheck(app.client, config.SLACK_ADMIN_USERS, log),
     logger: log,
     work,
+    responseUrls: urls,
   });
 
   let port: number | null = null;
@@ -92,6 +97,7 @@ export async function startSlack(runtime: Runtime, config: Config, logger: Logge
       stopping ??= (async () => {
         await background.stop();
         await work.drain();
+        urls.close();
         await app.stop();
         log.info({ mode }, 'Slack adapter stopped');
       })();

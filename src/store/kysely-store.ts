@@ -1,4 +1,4 @@
-import { Migrator, type Kysely } from 'kysely';
+import { Migrator, sql, type Kysely } from 'kysely';
 import type { Store } from '../core/store/store.js';
 import type { Tables } from './kysely/tables.js';
 import { migrationProvider } from './migrations/index.js';
@@ -11,10 +11,26 @@ import { resultsQueries } from './kysely/results.js';
 
 /** Brings the schema up to date; safe to run from several processes, each waits for the migration lock. */
 export async function migrate(db: Kysely<Tables>): Promise<void> {
+  if (await upToDate(db)) return;
   const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
+  }
+}
+
+/**
+ * Whether every migration is already applied: one read, where the migrator takes a lock, creates its
+ * tables if missing and reads them on every start. A database that is behind (or new) goes through
+ * the migrator as before.
+ */
+async function upToDate(db: Kysely<Tables>): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    const applied = new Set(rows.map((r) => r.name));
+    return Object.keys(await migrationProvider.getMigrations()).every((name) => applied.has(name));
+  } catch {
+    return false; // no migration table yet
   }
 }
 
@@ -25,16 +41,27 @@ export async function migrate(db: Kysely<Tables>): Promise<void> {
  */
 export type Exclusive = <T>(db: Kysely<Tables>, key: string, write: (db: Kysely<Tables>) => Promise<T>) => Promise<T>;
 
+/** What the queries need to know of the backend they run on. */
+export interface Backend {
+  exclusive: Exclusive;
+  /**
+   * Postgres reads each statement's rows from a snapshot and lets other writes go on meanwhile, so a
+   * few queries there lock the rows they read (FOR SHARE) or take a form of their own; SQLite runs one
+   * writing statement at a time and needs neither.
+   */
+  dialect: 'sqlite' | 'postgres';
+}
+
 /** The one Store implementation: the same queries serve SQLite and Postgres through Kysely's dialects. */
-export function kyselyStore(db: Kysely<Tables>, exclusive: Exclusive): Store {
+export function kyselyStore(db: Kysely<Tables>, backend: Backend): Store {
   return {
     ...requestQueries(db),
     ...debateQueries(db),
-    ...quizQueries(db, exclusive),
-    ...rotationQueries(db),
+    ...quizQueries(db, backend.exclusive),
+    ...rotationQueries(db, backend),
     ...promptPostQueries(db),
-    ...scheduleQueries(db, exclusive),
-    ...classDebateQueries(db, exclusive),
+    ...scheduleQueries(db, backend.exclusive),
+    ...classDebateQueries(db, backend.exclusive),
     ...resultsQueries(db),
     async close() {
       await db.destroy();

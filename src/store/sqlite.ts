@@ -1,13 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import {
-  CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver,
-  type DatabaseConnection, type DialectAdapter, type Driver, type SqliteDialectConfig,
-} from 'kysely';
+import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type Driver } from 'kysely';
 import type { Tables } from './kysely/tables.js';
 import type { Store } from '../core/store/store.js';
 import { kyselyStore, migrate, type Exclusive } from './kysely-store.js';
+import { SqliteStoreDriver } from './sqlite-driver.js';
 
 /**
  * Two processes opening a new file at the same moment both migrated it, and one failed ("table
@@ -20,25 +18,19 @@ import { kyselyStore, migrate, type Exclusive } from './kysely-store.js';
  * (a vote, a debate turn) likewise waits its turn instead of failing with SQLITE_BUSY when another
  * process wrote between its read and its write.
  */
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
-}
-
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   override get supportsTransactionalDdl(): boolean {
     return true;
   }
 }
 
-class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly settings: SqliteDialectConfig) {
-    super(settings);
+class StoreSqliteDialect extends SqliteDialect {
+  constructor(private readonly database: Database.Database) {
+    super({ database });
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.settings);
+    return new SqliteStoreDriver(this.database);
   }
 
   override createAdapter(): DialectAdapter {
@@ -62,7 +54,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database }) });
+  const db = new Kysely<Tables>({ dialect: new StoreSqliteDialect(database) });
   await migrate(db);
-  return kyselyStore(db, exclusive);
+  return kyselyStore(db, { exclusive, dialect: 'sqlite' });
 }

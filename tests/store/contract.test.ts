@@ -361,6 +361,17 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.answersFor(q.id, 0)).toHaveLength(1);
       });
 
+      it('counts, for a reveal that reads after moving on, every answer that lands: none lands after the move', async () => {
+        const q = quiz(channel());
+        await store.createQuiz(q);
+        const answering = Array.from({ length: 12 }, (_, i) => store.recordAnswer(answer(q.id, `user${i}`, { answeredAt: T0 + i })));
+        const revealed = store.advanceQuiz(q.id, 0, 1, null).then(async (moved) => (moved ? store.answersFor(q.id, 0) : null));
+        const [landed, seenByReveal] = await Promise.all([Promise.all(answering), revealed]);
+        expect(seenByReveal).not.toBeNull();
+        expect(seenByReveal!.length).toBe(landed.filter(Boolean).length);
+        expect(await store.answersFor(q.id, 0)).toEqual(seenByReveal);
+      });
+
       it('refuses an answer to an unknown quiz', async () => {
         const id = unique('nope');
         expect(await store.recordAnswer(answer(id, 'alice'))).toBe(false);
@@ -516,6 +527,34 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.seenInChannel(other, 'prompt')).toEqual(['a']);
         await store.markSeen(where, 'prompt', 'a', T0 + 1);
         expect(await store.seenInChannel(where, 'prompt')).toEqual(['a']);
+      });
+
+      it('claims the first unseen item in the order given, then starts those items over', async () => {
+        const where = channel();
+        await store.markSeen(where, 'prompt', 'b', T0);
+        await store.markSeen(where, 'prompt', 'other', T0);
+        expect(await store.claimNextUnseen(where, 'prompt', ['a', 'b', 'c'], T0 + 1)).toBe('a');
+        expect(await store.claimNextUnseen(where, 'prompt', ['a', 'b', 'c'], T0 + 2)).toBe('c');
+        // All seen: they start over, and what the channel saw outside them stays seen.
+        expect(await store.claimNextUnseen(where, 'prompt', ['a', 'b', 'c'], T0 + 3)).toBe('a');
+        expect([...(await store.seenInChannel(where, 'prompt'))].sort()).toEqual(['a', 'other']);
+        expect(await store.claimNextUnseen(where, 'prompt', ['a', 'b', 'c'], T0 + 4)).toBe('b');
+        // Other kinds and other channels keep their own rotation.
+        expect(await store.claimNextUnseen(where, 'keypoint', ['a', 'b'], T0)).toBe('a');
+        expect(await store.claimNextUnseen({ ...where, channelId: unique('chan') }, 'prompt', ['b', 'a'], T0)).toBe('b');
+        expect(await store.claimNextUnseen(where, 'prompt', [], T0)).toBeNull();
+      });
+
+      it('gives claims at the same moment different items, round by round', async () => {
+        const where = channel();
+        const items = ['k1', 'k2', 'k3', 'k4', 'k5'];
+        const two = await Promise.all([store.claimNextUnseen(where, 'keypoint', items, T0), store.claimNextUnseen(where, 'keypoint', items, T0)]);
+        expect([...two].sort()).toEqual(['k1', 'k2']);
+        // 13 more at once: the other three, then two whole rounds; every item shown equally often.
+        const rest = await Promise.all(Array.from({ length: 13 }, () => store.claimNextUnseen(where, 'keypoint', items, T0 + 1)));
+        const times = new Map<string, number>();
+        for (const id of [...two, ...rest]) times.set(id!, (times.get(id!) ?? 0) + 1);
+        expect(Object.fromEntries(times)).toEqual({ k1: 3, k2: 3, k3: 3, k4: 3, k5: 3 });
       });
     });
 
@@ -829,6 +868,15 @@ function sharedDatabaseContract(name: string, openTwo: () => Promise<[Store, Sto
 
     it(`holds the schedule limit per channel when ${CREATES} creates for a channel arrive at both at once`, async () => {
       await expectLimitHolds([a, b]);
+    });
+
+    it('gives claims of the next unseen item at both at once different items, round by round', async () => {
+      const where = channel();
+      const items = ['p1', 'p2', 'p3', 'p4'];
+      const claims = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? a : b).claimNextUnseen(where, 'prompt', items, T0)));
+      const times = new Map<string, number>();
+      for (const id of claims) times.set(id!, (times.get(id!) ?? 0) + 1);
+      expect(Object.fromEntries(times)).toEqual({ p1: 3, p2: 3, p3: 3, p4: 3 });
     });
   });
 }

@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
-const BIN = join(ROOT, 'bin/rostrum.js');
+/**
+ * The tests run the `rostrum` command from its TypeScript sources (bin/run-ts.js compiles them on
+ * import), so they test the code as it is now, not the dist/ of the last build; tests/build.test.ts
+ * checks the compiled command that bin/rostrum.js runs.
+ */
+const COMMAND = [join(ROOT, 'bin/run-ts.js'), join(ROOT, 'src/cli.ts')];
 
 export interface RunResult {
   code: number | null;
@@ -22,7 +27,7 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 /** Runs `rostrum <args>` to completion with `input` on standard input. */
 export function runRostrum(args: string[], options: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: childEnv(options.env) });
+    const child = spawn(process.execPath, [...COMMAND, ...args], { cwd: ROOT, env: childEnv(options.env) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -39,7 +44,7 @@ export function runRostrum(args: string[], options: { input?: string; env?: Reco
 
 /** Starts `rostrum <args>` and leaves it running, for tests that talk to it line by line or signal it. */
 export function startRostrum(args: string[], env: Record<string, string> = {}): { child: ChildProcess; output: () => string; waitFor: (re: RegExp, ms?: number) => Promise<void> } {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: childEnv(env) });
+  const child = spawn(process.execPath, [...COMMAND, ...args], { cwd: ROOT, env: childEnv(env) });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

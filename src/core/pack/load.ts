@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,19 @@ import { inFile, salvage } from './salvage.js';
 import type { Pack } from './model.js';
 import { PointLookup } from './point-lookup.js';
 
-export const DEFAULT_PACK_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../content/latham-nato');
+/**
+ * The project folder: the nearest one above `from` that holds package.json. This module runs from
+ * src/core/pack under tests and from dist/src/core/pack once compiled, so a fixed number of `..`
+ * would be right for only one of them.
+ */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '../../..');
+  }
+}
+
+export const DEFAULT_PACK_DIR = join(projectRoot(dirname(fileURLToPath(import.meta.url))), 'content/latham-nato');
 
 /**
  * Reads and validates every file of a pack, collecting all problems instead of stopping at the
@@ -43,7 +56,8 @@ export async function loadPack(dir: string = DEFAULT_PACK_DIR): Promise<Pack> {
       gaps.unreadable.add(file);
       continue;
     }
-    const result = schema.safeParse(raw);
+    // Parsed once per start: compiling zod's fast path for each schema would cost more than it saves.
+    const result = schema.safeParse(raw, { jitless: true });
     if (!result.success) {
       for (const issue of result.error.issues) {
         problems.push({ file, path: formatPath(issue.path), message: issue.message });

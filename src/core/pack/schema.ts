@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** K1–K3 are the page's Key Points, P1–P17 its body paragraphs: the project's way to cite the article. */
 export const AnchorSchema = z.string().regex(/^(K[1-9]|P[1-9][0-9]?)$/, 'an anchor such as K1 or P7');

@@ -63,6 +63,13 @@ export interface Store extends ScheduleStore, ResultsStore, ClassDebateStore {
   seenInChannel(where: ChannelRef, kind: string): Promise<string[]>;
   /** Marks an item seen; false when it already was (another request or instance got there first). */
   markSeen(where: ChannelRef, kind: string, itemId: string, now: number): Promise<boolean>;
+  /**
+   * Marks the first of `itemIds`, in their order, that the channel has not seen, and returns it. When
+   * it has seen them all, they start over: the channel forgets having seen these (only these) and
+   * gets the first. Claims at the same moment (other requests, other instances) get different items,
+   * round by round. Null only when `itemIds` is empty.
+   */
+  claimNextUnseen(where: ChannelRef, kind: string, itemIds: readonly string[], now: number): Promise<string | null>;
   resetSeen(where: ChannelRef, kind: string): Promise<void>;
 
   // Discussion prompt posts and their votes.

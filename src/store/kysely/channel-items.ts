@@ -1,24 +1,91 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Tables } from './tables.js';
 import type { CastVote, ChannelRef, PromptPostRecord, Vote, VoteEvent } from '../../core/store/records.js';
-import { inserted, num, numOrNull, updated } from './rows.js';
+import type { Backend } from '../kysely-store.js';
+import { affected, inserted, num, numOrNull, updated } from './rows.js';
+import { arg, prepared, type Prepared } from './prepared.js';
 
-export function rotationQueries(db: Kysely<Tables>) {
+/** Each attempt either claims, starts the candidates over, or lost a race to a claim that landed. */
+const MAX_CLAIM_ATTEMPTS = 50;
+
+export function rotationQueries(db: Kysely<Tables>, { exclusive }: Backend) {
+  const seen = prepared(db, (db) => db.selectFrom('seen_items').select('item_id').where('platform', '=', arg('platform'))
+    .where('channel_id', '=', arg('channelId')).where('kind', '=', arg('kind')).compile());
+  const mark = prepared(db, (db) => db.insertInto('seen_items').values({
+    platform: arg('platform'), server_id: arg('serverId'), channel_id: arg('channelId'), kind: arg('kind'), item_id: arg('itemId'), seen_at: arg<number>('now'),
+  }).onConflict((oc) => oc.doNothing()).compile());
+  const reset = prepared(db, (db) => db.deleteFrom('seen_items').where('platform', '=', arg('platform'))
+    .where('channel_id', '=', arg('channelId')).where('kind', '=', arg('kind')).compile());
+
+  // One statement per number of candidates: it inserts the first candidate, in the order given, that
+  // the channel has no row for, and returns it. VALUES names its columns column1, column2 on both backends.
+  const claims = new Map<number, Prepared<{ item_id: string }>>();
+  const claim = (count: number) => {
+    let q = claims.get(count);
+    if (!q) {
+      const candidates = sql.join(Array.from({ length: count }, (_, i) => sql`(cast(${arg(`item${i}`)} as varchar(64)), ${sql.lit(i)})`));
+      q = prepared(db, (db) => sql<{ item_id: string }>`
+        insert into seen_items (platform, server_id, channel_id, kind, item_id, seen_at)
+        select cast(${arg('platform')} as varchar(16)), cast(${arg('serverId')} as varchar(64)), cast(${arg('channelId')} as varchar(64)),
+          cast(${arg('kind')} as varchar(16)), c.column1, cast(${arg('now')} as bigint)
+        from (values ${candidates}) as c
+        where not exists (
+          select 1 from seen_items s
+          where s.platform = ${arg('platform')} and s.channel_id = ${arg('channelId')} and s.kind = ${arg('kind')} and s.item_id = c.column1)
+        order by c.column2
+        limit 1
+        on conflict do nothing
+        returning item_id`.compile(db));
+      claims.set(count, q);
+    }
+    return q;
+  };
+  // Forgets that the channel saw the candidates, only when it has seen every one of them: a claim
+  // that finds them all seen starts them over, and of several at that moment one deletes, the
+  // others find a candidate free again (the rows of other items, a subset's rest, stay).
+  const startOvers = new Map<number, Prepared<unknown>>();
+  const startOver = (count: number) => {
+    let q = startOvers.get(count);
+    if (!q) {
+      const ids = () => sql.join(Array.from({ length: count }, (_, i) => arg(`item${i}`)));
+      q = prepared(db, (db) => sql`
+        delete from seen_items
+        where platform = ${arg('platform')} and channel_id = ${arg('channelId')} and kind = ${arg('kind')} and item_id in (${ids()})
+          and (select count(*) from seen_items s
+               where s.platform = ${arg('platform')} and s.channel_id = ${arg('channelId')} and s.kind = ${arg('kind')} and s.item_id in (${ids()})) = ${sql.lit(count)}`.compile(db));
+      startOvers.set(count, q);
+    }
+    return q;
+  };
+
   return {
     async seenInChannel(where: ChannelRef, kind: string) {
-      const rows = await db.selectFrom('seen_items').select('item_id').where('platform', '=', where.platform)
-        .where('channel_id', '=', where.channelId).where('kind', '=', kind).execute();
-      return rows.map((r) => r.item_id);
+      return (await seen.run({ platform: where.platform, channelId: where.channelId, kind })).rows.map((r) => r.item_id);
     },
     async markSeen(where: ChannelRef, kind: string, itemId: string, now: number) {
-      const res = await db.insertInto('seen_items').values({
-        platform: where.platform, server_id: where.serverId, channel_id: where.channelId, kind, item_id: itemId, seen_at: now,
-      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-      return inserted(res);
+      return affected(await mark.run({ platform: where.platform, serverId: where.serverId, channelId: where.channelId, kind, itemId, now }));
     },
     async resetSeen(where: ChannelRef, kind: string) {
-      await db.deleteFrom('seen_items').where('platform', '=', where.platform)
-        .where('channel_id', '=', where.channelId).where('kind', '=', kind).execute();
+      await reset.run({ platform: where.platform, channelId: where.channelId, kind });
+    },
+    async claimNextUnseen(where: ChannelRef, kind: string, itemIds: readonly string[], now: number): Promise<string | null> {
+      if (itemIds.length === 0) return null;
+      const q = claim(itemIds.length);
+      const args: Record<string, unknown> = { platform: where.platform, serverId: where.serverId, channelId: where.channelId, kind, now };
+      itemIds.forEach((id, i) => (args[`item${i}`] = id));
+      const won = (await q.run(args)).rows[0];
+      if (won) return won.item_id;
+      // Nothing landed: the channel has seen every candidate, or (on Postgres, whose statement reads
+      // a snapshot) a claim at the same moment took the same item first. Such claims then go one at
+      // a time per channel, each seeing the others' rows, starting the candidates over when all are seen.
+      return exclusive(db, `seen:${where.platform}:${where.channelId}:${kind}`, async (tx) => {
+        for (let attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
+          const row = (await q.run(args, tx)).rows[0];
+          if (row) return row.item_id;
+          await startOver(itemIds.length).run(args, tx);
+        }
+        throw new Error(`no item of ${itemIds.length} could be claimed for a channel in ${MAX_CLAIM_ATTEMPTS} attempts`);
+      });
     },
   };
 }

@@ -1,7 +1,8 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Tables } from './tables.js';
 import type { ChannelRef, DebateRecord, DebateTurn } from '../../core/store/records.js';
-import { inserted, num, updated } from './rows.js';
+import { affected, num } from './rows.js';
+import { arg, prepared } from './prepared.js';
 
 type Row = Selectable<Tables['debates']>;
 
@@ -15,42 +16,55 @@ export function toRecord(r: Row): DebateRecord {
 }
 
 export function debateQueries(db: Kysely<Tables>) {
+  const create = prepared(db, (db) => db.insertInto('debates').values({
+    id: arg('id'), platform: arg('platform'), server_id: arg('serverId'), channel_id: arg('channelId'), user_id: arg('userId'),
+    motion_id: arg('motionId'), bot_side: arg('botSide'), status: arg('status'), turns: arg('turns'),
+    turn_count: arg<number>('turnCount'), created_at: arg<number>('createdAt'), updated_at: arg<number>('updatedAt'),
+  }).onConflict((oc) => oc.doNothing()).compile());
+  const active = prepared(db, (db) => db.selectFrom('debates').selectAll()
+    .where('platform', '=', arg('platform')).where('channel_id', '=', arg('channelId'))
+    .where('user_id', '=', arg('userId')).where('status', '=', 'active').compile());
+  const byId = prepared(db, (db) => db.selectFrom('debates').selectAll().where('id', '=', arg('id')).compile());
+  // The turns are JSON text written by JSON.stringify (no spaces): appending splices the new items in
+  // before the closing bracket, so one statement both checks the turn count and appends.
+  const append = prepared(db, (db) => db.updateTable('debates')
+    .set({
+      turns: sql<string>`case when turns = '[]' then '[' || ${arg('items')} || ']' else substr(turns, 1, length(turns) - 1) || ',' || ${arg('items')} || ']' end`,
+      turn_count: sql<number>`turn_count + ${arg<number>('added')}`,
+      updated_at: arg<number>('now'),
+    })
+    .where('id', '=', arg('id')).where('turn_count', '=', arg<number>('expected')).where('status', '=', 'active')
+    .compile());
+  const touch = prepared(db, (db) => db.updateTable('debates').set({ updated_at: arg<number>('now') })
+    .where('id', '=', arg('id')).where('turn_count', '=', arg<number>('expected')).where('status', '=', 'active').compile());
+  const end = prepared(db, (db) => db.updateTable('debates').set({ status: 'ended', updated_at: arg<number>('now') })
+    .where('id', '=', arg('id')).where('status', '=', 'active').compile());
+
   return {
     async createDebate(d: DebateRecord) {
-      const res = await db.insertInto('debates').values({
-        id: d.id, platform: d.platform, server_id: d.serverId, channel_id: d.channelId, user_id: d.userId,
-        motion_id: d.motionId, bot_side: d.botSide, status: d.status, turns: JSON.stringify(d.turns),
-        turn_count: d.turns.length, created_at: d.createdAt, updated_at: d.updatedAt,
-      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-      return inserted(res) ? d : null;
+      const res = await create.run({
+        id: d.id, platform: d.platform, serverId: d.serverId, channelId: d.channelId, userId: d.userId,
+        motionId: d.motionId, botSide: d.botSide, status: d.status, turns: JSON.stringify(d.turns),
+        turnCount: d.turns.length, createdAt: d.createdAt, updatedAt: d.updatedAt,
+      });
+      return affected(res) ? d : null;
     },
     async activeDebate(where: ChannelRef, userId: string) {
-      const row = await db.selectFrom('debates').selectAll()
-        .where('platform', '=', where.platform).where('channel_id', '=', where.channelId)
-        .where('user_id', '=', userId).where('status', '=', 'active').executeTakeFirst();
+      const row = (await active.run({ platform: where.platform, channelId: where.channelId, userId })).rows[0];
       return row ? toRecord(row) : null;
     },
     async getDebate(id: string) {
-      const row = await db.selectFrom('debates').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = (await byId.run({ id })).rows[0];
       return row ? toRecord(row) : null;
     },
     async appendDebateTurns(id: string, expectedTurns: number, turns: DebateTurn[], now: number) {
-      return db.transaction().execute(async (tx) => {
-        const row = await tx.selectFrom('debates').selectAll().where('id', '=', id).executeTakeFirst();
-        if (!row || row.status !== 'active' || num(row.turn_count) !== expectedTurns) return false;
-        const all = [...(JSON.parse(row.turns) as DebateTurn[]), ...turns];
-        // The turn count in the WHERE clause makes a concurrent append lose instead of interleave.
-        const res = await tx.updateTable('debates')
-          .set({ turns: JSON.stringify(all), turn_count: all.length, updated_at: now })
-          .where('id', '=', id).where('turn_count', '=', expectedTurns).where('status', '=', 'active')
-          .executeTakeFirst();
-        return updated(res);
-      });
+      // The turn count in the WHERE clause makes a concurrent append lose instead of interleave.
+      if (turns.length === 0) return affected(await touch.run({ id, expected: expectedTurns, now }));
+      const items = JSON.stringify(turns).slice(1, -1);
+      return affected(await append.run({ id, expected: expectedTurns, items, added: turns.length, now }));
     },
     async endDebate(id: string, now: number) {
-      const res = await db.updateTable('debates').set({ status: 'ended', updated_at: now })
-        .where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
-      return updated(res);
+      return affected(await end.run({ id, now }));
     },
   };
 }

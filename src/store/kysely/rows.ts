@@ -1,4 +1,4 @@
-import type { InsertResult, UpdateResult, DeleteResult } from 'kysely';
+import type { InsertResult, UpdateResult, DeleteResult, QueryResult } from 'kysely';
 
 /** Postgres returns bigint columns as strings; both backends hand them back as numbers here. */
 export function num(value: number | string | bigint): number {
@@ -17,4 +17,9 @@ export function updated(result: UpdateResult | DeleteResult | undefined): boolea
   if (!result) return false;
   const n = 'numUpdatedRows' in result ? result.numUpdatedRows : result.numDeletedRows;
   return Number(n) > 0;
+}
+
+/** Whether a write changed a row: an insert that landed, an update or delete that matched. */
+export function affected(result: QueryResult<unknown>): boolean {
+  return Number(result.numAffectedRows ?? 0n) > 0;
 }

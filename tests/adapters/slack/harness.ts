@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../../src/config.js';
 import { openRuntime, type Runtime } from '../../../src/runtime.js';
-import { startSlack, type RunningSlack } from '../../../adapters/slack/index.js';
+import { startSlack, type RunningSlack, type SlackStartOptions } from '../../../adapters/slack/index.js';
 import {
   blockActionBody,
   signedPost,
@@ -41,6 +41,8 @@ export interface HarnessOptions {
   socket?: boolean;
   /** The runtime's clock, so a test can move time on (then `runtime.services.wake()`). */
   now?: () => Date;
+  /** How the work after each ack is queued. */
+  afterAck?: SlackStartOptions['afterAck'];
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -57,7 +59,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const log = recordingLogger();
   const runtime = await openRuntime(config, log);
   if (options.now) runtime.services.now = options.now;
-  const slack = await startSlack(runtime, config, log, { port: 0, host: '127.0.0.1' });
+  const slack = await startSlack(runtime, config, log, { port: 0, host: '127.0.0.1', afterAck: options.afterAck });
   return {
     fake,
     slack,

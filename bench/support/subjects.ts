@@ -1,0 +1,28 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, type Started } from './processes.js';
+
+/** A process under measurement and what it leaves behind. */
+export interface Subject extends Started {
+  cleanup(): Promise<void>;
+}
+
+/** `rostrum start` exactly as a user runs it (bin/rostrum.js), on a fresh SQLite file, with `env`. */
+export function startRostrum(env: Record<string, string>): Subject {
+  const dir = mkdtempSync(join(tmpdir(), 'rostrum-bench-'));
+  const started = start(['bin/rostrum.js', 'start'], { LOG_LEVEL: 'warn', DATABASE_PATH: join(dir, 'rostrum.db'), ...env });
+  return {
+    ...started,
+    async cleanup() {
+      await started.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One of the bare-library floors in bench/floors. */
+export function startFloor(file: string, env: Record<string, string>): Subject {
+  const started = start([`bench/floors/${file}`], env);
+  return { ...started, cleanup: () => started.stop() };
+}

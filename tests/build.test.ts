@@ -1,0 +1,59 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, childEnv } from './support/cli.js';
+
+const run = promisify(execFile);
+
+/** `node bin/rostrum.js …`, the command `npm start` and `npx rostrum` run, with `input` on stdin. */
+function rostrum(args: string[], input = '', env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string }> {
+  const child = run(process.execPath, [join(ROOT, 'bin/rostrum.js'), ...args], { cwd: ROOT, env: childEnv(env), timeout: 30_000 });
+  child.child.stdin?.end(input);
+  return child;
+}
+
+/**
+ * What `npm install` leaves: the `prepare` script compiles src/ and adapters/ into dist/ and bundles
+ * that into dist/bundle/, which bin/rostrum.js runs. Built here with the same commands, so the test
+ * checks the sources as they are now; compiling takes a while on a small machine.
+ */
+describe('the compiled command', () => {
+  beforeAll(async () => {
+    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.prepare).toBe('npm run build');
+    expect(pkg.scripts.build).toBe('tsc -p tsconfig.build.json && node scripts/bundle-dist.mjs');
+    await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, timeout: 150_000 });
+    await run(process.execPath, [join(ROOT, 'scripts/bundle-dist.mjs')], { cwd: ROOT, timeout: 30_000 });
+  }, 180_000);
+
+  it('finds the shipped content pack from dist/', async () => {
+    const { stdout } = await rostrum(['validate']);
+    expect(stdout).toMatch(/^latham-nato \(.*\/content\/latham-nato\): valid — 3 motions/);
+    expect(stdout).not.toContain('/dist');
+  });
+
+  it('runs the terminal adapter: a script gets the article’s words with their anchor', async () => {
+    const db = join(await mkdtemp(join(tmpdir(), 'rostrum-build-')), 'rostrum.db');
+    const { stdout } = await rostrum(['shell', '--json'], '/keypoints\n', { DATABASE_PATH: db });
+    const reply = JSON.parse(stdout.trim().split('\n')[0]!) as { blocks: { type: string; citation?: { anchor: string } }[] };
+    expect(reply.blocks.find((b) => b.type === 'quote')?.citation?.anchor).toMatch(/^(K[1-3]|P([1-9]|1[0-7]))$/);
+  });
+
+  it('loads no TypeScript compiler when it starts', async () => {
+    // A loader hook that reports every module the command imports, then the command's own output.
+    const hook = `data:text/javascript,${encodeURIComponent(
+      'export async function resolve(s, c, next) { const r = await next(s, c); if (/typescript|tsx|esbuild/.test(r.url)) process.stderr.write("LOADED " + r.url + "\\n"); return r; }',
+    )}`;
+    const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(hook)});`)}`;
+    const child = run(process.execPath, ['--import', register, join(ROOT, 'bin/rostrum.js'), 'shell', '--json'], {
+      cwd: ROOT, env: childEnv({ DATABASE_PATH: join(await mkdtemp(join(tmpdir(), 'rostrum-build-')), 'rostrum.db') }), timeout: 30_000,
+    });
+    child.child.stdin?.end('/help\n');
+    const { stdout, stderr } = await child;
+    expect(stdout).toContain('/keypoints');
+    expect(stderr).not.toContain('LOADED');
+  });
+});
