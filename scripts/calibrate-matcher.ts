@@ -34,7 +34,7 @@ import { fitLogistic } from './calibrate/logistic.js';
 const CALIBRATION_FILE = fileURLToPath(new URL('../src/core/match/calibration.json', import.meta.url));
 
 /** How much each source counts: the blind student lines are the nearest thing to real replies. */
-const SOURCE_WEIGHT: Record<TuningSample['source'], number> = { 'student-blind': 0.7, examples: 0.15, 'labelled-sets': 0.15 };
+const SOURCE_WEIGHT: Record<TuningSample['source'], number> = { 'student-blind': 0.5, examples: 0.3, 'labelled-sets': 0.2 };
 
 /** The aims, with a margin: the held-out half will do a little worse than the data fitted on. */
 const MAX_WRONG = 0.02;

@@ -21,19 +21,10 @@ function everyMotion(pack: Pack, text: string, source: TuningSample['source']): 
   return pack.motions.map((m) => ({ text, motion: m.id, point: null, source, fold: null }));
 }
 
-/**
- * The blind student lines meant for tuning: the tune half of student-blind.json (the held-out half
- * is never read here) and all of student-blind-extra.json, a second set written the same blind way
- * whose every line is tuning data.
- */
-const BLIND_TUNING_FILES = ['student-blind.json', 'student-blind-extra.json'];
-
+/** The tuning half of the blind student set, and only that half: the held-out half is never read here. */
 function studentBlind(pack: Pack): TuningSample[] {
-  return BLIND_TUNING_FILES.filter((name) => existsSync(fixture(name))).flatMap((name) => blindTuneLines(pack, name));
-}
-
-function blindTuneLines(pack: Pack, name: string): TuningSample[] {
-  return tuneHalf(readJson<unknown>(name)).flatMap((e: BlindEntry): TuningSample[] => {
+  if (!existsSync(fixture('student-blind.json'))) return [];
+  return tuneHalf(readJson<unknown>('student-blind.json')).flatMap((e: BlindEntry): TuningSample[] => {
     // A label the pack does not know (content in flux) is skipped rather than counted as a miss.
     if (!pack.motionById.has(e.motion) || (e.point !== null && pack.pointById.get(e.point)?.motion !== e.motion)) return [];
     return [{ text: e.text, motion: e.motion, point: e.point, source: 'student-blind', fold: null }];
