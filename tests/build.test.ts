@@ -31,7 +31,7 @@ describe('the compiled command', () => {
 
   it('finds the shipped content pack from dist/', async () => {
     const { stdout } = await rostrum(['validate']);
-    expect(stdout).toMatch(/^latham-nato \(.*\/content\/latham-nato\): valid — 3 motions/);
+    expect(stdout).toMatch(/^latham-nato \(.*\/content\/latham-nato\): valid — \d+ motions/);
     expect(stdout).not.toContain('/dist');
   });
 
