@@ -46,15 +46,21 @@ class StoreSqliteDialect extends SqliteDialect {
  */
 const exclusive: Exclusive = (db, _key, write) => write(db);
 
+const STARTUP_BUSY_MS = 60_000;
+const RUNTIME_BUSY_MS = 5000;
+
 /** Opens (creating if needed) the embedded SQLite store at `path`; ':memory:' for tests. */
 export async function openSqliteStore(path: string): Promise<Store> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const database = new Database(path);
+  // Until the schema is up to date, wait long for the lock: a second process starting at the same
+  // moment (a restart beside a running instance, a busy machine) waits for the first one's switch to
+  // WAL and its migration instead of failing to start. At run time a write waits at most 5 s.
+  const database = new Database(path, { timeout: STARTUP_BUSY_MS });
   // WAL lets a second process read while one writes; busy_timeout makes concurrent writers wait, not fail.
   database.pragma('journal_mode = WAL');
-  database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   const db = new Kysely<Tables>({ dialect: new StoreSqliteDialect(database) });
   await migrate(db);
+  database.pragma(`busy_timeout = ${RUNTIME_BUSY_MS}`);
   return kyselyStore(db, { exclusive, dialect: 'sqlite' });
 }

@@ -6,6 +6,9 @@ import { runRostrum } from '../support/cli.js';
 import { sureText } from '../support/debate-texts.js';
 import { DEFAULT_PACK_DIR } from '../../src/core/pack/load.js';
 
+
+// Each of these tests starts rostrum several times over; on a loaded 2-core machine one start can take seconds.
+const SPAWNS_TIMEOUT = 120_000;
 describe('rostrum command', () => {
   it('lists its subcommands with --help', async () => {
     const { code, stdout } = await runRostrum(['--help']);
@@ -22,7 +25,7 @@ describe('rostrum command', () => {
     // Even where the command would need settings or a token, --help answers first.
     const deploy = await runRostrum(['deploy-commands', '-h'], { env: { QUIZ_CHANNEL_SECONDS: 'soon' } });
     expect(deploy.stdout).toMatch(/^usage: rostrum deploy-commands \[--guild ID\]/);
-  });
+  }, SPAWNS_TIMEOUT);
 
   it('export writes the store’s results to a CSV file, and explains what it needs', async () => {
     const db = join(await mkdtemp(join(tmpdir(), 'rostrum-export-')), 'rostrum.db');
@@ -49,7 +52,7 @@ describe('rostrum command', () => {
       expect(bad.stderr).toMatch(problem);
       expect(bad.stderr).toContain('usage: rostrum export');
     }
-  });
+  }, SPAWNS_TIMEOUT);
 
   it('rejects an unknown subcommand with exit code 2', async () => {
     const { code, stderr } = await runRostrum(['frobnicate']);

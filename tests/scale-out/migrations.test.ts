@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { migrationProvider } from '../../src/store/migrations/index.js';
 import { BACKENDS, type FreshDatabase } from './support/backends.js';
-import { useChildren } from './support/children.js';
+import { START_TIMEOUT_MS, useChildren } from './support/children.js';
 import { openTarget } from './support/target.js';
 
 /**
@@ -26,7 +26,7 @@ for (const backend of BACKENDS) {
       databases.push(...fresh);
       const pairs = fresh.map((d) => [start(OPENER, [d.target]), start(OPENER, [d.target])] as const);
       const all = pairs.flat();
-      await Promise.all(all.map((c) => c.waitFor('loaded', 15_000)));
+      await Promise.all(all.map((c) => c.waitFor('loaded', START_TIMEOUT_MS)));
       for (const c of all) c.send('go');
       const codes = await Promise.all(all.map((c) => c.exited()));
 
@@ -40,6 +40,6 @@ for (const backend of BACKENDS) {
         for (const c of pairs[i]!) expect(await store.claimRequest(`opened-by-${c.pid}`, 0)).toBe(false);
         await store.close();
       }
-    }, 30_000);
+    }, 120_000);
   });
 }

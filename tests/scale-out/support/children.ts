@@ -5,6 +5,12 @@ import { until } from '../../support/until.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
+/**
+ * How long a child process may take to say it is ready: each one compiles TypeScript as it starts,
+ * which on a loaded 2-core machine (another test run beside this one) can take many seconds.
+ */
+export const START_TIMEOUT_MS = 30_000;
+
 /** A TypeScript script running as a child process, driven through its standard input and output. */
 export interface Child {
   pid: number;
@@ -36,7 +42,7 @@ export function useChildren(): (script: string, args: string[]) => Child {
     return {
       pid: child.pid!,
       send: (line) => child.stdin.write(`${line}\n`),
-      async waitFor(text, timeoutMs = 8000) {
+      async waitFor(text, timeoutMs = START_TIMEOUT_MS) {
         await until(() => {
           if (stdout.includes(text)) return true;
           if (gone()) throw new Error(`${script} exited before "${text}": ${stderr || stdout}`);

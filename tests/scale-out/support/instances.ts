@@ -19,6 +19,10 @@ import { openTarget } from './target.js';
  * channel-quiz questions stay open 1 s. Each test takes 3 to 7 s.
  */
 const INSTANCE = 'tests/scale-out/support/instance.ts';
+/** How long to wait for an effect across processes: only a failing or heavily loaded run waits this long. */
+const EVENT_TIMEOUT_MS = 30_000;
+/** Room for two process starts and a wait, each bounded above. */
+const TEST_TIMEOUT_MS = 120_000;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
@@ -80,7 +84,7 @@ export function instanceTests(backend: Backend): void {
 
   const prompts = () => db.posts().filter((l) => l.slot !== null);
 
-  it('two processes sharing the database post each scheduled slot once', async () => {
+  it('two processes sharing the database post each scheduled slot once', { timeout: TEST_TIMEOUT_MS }, async () => {
     const cron = '* * * * * *'; // every second
     const [a, b] = await Promise.all([db.start(), db.start()]);
     const firstSlot = slotAfter(cron, 'UTC', Date.now() + 300)!;
@@ -89,7 +93,7 @@ export function instanceTests(backend: Backend): void {
     b.send('wake');
 
     const slots = [0, 1, 2].map((i) => firstSlot + i * 1000);
-    await until(() => slots.every((s) => prompts().some((l) => l.slot === s)), 8000, 'three slots posted');
+    await until(() => slots.every((s) => prompts().some((l) => l.slot === s)), EVENT_TIMEOUT_MS, 'three slots posted');
     await sleep(600); // give a late duplicate the chance to show
     await stopAll(a, b);
 
@@ -99,13 +103,13 @@ export function instanceTests(backend: Backend): void {
     expect(lines.every((l) => l.pid === a.pid || l.pid === b.pid)).toBe(true);
   });
 
-  it('a process killed right after posting, then restarted, posts nothing twice', async () => {
+  it('a process killed right after posting, then restarted, posts nothing twice', { timeout: TEST_TIMEOUT_MS }, async () => {
     const cron = '*/2 * * * * *'; // every two seconds
     const first = await db.start('hang');
     const id = await addSchedule(cron, slotAfter(cron, 'UTC', Date.now() + 200)!);
     first.send('wake');
 
-    const [posted] = await until(() => prompts().length > 0 && prompts(), 8000, 'the first post');
+    const [posted] = await until(() => prompts().length > 0 && prompts(), EVENT_TIMEOUT_MS, 'the first post');
     await first.kill();
     // The claim survived the kill. Put nextRun back on the posted slot, as if the process had died
     // before moving it on: only the claim now stands between the restart and a second post.
@@ -113,7 +117,7 @@ export function instanceTests(backend: Backend): void {
     await db.store.updateSchedule(id, { nextRun: posted!.slot });
 
     const second = await db.start();
-    await until(() => prompts().some((l) => l.pid === second.pid), 8000, 'a post by the restarted process');
+    await until(() => prompts().some((l) => l.pid === second.pid), EVENT_TIMEOUT_MS, 'a post by the restarted process');
     await stopAll(second);
 
     const lines = prompts();
@@ -124,7 +128,7 @@ export function instanceTests(backend: Backend): void {
     expect(new Set(lines.map((l) => l.promptId)).size).toBe(lines.length);
   });
 
-  it('two processes running the channel-quiz reveal reveal each question once', async () => {
+  it('two processes running the channel-quiz reveal reveal each question once', { timeout: TEST_TIMEOUT_MS }, async () => {
     const channels = ['quiz-1', 'quiz-2', 'quiz-3'];
     const questions = (await loadPack()).quiz.slice(0, 3).map((q) => ({ id: q.id, order: [0, 1, 2, 3] }));
     const [a, b] = await Promise.all([db.start(), db.start()]);
@@ -139,7 +143,7 @@ export function instanceTests(backend: Backend): void {
     b.send('wake');
 
     const finished = (channel: string) => db.posts().some((l) => l.channel === channel && l.heading === 'Quiz finished');
-    await until(() => channels.every(finished), 8000, 'every quiz finished');
+    await until(() => channels.every(finished), EVENT_TIMEOUT_MS, 'every quiz finished');
     await sleep(600); // give a late duplicate the chance to show
     await stopAll(a, b);
 
