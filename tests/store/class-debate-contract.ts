@@ -1,23 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/core/context.js';
 import type { Store } from '../../src/core/store/store.js';
 import type { ChannelRef } from '../../src/core/store/records.js';
 import type { ClassArgument, ClassDebateRecord } from '../../src/core/store/class-debate-store.js';
+import { DAY, T0, channel as freshChannel, ownPlatform, unique } from './contract-helpers.js';
 
 /**
  * The class-debate part of the Store contract (tests/store/contract.test.ts runs it on every
  * backend). Like the rest of the contract, every test writes under fresh ids and channels.
  */
 
-const unique = (prefix: string) => `${prefix}-${randomBytes(6).toString('base64url')}`;
-const ownPlatform = () => `t${randomBytes(5).toString('hex')}` as Platform;
-const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
-const DAY = 24 * 60 * 60 * 1000;
 
-function channel(platform: Platform = 'slack'): ChannelRef {
-  return { platform, serverId: unique('srv'), channelId: unique('chan') };
-}
+const channel = (platform: Platform = 'slack'): ChannelRef => freshChannel(platform);
 
 function classDebate(where: ChannelRef, patch: Partial<ClassDebateRecord> = {}): ClassDebateRecord {
   return {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Platform } from '../../src/core/context.js';
@@ -10,6 +9,7 @@ import { openPostgresStore } from '../../src/store/postgres.js';
 import { tempDbPath } from '../support/core.js';
 import { describePostgres, freshDatabase } from '../support/postgres.js';
 import { classDebateContract } from './class-debate-contract.js';
+import { DAY, T0, channel as freshChannel, ownPlatform, unique } from './contract-helpers.js';
 
 /**
  * The contract every Store backend passes. It makes no assumption about an empty database: every
@@ -18,16 +18,9 @@ import { classDebateContract } from './class-debate-contract.js';
  * database between the tests, as a Postgres run does.
  */
 
-const unique = (prefix: string) => `${prefix}-${randomBytes(6).toString('base64url')}`;
-/** A platform name no other test uses (the column holds up to 16 characters). */
-const ownPlatform = () => `t${randomBytes(5).toString('hex')}` as Platform;
 
-const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
-const DAY = 24 * 60 * 60 * 1000;
 
-function channel(platform: Platform = 'discord'): ChannelRef {
-  return { platform, serverId: unique('srv'), channelId: unique('chan') };
-}
+const channel = (platform: Platform = 'discord'): ChannelRef => freshChannel(platform);
 
 function debate(where: ChannelRef, userId: string, patch: Partial<DebateRecord> = {}): DebateRecord {
   return {
