@@ -16,6 +16,37 @@ export interface RunningAdapter {
 
 export type AdapterStarter = (runtime: Runtime, config: Config, logger: Logger) => Promise<RunningAdapter>;
 
+/** Thrown by an adapter whose start-up was called off by a stop signal: a clean stop, not a failure. */
+export class StartAborted extends Error {
+  constructor(platform: Platform) {
+    super(`${platform} start-up was stopped before it finished`);
+    this.name = 'StartAborted';
+  }
+}
+
+/**
+ * Runs `connect` unless `signal` is aborted first; on abort, `cancel` tears down what it began and
+ * StartAborted is thrown. What `connect` does later (a login that completes anyway) is ignored.
+ */
+export async function unlessAborted<T>(platform: Platform, signal: AbortSignal | undefined, connect: Promise<T>, cancel: () => Promise<void>): Promise<T> {
+  connect.catch(() => {});
+  if (!signal) return connect;
+  let onAbort: (() => void) | undefined;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new StartAborted(platform));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([connect, aborted]);
+  } catch (err) {
+    if (err instanceof StartAborted) await cancel().catch(() => {});
+    throw err;
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
+}
+
 /** Everything that falls due on the clock for one platform, posted through that platform's poster. */
 export function dueTasks(services: Services, platform: Platform, poster: Poster): DueTask[] {
   return [

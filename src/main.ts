@@ -1,6 +1,6 @@
 import type { Config } from './config.js';
 import type { Logger } from './core/logger.js';
-import type { RunningAdapter } from './adapter.js';
+import { StartAborted, type RunningAdapter } from './adapter.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { openRuntime, type Runtime } from './runtime.js';
 
@@ -16,29 +16,49 @@ export function platformsConfigured(config: Config): { discord: boolean; slack: 
  * otherwise the terminal adapter. Platform SDKs are imported only for the adapter that starts.
  */
 export async function startBot(config: Config, logger: Logger): Promise<void> {
-  // Listening from the start: a signal that comes while the adapters connect stops them once they are up.
+  // Listening from the start: a signal that comes while the adapters connect calls the connecting off.
+  const stopping = new AbortController();
   const stopSignal = new Promise<string>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
+    const stop = (signal: string) => {
+      stopping.abort();
+      resolve(signal);
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
   });
   const runtime = await openRuntime(config, logger);
   const wanted = platformsConfigured(config);
   const adapters: RunningAdapter[] = [];
+  const { signal } = stopping;
   const startAdapters = async () => {
-    if (wanted.discord) adapters.push(await (await import('../adapters/discord/index.js')).startDiscord(runtime, config, logger));
-    if (wanted.slack) adapters.push(await (await import('../adapters/slack/index.js')).startSlack(runtime, config, logger));
+    if (wanted.discord && !signal.aborted) {
+      const { startDiscord } = await import('../adapters/discord/index.js');
+      if (!signal.aborted) adapters.push(await startDiscord(runtime, config, logger, { signal }));
+    }
+    if (wanted.slack && !signal.aborted) {
+      const { startSlack } = await import('../adapters/slack/index.js');
+      if (!signal.aborted) adapters.push(await startSlack(runtime, config, logger, { signal }));
+    }
     return 'started' as const;
   };
-  // A start-up that hangs (a platform that never answers) must not outlive a stop signal for long.
+  // Loading an adapter (discord.js is large) cannot be called off; on a busy machine it may take
+  // seconds. A stop that comes meanwhile waits for it a little, then goes: nothing had started.
   const gaveUp = stopSignal.then(() => delay(STOP_DEADLINE_MS, 'gave up' as const, { ref: false }));
   try {
     if ((await Promise.race([startAdapters(), gaveUp])) === 'gave up') {
-      throw new Error(`start-up had not finished ${STOP_DEADLINE_MS / 1000} s after the stop signal`);
+      logger.warn({ waitedMs: STOP_DEADLINE_MS }, 'stopping before start-up finished: an adapter was still loading');
     }
   } catch (err) {
-    logger.error({ err }, 'an adapter failed to start');
+    if (!(err instanceof StartAborted)) {
+      logger.error({ err }, 'an adapter failed to start');
+      await stopAll(adapters, runtime, logger);
+      throw err;
+    }
+  }
+  if (signal.aborted) {
+    logger.info({ signal: await stopSignal, whileStarting: true }, 'stopping');
     await stopAll(adapters, runtime, logger);
-    throw err;
+    return;
   }
   if (adapters.length > 0) runtime.warm();
   if (adapters.length === 0) {

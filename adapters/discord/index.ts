@@ -2,7 +2,7 @@ import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js'
 import type { Config } from '../../src/config.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { Runtime } from '../../src/runtime.js';
-import { startPlatformBackground, type RunningAdapter } from '../../src/adapter.js';
+import { StartAborted, startPlatformBackground, unlessAborted, type RunningAdapter } from '../../src/adapter.js';
 import { describeError } from './errors.js';
 import { answerWhileStopping, handleInteraction } from './interactions.js';
 import { inviteUrl } from './invite.js';
@@ -11,6 +11,8 @@ import { discordPoster } from './poster.js';
 export interface DiscordOptions {
   /** Wait this long for the core before deferring (default 1200 ms); 0 defers every answer first. */
   deferAfterMs?: number;
+  /** A stop signal that comes while connecting calls the connection off (StartAborted). */
+  signal?: AbortSignal;
 }
 
 const DEFAULT_DEFER_AFTER_MS = 1200;
@@ -59,9 +61,16 @@ export async function startDiscord(runtime: Runtime, config: Config, logger: Log
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
-    await client.login(config.DISCORD_TOKEN);
-    await ready;
+    const token = config.DISCORD_TOKEN;
+    await unlessAborted('discord', options.signal, (async () => {
+      await client.login(token);
+      await ready;
+    })(), () => client.destroy());
   } catch (err) {
+    if (err instanceof StartAborted) {
+      log.info({ whileConnecting: true }, 'disconnected from Discord');
+      throw err;
+    }
     await client.destroy();
     throw new Error(`could not connect to Discord: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -3,7 +3,7 @@ import { App, type AppOptions } from '@slack/bolt';
 import type { Config } from '../../src/config.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { Runtime } from '../../src/runtime.js';
-import { startPlatformBackground, type RunningAdapter } from '../../src/adapter.js';
+import { startPlatformBackground, unlessAborted, type RunningAdapter } from '../../src/adapter.js';
 import { AdminCheck } from './admin.js';
 import { boltLevel, boltLogger } from './bolt-logger.js';
 import { registerHandlers } from './handlers.js';
@@ -15,6 +15,8 @@ import { withFiles } from './files.js';
 export const EVENTS_PATH = '/slack/events';
 
 export interface SlackStartOptions {
+  /** A stop signal that comes while connecting calls the start-up off (StartAborted). */
+  signal?: AbortSignal;
   /** Overrides PORT for HTTP mode; 0 picks a free port (tests), read it back from `port`. */
   port?: number;
   host?: string;
@@ -65,7 +67,9 @@ export async function startSlack(runtime: Runtime, config: Config, logger: Logge
     if (!config.SLACK_SIGNING_SECRET) throw new Error('SLACK_SIGNING_SECRET is not set: HTTP mode needs it (or set SLACK_APP_TOKEN for Socket Mode)');
     app = new App({ ...common, signingSecret: config.SLACK_SIGNING_SECRET, endpoints: EVENTS_PATH });
   }
-  await app.init();
+  // auth.test and the connection are called off by a stop signal instead of being waited for.
+  const halt = async () => { await app.stop().catch(() => {}); };
+  await unlessAborted('slack', options.signal, app.init(), halt);
 
   const work = new AfterAckQueue({ ...AFTER_ACK_DEFAULTS, ...options.afterAck });
   const urls = responseUrls();
@@ -79,9 +83,9 @@ export async function startSlack(runtime: Runtime, config: Config, logger: Logge
 
   let port: number | null = null;
   if (mode === 'socket') {
-    await app.start();
+    await unlessAborted('slack', options.signal, app.start(), halt);
   } else {
-    const server = await app.start({ port: options.port ?? config.PORT, ...(options.host ? { host: options.host } : {}) });
+    const server = await unlessAborted('slack', options.signal, app.start({ port: options.port ?? config.PORT, ...(options.host ? { host: options.host } : {}) }), halt);
     port = (server.address() as AddressInfo).port;
   }
   const background = startPlatformBackground(runtime, 'slack', withFiles(slackPoster(app.client, log), app.client, log));
