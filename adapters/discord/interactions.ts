@@ -88,7 +88,7 @@ export async function answerWhileStopping(interaction: Interaction, deps: Intera
 async function answer(interaction: AnswerableInteraction, deps: Arrival, work: Promise<Reply[]>): Promise<void> {
   const responder = new Responder(interaction, deps.log);
   const wait = deps.deferAfterMs - (Date.now() - deps.receivedAt);
-  if (deps.deferAfterMs <= 0 || wait <= 0) {
+  if (wait <= 0) {
     await responder.defer();
     return responder.send(await work);
   }
