@@ -11,15 +11,12 @@ export interface CommandInput {
   command: string;
   subcommand?: string;
   options: Readonly<Record<string, OptionValue | undefined>>;
-  /** A platform delivery id: a second delivery with the same key has no effect. */
-  requestKey?: string;
 }
 
 export interface ChoiceInput {
   choiceId: string;
   text?: string;
   messageId?: string;
-  requestKey?: string;
 }
 
 const FAILURE = notice('Something went wrong on my side, and nothing was changed. Please try again in a moment.');
@@ -88,7 +85,11 @@ function coerce(spec: OptionSpec, raw: OptionValue): OptionValue | undefined {
   }
 }
 
-/** Runs a command end to end: checks what was typed, applies the admin rule, de-duplicates, handles errors. */
+/**
+ * Runs a command end to end: checks what was typed, applies the admin rule, handles errors. A
+ * platform delivers a request more than once (retries, several instances): the adapter claims each
+ * delivery (claim.ts) before it runs anything here, so this runs once per request.
+ */
 export async function runCommand(base: BaseContext, input: CommandInput): Promise<Reply[]> {
   const command = findCommand(input.command);
   if (!command) return [help(base, undefined, `I don’t know the command /${input.command}.`)];
@@ -103,7 +104,7 @@ export async function runCommand(base: BaseContext, input: CommandInput): Promis
   }
   const checked = checkOptions(base, command, sub, input.options);
   if (!checked.ok) return [checked.reply];
-  return guarded(base, input.requestKey, { command: command.name, subcommand: sub.name }, async () => {
+  return guarded(base, { command: command.name, subcommand: sub.name }, async () => {
     const ctx: CommandContext = { ...base, command: command.name, subcommand: sub.name, options: checked.options };
     return sub.handler(ctx);
   });
@@ -113,13 +114,13 @@ export async function runCommand(base: BaseContext, input: CommandInput): Promis
  * Runs a command typed as text (Slack's slash commands, the terminal): parses it with the grammar
  * the command list defines, and answers with the command's help when it does not parse.
  */
-export async function runText(base: BaseContext, commandName: string, text: string, requestKey?: string): Promise<Reply[]> {
+export async function runText(base: BaseContext, commandName: string, text: string): Promise<Reply[]> {
   const command = findCommand(commandName);
   if (!command) return [help(base, undefined, `I don’t know the command /${commandName.replace(/^\//, '')}.`)];
   if (text.length > MAX_USER_TEXT + 200) return [tooLong(text.length)];
   const parsed = parseCommandText(command, text, base.services.pack.motions.map((m) => m.id));
   if (!parsed.ok) return [help(base, command, parsed.problem)];
-  return runCommand(base, { command: command.name, subcommand: parsed.subcommand.name, options: parsed.options, requestKey });
+  return runCommand(base, { command: command.name, subcommand: parsed.subcommand.name, options: parsed.options });
 }
 
 /** Runs a click (and the text of the box it opened, if any). Anything unrecognised has expired. */
@@ -127,7 +128,7 @@ export async function runChoice(base: BaseContext, input: ChoiceInput): Promise<
   const route = input.choiceId.length <= MAX_CHOICE_ID ? routeChoice(input.choiceId) : null;
   if (!route) return [EXPIRED_CHOICE];
   if (input.text !== undefined && input.text.length > MAX_USER_TEXT) return [tooLong(input.text.length)];
-  return guarded(base, input.requestKey, { choice: input.choiceId }, () =>
+  return guarded(base, { choice: input.choiceId }, () =>
     route.handler({ ...base, choiceId: input.choiceId, text: input.text, messageId: input.messageId }, route.args),
   );
 }
@@ -147,16 +148,11 @@ export async function runAutocomplete(
   }
 }
 
-async function guarded(base: BaseContext, requestKey: string | undefined, what: object, run: () => Promise<Reply[]>): Promise<Reply[]> {
-  const log = base.services.logger;
+async function guarded(base: BaseContext, what: object, run: () => Promise<Reply[]>): Promise<Reply[]> {
   try {
-    if (requestKey && !(await base.services.store.claimRequest(requestKey, base.services.now().getTime()))) {
-      log.info({ requestKey, ...what }, 'repeated delivery ignored');
-      return [];
-    }
     return await run();
   } catch (err) {
-    log.error({ err, ...what, platform: base.platform, channel: base.channelId }, 'handler failed');
+    base.services.logger.error({ err, ...what, platform: base.platform, channel: base.channelId }, 'handler failed');
     return [FAILURE];
   }
 }

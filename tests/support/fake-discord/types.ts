@@ -62,6 +62,11 @@ export interface StartFakeDiscordOptions {
   /** What the bot is allowed to do, as sent in `app_permissions`. */
   appPermissions?: PermissionsInput;
   heartbeatIntervalMs?: number;
+  /**
+   * Deliver every event to every connected session, as Discord does for several bot instances that
+   * identify on the same shard (the default sharding); without it only the newest session gets them.
+   */
+  everySession?: boolean;
 }
 
 export interface RecordedFile {
