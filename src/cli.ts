@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, secretValues, type Config } from './config.js';
 import { createLogger } from './logging.js';
 import type { Logger } from './core/logger.js';
+import { exitWhenFlushed, toleratePipeReaders } from './output-flush.js';
 
 const USAGE = `rostrum — a debate bot for Discord, Slack and the terminal
 
@@ -27,9 +28,15 @@ rostrum <command> --help says what one command takes.
 
 Settings come from the environment or a .env file; see .env.example.`;
 
+/** A usage or settings problem: the message is the whole answer, with exit code `code`. */
+class CommandFailed extends Error {
+  constructor(message: string, readonly code: number) {
+    super(message);
+  }
+}
+
 function fail(message: string, code = 2): never {
-  process.stderr.write(message.endsWith('\n') ? message : message + '\n');
-  process.exit(code);
+  throw new CommandFailed(message, code);
 }
 
 function config(): Config {
@@ -119,14 +126,21 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+toleratePipeReaders();
 main(process.argv.slice(2)).then(
-  // Everything has been stopped and closed by now; an idle stdin or a platform socket must not keep the process alive.
-  () => process.exit(process.exitCode ?? 0),
-).catch((err: unknown) => {
-  if (err instanceof ConfigError) fail(err.message);
-  // Errors reach the user as a message; a stack is only useful with LOG_LEVEL=debug.
-  const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`rostrum: ${message}\n`);
-  if (process.env.LOG_LEVEL === 'debug' && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-  process.exit(1);
-});
+  () => process.exitCode ?? 0,
+  (err: unknown) => {
+    if (err instanceof ConfigError) err = new CommandFailed(err.message, 2);
+    if (err instanceof CommandFailed) {
+      process.stderr.write(err.message.endsWith('\n') ? err.message : err.message + '\n');
+      return err.code;
+    }
+    // Errors reach the user as a message; a stack is only useful with LOG_LEVEL=debug.
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`rostrum: ${message}\n`);
+    if (process.env.LOG_LEVEL === 'debug' && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    return 1;
+  },
+// Everything has been stopped and closed by now; an idle stdin or a platform socket must not keep
+// the process alive. But every reply and log line written so far must reach its reader first.
+).then((code) => exitWhenFlushed(typeof code === 'number' ? code : Number(code) || 0));
