@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, secretValues, type Config } from './config.js'
 import { createLogger } from './logging.js';
 import type { Logger } from './core/logger.js';
 import { exitWhenFlushed, toleratePipeReaders } from './output-flush.js';
+import { guardProcess } from './process-guard.js';
 
 const USAGE = `rostrum — a debate bot for Discord, Slack and the terminal
 
@@ -74,13 +75,16 @@ async function main(argv: string[]): Promise<void> {
       const c = config();
       const { startBot, platformsConfigured } = await import('./main.js');
       const { discord, slack } = platformsConfigured(c);
-      await startBot(c, discord || slack ? logger(c) : terminalLogger(c));
+      const log = discord || slack ? logger(c) : terminalLogger(c);
+      guardProcess(log);
+      await startBot(c, log);
       return;
     }
     case 'shell': {
       const { values } = parseArgs({ args: rest, options: { user: { type: 'string' }, channel: { type: 'string' }, json: { type: 'boolean' } } });
       const c = config();
       const log = terminalLogger(c);
+      guardProcess(log);
       const { openRuntime } = await import('./runtime.js');
       const { runShellAdapter } = await import('../adapters/shell/index.js');
       const { exportDirFor } = await import('../adapters/shell/files.js');
