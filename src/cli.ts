@@ -23,6 +23,7 @@ Commands:
   slack-manifest             Print the Slack app manifest
   export --what quiz|votes|debates [--channel ID] [--since DATE] --out FILE
                              Write quiz scores, votes or debate transcripts to a CSV file
+  backup [--force] FILE      Copy the SQLite database to FILE, safely while the bot runs
   help                       This text
 
 rostrum <command> --help says what one command takes.
@@ -123,6 +124,12 @@ async function main(argv: string[]): Promise<void> {
       const { values } = parseArgs({ args: rest, options: { what: { type: 'string' }, channel: { type: 'string' }, since: { type: 'string' }, out: { type: 'string' } } });
       const { exportCommand } = await import('./commands/export.js');
       process.exitCode = await exportCommand(config(), values);
+      return;
+    }
+    case 'backup': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { force: { type: 'boolean' } } });
+      const { backupCommand } = await import('./commands/backup.js');
+      process.exitCode = await backupCommand(config(), { files: positionals, force: Boolean(values.force) });
       return;
     }
     default:
