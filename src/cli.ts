@@ -137,21 +137,23 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/** Says what went wrong in a sentence and gives the exit code: 2 for a usage or settings problem, 1 otherwise. */
+function reportFailure(err: unknown): number {
+  if (err instanceof ConfigError) err = new CommandFailed(err.message, 2);
+  if (err instanceof CommandFailed) {
+    process.stderr.write(err.message.endsWith('\n') ? err.message : err.message + '\n');
+    return err.code;
+  }
+  // Errors reach the user as a message; a stack is only useful with LOG_LEVEL=debug.
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`rostrum: ${message}\n`);
+  if (process.env.LOG_LEVEL === 'debug' && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  return 1;
+}
+
 toleratePipeReaders();
-main(process.argv.slice(2)).then(
-  () => process.exitCode ?? 0,
-  (err: unknown) => {
-    if (err instanceof ConfigError) err = new CommandFailed(err.message, 2);
-    if (err instanceof CommandFailed) {
-      process.stderr.write(err.message.endsWith('\n') ? err.message : err.message + '\n');
-      return err.code;
-    }
-    // Errors reach the user as a message; a stack is only useful with LOG_LEVEL=debug.
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`rostrum: ${message}\n`);
-    if (process.env.LOG_LEVEL === 'debug' && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-    return 1;
-  },
-// Everything has been stopped and closed by now; an idle stdin or a platform socket must not keep
-// the process alive. But every reply and log line written so far must reach its reader first.
-).then((code) => exitWhenFlushed(typeof code === 'number' ? code : Number(code) || 0));
+main(process.argv.slice(2))
+  .then(() => process.exitCode ?? 0, reportFailure)
+  // Everything has been stopped and closed by now; an idle stdin or a platform socket must not keep
+  // the process alive. But every reply and log line written so far must reach its reader first.
+  .then((code) => exitWhenFlushed(Number(code) || 0));

@@ -9,7 +9,7 @@
 const failed = new WeakSet<NodeJS.WritableStream>();
 
 /** True once the reader of this stream has gone: nothing written to it can arrive any more. */
-export function readerGone(stream: NodeJS.WritableStream & { destroyed?: boolean; writableEnded?: boolean }): boolean {
+function readerGone(stream: NodeJS.WritableStream & { destroyed?: boolean; writableEnded?: boolean }): boolean {
   return failed.has(stream) || Boolean(stream.destroyed || stream.writableEnded);
 }
 

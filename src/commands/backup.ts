@@ -87,9 +87,9 @@ export async function backupCommand(settings: { DATABASE_URL?: string; DATABASE_
     return 0;
   } catch (err) {
     rmSync(partial, { force: true });
-    const why = err instanceof Error ? err.message : String(err);
+    const why = err instanceof Error ? (err.name === 'SqliteError' ? `SQLite said: ${err.message}` : err.message) : String(err);
     if ((err as { code?: string }).code === 'EEXIST') return problem(`${file} appeared while the copy was made, and was left as it is. Run again with another name, or --force.`);
-    return problem(`Could not back up ${source} to ${file} (SQLite said: ${why}). Nothing was written there.`);
+    return problem(`Could not back up ${source} to ${file} (${why}). Nothing was written there.`);
   } finally {
     db.close();
   }
