@@ -44,20 +44,23 @@ describe('rostrum backup', () => {
     bot.stdin.on('error', () => {});
     bot.stdin.end(busyClass(3000));
     try {
-      await until(() => {
+      // A reader holding an early snapshot open keeps SQLite from checkpointing anything written
+      // after it into rostrum.db: the rows below then live only in rostrum.db-wal, where a plain copy
+      // of the file would miss them (it did, before this reader, only when no checkpoint came between).
+      const pin = await until(() => {
+        let reader: Database.Database | undefined;
         try {
-          const live = new Database(db, { readonly: true, fileMustExist: true });
-          try {
-            return count(live, 'debates') >= 20 && count(live, 'schedules') >= 20;
-          } finally {
-            live.close();
-          }
+          reader = new Database(db, { readonly: true, fileMustExist: true });
+          reader.exec('BEGIN');
+          if (count(reader, 'debates') >= 1) return reader;
         } catch {
-          return false; // not created or not migrated yet
+          // not created or not migrated yet
         }
-      }, 120_000, 'the bot to have written a few rounds');
-
+        reader?.close();
+        return null;
+      }, 120_000, 'the bot to have started writing');
       const live = new Database(db, { readonly: true });
+      await until(() => count(live, 'debates') >= 20 && count(live, 'schedules') >= 20, 120_000, 'the bot to have written a few rounds');
       const before = keysByTable(live);
       const copy = join(dirname(db), 'backups', 'rostrum-copy.db');
       mkdirSync(dirname(copy));
@@ -69,6 +72,8 @@ describe('rostrum backup', () => {
       expect(botExit).toBeUndefined();
       await until(() => count(live, 'debates') > before.get('debates')!.size, 60_000, 'the bot to write on after the backup');
       live.close();
+      pin.exec('COMMIT');
+      pin.close();
 
       const copied = new Database(copy, { readonly: true });
       const after = keysByTable(copied);
