@@ -13,11 +13,11 @@ describe('rostrum command', () => {
   it('lists its subcommands with --help', async () => {
     const { code, stdout } = await runRostrum(['--help']);
     expect(code).toBe(0);
-    for (const sub of ['start', 'shell', 'validate', 'match', 'deploy-commands', 'slack-manifest']) expect(stdout).toContain(sub);
+    for (const sub of ['start', 'shell', 'validate', 'match', 'deploy-commands', 'slack-manifest', 'export', 'backup']) expect(stdout).toContain(sub);
   });
 
   it('prints each subcommand’s own usage with --help, and runs nothing', async () => {
-    for (const sub of ['start', 'shell', 'validate', 'match', 'deploy-commands', 'slack-manifest', 'export', 'help']) {
+    for (const sub of ['start', 'shell', 'validate', 'match', 'deploy-commands', 'slack-manifest', 'export', 'backup', 'help']) {
       const { code, stdout } = await runRostrum([sub, '--help']);
       expect(code, sub).toBe(0);
       expect(stdout, sub).toMatch(new RegExp(`^usage: rostrum ${sub}`));
