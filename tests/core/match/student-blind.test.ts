@@ -37,7 +37,13 @@ describe('the matcher on the blind student set (held-out half, motion given)', (
   it('answers, asks or refuses as well as when last measured', () => {
     const held = measure('heldout');
     const tune = measure('tune');
-    console.log([`held-out half: ${describeFigures(held)}`, `  (tune half, fitted on: ${describeFigures(tune)})`].join('\n'));
+    // The held-out half shows its four aggregate figures and nothing else.
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    console.log([
+      `held-out half (${held.arguments} arguments, ${held.noPoint} lines without a point): first ${pct(held.first)}, ` +
+        `first or offered ${pct(held.offered)}, refused ${pct(held.refused)}, wrong ${pct(held.wrong)}`,
+      `  (tune half, fitted on: ${describeFigures(tune)})`,
+    ].join('\n'));
     expect(held.first).toBeGreaterThanOrEqual(FLOORS.first);
     expect(held.offered).toBeGreaterThanOrEqual(FLOORS.offered);
     expect(held.refused).toBeGreaterThanOrEqual(FLOORS.refused);
