@@ -62,10 +62,10 @@ describe('matcher evaluation (content/latham-nato, tests/fixtures/match-cases.js
     expect(lines.filter((line) => matcher.match(line) !== null)).toEqual([]);
   });
 
-  // Once a known miss: "club" is how one point puts it ("NATO is no longer just a club"), and the
-  // lexical matcher could not tell a school club from that one. Since the decision was refitted
-  // with cross-validation (docs/matching.md) this line is refused; the test keeps it so.
-  it('rejects a passing use of a point’s own keyword (“model NATO club”)', () => {
+  // A known miss since the examples were indexed: "club" is how one point puts it ("NATO is no longer
+  // just a club"), and the lexical matcher cannot tell a school club from that one. It fails here on
+  // purpose; this test starts failing (and should become a plain one) when the matcher gets it right.
+  it.fails('rejects a passing use of a point’s own keyword (known miss: “model NATO club”)', () => {
     expect(matcher.match('our school has a model NATO club that meets on fridays')).toBeNull();
   });
 
@@ -88,7 +88,5 @@ describe('matcher evaluation (content/latham-nato, tests/fixtures/match-cases.js
 });
 
 // Measured when the matcher was last calibrated: sure or offered 96.3%, sure and wrong 0.9% (full set).
-// With the decision of scripts/calibrate-matcher.ts chosen by cross-validation (docs/matching.md):
-// sure and right 89.0%, sure or offered 93.6%, sure and wrong 2.8% (3 of 109, without the motion given).
 const OFFERED_FLOOR = 0.92;
 const WRONG_CEILING = 0.03;

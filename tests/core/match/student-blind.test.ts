@@ -55,4 +55,6 @@ describe('the matcher on the blind student set (held-out half, motion given)', (
 // examples, older sets): first 76.9%, first or offered 93.5%, wrong 0.9%, asked 18.5% (108 arguments);
 // refused 100% (25 lines). Below the aims for first (85%) and offered (95%); within them for
 // wrong (≤ 3%) and refusals (≥ 95%). Each floor is a few points below (for wrong answers, above) that figure.
+// A later decision, chosen by cross-validation within the tune data (docs/matching.md), measured once
+// here: first 81.5%, first or offered 88.0%, refused 100%, wrong 6.5%. It fails these floors and is not shipped.
 const FLOORS = { first: 0.73, offered: 0.9, refused: 0.96, wrong: 0.04 };
