@@ -41,7 +41,7 @@ export async function sayArgument(ctx: BaseContext, text: string, debateId?: str
   const placed = placeArgument(services, words, debate.motionId);
   if (placed.outcome === 'rude') return [notice('Let’s keep it civil: argue with the point, not the person. Your argument was not posted.')];
   const arg: ClassArgument = {
-    id: newId(), debateId: debate.id, userId: ctx.user.id, userName: ctx.user.name.slice(0, 100), side: may.side,
+    id: newId(), debateId: debate.id, userId: ctx.user.id, userName: ctx.user.name, side: may.side,
     round: debate.round, text: words, point: placed.outcome === 'sure' ? placed.point : null,
     status: placed.outcome === 'unsure' ? 'pending' : 'posted', candidates: placed.outcome === 'unsure' ? placed.candidates : [],
     createdAt: services.now().getTime(),
