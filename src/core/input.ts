@@ -83,7 +83,9 @@ type Read = { ok: true; value: OptionValue | undefined } | { ok: false; problem:
 
 function readOption(platform: Platform, spec: OptionSpec, raw: unknown): Read {
   const invalid = (): Read => ({ ok: false, problem: `${quoted(raw)} is not a valid value for ${spec.name}: it takes ${expectation(spec)}.` });
-  if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') return invalid();
+  if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') {
+    return { ok: false, problem: `What was given for ${spec.name} is not a value I can read: it takes ${expectation(spec)}.` };
+  }
   switch (spec.type) {
     case 'integer': {
       const text = typeof raw === 'string' ? cleanText(raw, false).trim() : raw;
