@@ -80,12 +80,15 @@ export function hostileTextSuite(name: string, driver: () => HostileDriver, time
       }
       // The arguments were placed, and are shown: the class-debate path was walked, not refused.
       expect(spoken[0]!.texts.join('\n')).toContain('look at this');
+      const boxed: Said[] = [];
       for (const text of HOSTILE_TEXTS) {
         if (!live.labels.includes('Say')) live = await d.command('debate', 'board', {}, 'bob');
         const answered = await d.box(live, 'Say', text, 'bob');
         checkPolite('class debate say box', text, answered);
+        boxed.push(answered);
         if (answered.labels.includes('Say')) live = answered;
       }
+      expect(boxed[0]!.texts.join('\n')).toContain('look at this');
       checkPolite('/debate board', '', await d.command('debate', 'board', {}, 'villain'));
       checkPolite('/debate cancel', '', await d.command('debate', 'cancel', {}, 'admin'));
 
