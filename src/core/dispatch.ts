@@ -99,7 +99,9 @@ export async function runAutocomplete(
   const spec = sub?.options.find((o) => o.name === input.option);
   if (!spec?.autocomplete) return [];
   try {
-    return (await suggest({ ...base, option: spec.name }, spec.autocomplete, input.partial)).slice(0, 25);
+    // What is typed so far only filters suggestions, but it is still read as any free text is.
+    const partial = cleanText(input.partial, false).slice(0, MAX_USER_TEXT);
+    return (await suggest({ ...base, option: spec.name }, spec.autocomplete, partial)).slice(0, 25);
   } catch (err) {
     base.services.logger.error({ err, option: input.option }, 'autocomplete failed');
     return [];
