@@ -4,7 +4,7 @@ import type { Services, BaseContext } from '../../src/core/context.js';
 import type { Choice, Reply } from '../../src/core/reply.js';
 import type { Poster } from '../../src/core/poster.js';
 import { runChoice, runText } from '../../src/core/dispatch.js';
-import { cleanText, MAX_CHANNEL_ID, quoted, readChannel } from '../../src/core/input.js';
+import { boundedLine, MAX_ID, quoted, readChannel } from '../../src/core/input.js';
 import { renderForTerminal } from './render.js';
 import { parseShellLine } from './input-line.js';
 import { saveFiles } from './files.js';
@@ -146,13 +146,13 @@ export class Shell {
         return false;
       case 'user':
         // The name is the user's id here, so it is held to what an id may be.
-        if (arg) this.user = cleanText(arg, false).trim().slice(0, 64) || this.user;
+        if (arg) this.user = boundedLine(arg, MAX_ID) || this.user;
         this.write(`You are now ${this.user}.`);
         return true;
       case 'channel': {
         const channel = arg ? readChannel('shell', arg) : this.channel;
         if (!channel) {
-          this.write(`${quoted(arg)} is not a channel name: use letters, digits, - and _ (at most ${MAX_CHANNEL_ID}), e.g. :channel general.`);
+          this.write(`${quoted(arg)} is not a channel name: use letters, digits, - and _ (at most ${MAX_ID}), e.g. :channel general.`);
           return true;
         }
         this.channel = channel;

@@ -25,6 +25,11 @@ export function cleanText(text: string, multiline: boolean): string {
   return (multiline ? lines : lines.replace(LINE_BREAKS, ' ')).replace(CONTROL, '');
 }
 
+/** One line of text, cleaned, trimmed and cut to `max` without splitting a character in two. */
+export function boundedLine(text: string, max: number): string {
+  return cleanText(text, false).trim().slice(0, max).replace(LONE_SURROGATE, '');
+}
+
 /** How a typed value is quoted back in an error: clean, and short enough to read. */
 export function quoted(raw: unknown): string {
   const text = cleanText(typeof raw === 'string' ? raw : String(raw), false).trim();
@@ -36,12 +41,11 @@ export const MAX_USER_NAME = 100;
 
 /** The acting user as the store may hold them: the name (typed on the terminal, chosen on a platform) cleaned and bounded. */
 export function cleanActor(user: Actor): Actor {
-  const name = cleanText(user.name, false).trim().slice(0, MAX_USER_NAME);
-  return { id: user.id, name: name || user.id.slice(0, MAX_USER_NAME) };
+  return { id: user.id, name: boundedLine(user.name, MAX_USER_NAME) || boundedLine(user.id, MAX_USER_NAME) };
 }
 
-/** Channel ids and names the store holds at most. */
-export const MAX_CHANNEL_ID = 64;
+/** The longest id (of a user, a channel, a server) or terminal channel name the store holds. */
+export const MAX_ID = 64;
 
 interface ChannelForm {
   read(text: string): string | null;
@@ -63,7 +67,7 @@ const CHANNEL_FORMS: Record<Platform, ChannelForm> = {
   // The terminal's channels are names (the :channel command moves between them).
   shell: {
     read: (t) => /^#?([A-Za-z0-9][A-Za-z0-9_-]{0,63})$/.exec(t)?.[1] ?? null,
-    hint: `give a channel name such as #general: letters, digits, - and _, at most ${MAX_CHANNEL_ID} characters`,
+    hint: `give a channel name such as #general: letters, digits, - and _, at most ${MAX_ID} characters`,
   },
 };
 

@@ -98,5 +98,7 @@ describe('the acting user', () => {
   it('has a clean name the store can hold, falling back to the id when nothing is left', () => {
     expect(cleanActor({ id: 'u1', name: `@every\u0000one${'x'.repeat(200)}` }).name).toBe(`@everyone${'x'.repeat(91)}`);
     expect(cleanActor({ id: 'u1', name: '\u0000\u0001' })).toEqual({ id: 'u1', name: 'u1' });
+    // Cut at the limit, an emoji is not split into half a surrogate pair.
+    expect(cleanActor({ id: 'u1', name: `${'x'.repeat(99)}🙂` }).name).toBe('x'.repeat(99));
   });
 });
