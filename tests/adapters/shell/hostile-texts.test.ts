@@ -1,13 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
 import { beforeAll } from 'vitest';
-import { Shell } from '../../../adapters/shell/shell.js';
-import { testServices } from '../../support/core.js';
+import { inProcessShell } from './in-process.js';
 import { hostileTextSuite, type HostileDriver, type Person, type Said } from '../contract/hostile-texts.js';
 
-/** The terminal adapter in this process, fed line by line as its script mode is, its output kept as printed. */
+/** The hostile-texts suite through the terminal adapter, in this process; its printed output is audited for control characters. */
 
 const NAMES: Record<Person, string> = { alice: 'alice', bob: 'bob', admin: 'teacher', villain: '@everyone <!channel> <@U0BOB>' };
 // The terminal's equivalent of a ping: a control character that would move the cursor or recolour the screen.
@@ -16,22 +11,15 @@ const TERMINAL_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 let driver: HostileDriver;
 
 beforeAll(async () => {
-  let printed = '';
-  const output = new Writable({ write(chunk, _enc, done) { printed += String(chunk); done(); } });
-  const services = await testServices({ settings: { debateTurnLimit: 50 } });
-  const shell = new Shell(services, {
-    user: 'alice', channel: 'general', json: false, input: new PassThrough(), output, interactive: false,
-    exportDir: mkdtempSync(join(tmpdir(), 'rostrum-hostile-')),
-  });
+  const shell = await inProcessShell({ debateTurnLimit: 50 });
   let current: Person = 'alice';
   // Readline ends a line at a line break, so a typed line never holds one.
   const oneLine = (text: string) => text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
   let outputs = 0;
   const type = async (line: string): Promise<string> => {
-    const from = printed.length;
-    await shell.handle(line);
-    if (printed.length > from) outputs++;
-    return printed.slice(from);
+    const out = await shell.type(line);
+    if (out) outputs++;
+    return out;
   };
   const as = async (who: Person) => {
     if (who !== current) await type(`:user ${NAMES[who]}`);
@@ -55,7 +43,7 @@ beforeAll(async () => {
       lastText = await type(oneLine(text));
       return said(lastText);
     },
-    pingsPossible: () => [...printed.matchAll(TERMINAL_CONTROL)].map((m) => `control character U+${m[0].charCodeAt(0).toString(16).padStart(4, '0')} printed`),
+    pingsPossible: () => [...shell.printed().matchAll(TERMINAL_CONTROL)].map((m) => `control character U+${m[0].charCodeAt(0).toString(16).padStart(4, '0')} printed`),
     messagesAudited: () => outputs,
   };
 });
