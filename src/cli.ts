@@ -83,6 +83,11 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'shell': {
       const { values } = parseArgs({ args: rest, options: { user: { type: 'string' }, channel: { type: 'string' }, json: { type: 'boolean' } } });
+      // Read as the terminal's :channel and :user read them, so the session starts where they could move it.
+      const { boundedLine, MAX_ID, readChannel } = await import('./core/input.js');
+      const channel = readChannel('shell', values.channel ?? 'general');
+      if (!channel) fail(`--channel ${values.channel ?? ''} is not a channel name: use letters, digits, - and _ (at most ${MAX_ID}), e.g. --channel general.`);
+      const user = boundedLine(values.user ?? '', MAX_ID) || 'you';
       const c = config();
       const log = terminalLogger(c);
       guardProcess(log);
@@ -91,7 +96,7 @@ async function main(argv: string[]): Promise<void> {
       const { exportDirFor } = await import('../adapters/shell/files.js');
       const runtime = await openRuntime(c, log);
       await runShellAdapter(runtime, {
-        user: values.user ?? 'you', channel: values.channel ?? 'general', json: Boolean(values.json), exportDir: exportDirFor(c.DATABASE_PATH),
+        user, channel, json: Boolean(values.json), exportDir: exportDirFor(c.DATABASE_PATH),
       });
       await runtime.close();
       return;

@@ -1,11 +1,12 @@
 import type { BaseContext, CommandContext, OptionValue } from './context.js';
-import type { CommandSpec, OptionSpec, SubcommandSpec } from './commands/spec.js';
+import type { CommandSpec, SubcommandSpec } from './commands/spec.js';
 import { COMMANDS, findCommand } from './commands/index.js';
 import { helpReply } from './commands/help.js';
 import { EXPIRED_CHOICE, routeChoice } from './choices.js';
 import { MAX_CHOICE_ID, MAX_USER_TEXT, notice, type Reply } from './reply.js';
 import { suggest } from './autocomplete.js';
 import { parseCommandText } from './commands/text-grammar.js';
+import { cleanActor, cleanText, normaliseOptions, quoted } from './input.js';
 
 export interface CommandInput {
   command: string;
@@ -32,57 +33,11 @@ function help(base: BaseContext, command?: CommandSpec, problem?: string): Reply
   return helpReply(COMMANDS, command, problem, base.slashName, base.services.pack.article.title);
 }
 
+/** Every option normalised (src/core/input.ts), or the reply that says what was wrong. */
 function checkOptions(base: BaseContext, command: CommandSpec, sub: SubcommandSpec, given: CommandInput['options']): Checked {
-  const out: Record<string, OptionValue> = {};
-  const fail = (problem: string): Checked => ({ ok: false, reply: help(base, command, problem) });
-  for (const [name, raw] of Object.entries(given)) {
-    if (raw === undefined) continue;
-    const spec = sub.options.find((o) => o.name === name.toLowerCase());
-    if (!spec) return fail(`/${command.name} ${sub.name} has no option “${name}”.`);
-    const value = coerce(spec, raw);
-    if (value === undefined) return fail(`“${String(raw)}” is not a valid value for ${spec.name}: it takes ${expectation(spec)}.`);
-    if (typeof value === 'string' && value.length > (spec.maxLength ?? MAX_USER_TEXT)) {
-      return { ok: false, reply: tooLong(value.length, spec.maxLength ?? MAX_USER_TEXT) };
-    }
-    out[spec.name] = value;
-  }
-  // Blank text says nothing: a required option given only spaces is still missing.
-  const missing = sub.options.find((o) => o.required && (out[o.name] === undefined || String(out[o.name]).trim() === ''));
-  if (missing) return fail(`/${command.name} ${sub.name} needs ${missing.name} (${missing.description.toLowerCase()}), e.g. ${exampleOf(missing)}.`);
-  return { ok: true, options: out };
-}
-
-function exampleOf(spec: OptionSpec): string {
-  const value = spec.choices?.[0]?.value ?? (spec.type === 'integer' ? String(spec.minValue ?? 1) : '…');
-  return `${spec.name}:${value}`;
-}
-
-function expectation(spec: OptionSpec): string {
-  if (spec.choices) return `one of ${spec.choices.map((c) => c.value).join(', ')}`;
-  if (spec.type === 'integer') return `a whole number${spec.minValue !== undefined ? ` from ${spec.minValue} to ${spec.maxValue}` : ''}`;
-  if (spec.type === 'boolean') return 'true or false';
-  return 'some text';
-}
-
-function coerce(spec: OptionSpec, raw: OptionValue): OptionValue | undefined {
-  switch (spec.type) {
-    case 'integer': {
-      const n = typeof raw === 'number' ? raw : /^-?\d{1,9}$/.test(String(raw).trim()) ? Number(String(raw).trim()) : NaN;
-      if (!Number.isInteger(n)) return undefined;
-      if ((spec.minValue !== undefined && n < spec.minValue) || (spec.maxValue !== undefined && n > spec.maxValue)) return undefined;
-      return n;
-    }
-    case 'boolean': {
-      if (typeof raw === 'boolean') return raw;
-      const s = String(raw).toLowerCase();
-      return s === 'true' || s === 'yes' ? true : s === 'false' || s === 'no' ? false : undefined;
-    }
-    default: {
-      const s = String(raw);
-      if (!spec.choices) return s;
-      return spec.choices.find((c) => c.value.toLowerCase() === s.trim().toLowerCase())?.value;
-    }
-  }
+  const read = normaliseOptions(base.platform, command.name, sub, given);
+  if (read.ok) return read;
+  return { ok: false, reply: read.tooLong ? tooLong(read.tooLong.length, read.tooLong.limit) : help(base, command, read.problem) };
 }
 
 /**
@@ -92,11 +47,11 @@ function coerce(spec: OptionSpec, raw: OptionValue): OptionValue | undefined {
  */
 export async function runCommand(base: BaseContext, input: CommandInput): Promise<Reply[]> {
   const command = findCommand(input.command);
-  if (!command) return [help(base, undefined, `I don’t know the command /${input.command}.`)];
+  if (!command) return [help(base, undefined, `I don’t know the command /${cleanText(input.command, false).slice(0, 40)}.`)];
   const subName = (input.subcommand ?? command.defaultSubcommand)?.toLowerCase();
   const sub = command.subcommands.find((s) => s.name === subName);
   if (!sub) {
-    return [help(base, command, subName ? `/${command.name} has no subcommand “${subName}”.` : undefined)];
+    return [help(base, command, subName ? `/${command.name} has no subcommand ${quoted(subName)}.` : undefined)];
   }
   // Refused before the options are checked: a non-admin gains nothing from advice on options they can't use.
   if (sub.adminOnly && !base.isAdmin) {
@@ -105,7 +60,7 @@ export async function runCommand(base: BaseContext, input: CommandInput): Promis
   const checked = checkOptions(base, command, sub, input.options);
   if (!checked.ok) return [checked.reply];
   return guarded(base, { command: command.name, subcommand: sub.name }, async () => {
-    const ctx: CommandContext = { ...base, command: command.name, subcommand: sub.name, options: checked.options };
+    const ctx: CommandContext = { ...base, user: cleanActor(base.user), command: command.name, subcommand: sub.name, options: checked.options };
     return sub.handler(ctx);
   });
 }
@@ -116,9 +71,10 @@ export async function runCommand(base: BaseContext, input: CommandInput): Promis
  */
 export async function runText(base: BaseContext, commandName: string, text: string): Promise<Reply[]> {
   const command = findCommand(commandName);
-  if (!command) return [help(base, undefined, `I don’t know the command /${commandName.replace(/^\//, '')}.`)];
+  if (!command) return [help(base, undefined, `I don’t know the command /${cleanText(commandName, false).replace(/^\//, '').slice(0, 40)}.`)];
   if (text.length > MAX_USER_TEXT + 200) return [tooLong(text.length)];
-  const parsed = parseCommandText(command, text, base.services.pack.motions.map((m) => m.id));
+  // Control characters go before parsing, so none splits or hides a word; each option is read again after.
+  const parsed = parseCommandText(command, cleanText(text, true), base.services.pack.motions.map((m) => m.id));
   if (!parsed.ok) return [help(base, command, parsed.problem)];
   return runCommand(base, { command: command.name, subcommand: parsed.subcommand.name, options: parsed.options });
 }
@@ -127,9 +83,11 @@ export async function runText(base: BaseContext, commandName: string, text: stri
 export async function runChoice(base: BaseContext, input: ChoiceInput): Promise<Reply[]> {
   const route = input.choiceId.length <= MAX_CHOICE_ID ? routeChoice(input.choiceId) : null;
   if (!route) return [EXPIRED_CHOICE];
-  if (input.text !== undefined && input.text.length > MAX_USER_TEXT) return [tooLong(input.text.length)];
+  // The text of a box is free text like any option's: cleaned the same way, lines kept.
+  const text = input.text === undefined ? undefined : cleanText(input.text, true).trim();
+  if (text !== undefined && text.length > MAX_USER_TEXT) return [tooLong(text.length)];
   return guarded(base, { choice: input.choiceId }, () =>
-    route.handler({ ...base, choiceId: input.choiceId, text: input.text, messageId: input.messageId }, route.args),
+    route.handler({ ...base, user: cleanActor(base.user), choiceId: input.choiceId, text, messageId: input.messageId }, route.args),
   );
 }
 
@@ -141,7 +99,9 @@ export async function runAutocomplete(
   const spec = sub?.options.find((o) => o.name === input.option);
   if (!spec?.autocomplete) return [];
   try {
-    return (await suggest({ ...base, option: spec.name }, spec.autocomplete, input.partial)).slice(0, 25);
+    // What is typed so far only filters suggestions, but it is still read as any free text is.
+    const partial = cleanText(input.partial, false).slice(0, MAX_USER_TEXT);
+    return (await suggest({ ...base, option: spec.name }, spec.autocomplete, partial)).slice(0, 25);
   } catch (err) {
     base.services.logger.error({ err, option: input.option }, 'autocomplete failed');
     return [];

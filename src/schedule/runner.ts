@@ -4,7 +4,7 @@ import { cannotReachChannel, type Poster } from '../core/poster.js';
 import { createPromptPost } from '../core/engines/prompts.js';
 import type { ScheduleRecord } from '../core/store/schedule-store.js';
 import { planSlot } from './plan.js';
-import { formatInZone } from './zones.js';
+import { formatInZone } from '../core/schedule/zones.js';
 
 /** Why a schedule paused itself, as /prompt list shows it. */
 export function pauseReasonFor(failure: 'channel-gone' | 'forbidden', at: number, zone: string): string {
