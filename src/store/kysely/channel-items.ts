@@ -4,9 +4,19 @@ import type { CastVote, ChannelRef, PromptPostRecord, Vote, VoteEvent } from '..
 import type { Backend } from '../kysely-store.js';
 import { affected, inserted, num, numOrNull, updated } from './rows.js';
 import { arg, prepared, type Prepared } from './prepared.js';
+import { batchedByKey } from './batches.js';
 
 /** Each attempt either claims, starts the candidates over, or lost a race to a claim that landed. */
 const MAX_CLAIM_ATTEMPTS = 50;
+/** The most claims one statement serves; more waiting go in the next. */
+const MAX_BATCH = 64;
+
+interface ClaimArgs {
+  where: ChannelRef;
+  kind: string;
+  itemIds: readonly string[];
+  now: number;
+}
 
 export function rotationQueries(db: Kysely<Tables>, { exclusive }: Backend) {
   const seen = prepared(db, (db) => db.selectFrom('seen_items').select('item_id').where('platform', '=', arg('platform'))
@@ -17,8 +27,9 @@ export function rotationQueries(db: Kysely<Tables>, { exclusive }: Backend) {
   const reset = prepared(db, (db) => db.deleteFrom('seen_items').where('platform', '=', arg('platform'))
     .where('channel_id', '=', arg('channelId')).where('kind', '=', arg('kind')).compile());
 
-  // One statement per number of candidates: it inserts the first candidate, in the order given, that
-  // the channel has no row for, and returns it. VALUES names its columns column1, column2 on both backends.
+  // One statement per number of candidates: it inserts the first `limit` candidates, in the order
+  // given, that the channel has no row for, and returns them (in no set order: RETURNING keeps none).
+  // VALUES names its columns column1, column2 on both backends.
   const claims = new Map<number, Prepared<{ item_id: string }>>();
   const claim = (count: number) => {
     let q = claims.get(count);
@@ -33,7 +44,7 @@ export function rotationQueries(db: Kysely<Tables>, { exclusive }: Backend) {
           select 1 from seen_items s
           where s.platform = ${arg('platform')} and s.channel_id = ${arg('channelId')} and s.kind = ${arg('kind')} and s.item_id = c.column1)
         order by c.column2
-        limit 1
+        limit ${arg<number>('limit')}
         on conflict do nothing
         returning item_id`.compile(db));
       claims.set(count, q);
@@ -58,6 +69,40 @@ export function rotationQueries(db: Kysely<Tables>, { exclusive }: Backend) {
     return q;
   };
 
+  /**
+   * Claims `count` items for as many requests, as `count` claims one after another would: the first
+   * unseen ones in order, starting the candidates over each time all are seen. In a busy channel
+   * the claims then cost one statement between them, where each claim on its own raced the others
+   * for the last unseen items and, when they ran out, every loser read, failed and retried.
+   */
+  const claimMany = async ({ where, kind, itemIds, now }: ClaimArgs, count: number): Promise<string[]> => {
+    const q = claim(itemIds.length);
+    const args: Record<string, unknown> = { platform: where.platform, serverId: where.serverId, channelId: where.channelId, kind, now };
+    itemIds.forEach((id, i) => (args[`item${i}`] = id));
+    const order = new Map(itemIds.map((id, i) => [id, i]));
+    const claimed: string[] = [];
+    const take = async (tx?: Kysely<Tables>) => {
+      const rows = (await q.run({ ...args, limit: count - claimed.length }, tx)).rows.map((r) => r.item_id);
+      claimed.push(...rows.sort((a, b) => order.get(a)! - order.get(b)!));
+      return rows.length;
+    };
+    await take();
+    if (claimed.length === count) return claimed;
+    // Not enough landed: the channel has seen every candidate, or (on Postgres, whose statement reads
+    // a snapshot) a claim at the same moment took some of the same items first. Such claims then go
+    // one at a time per channel, each seeing the others' rows, starting the candidates over when all are seen.
+    return exclusive(db, `seen:${where.platform}:${where.channelId}:${kind}`, async (tx) => {
+      // A round of fewer candidates than claims takes two attempts (claim, start over) per round.
+      const attempts = MAX_CLAIM_ATTEMPTS + 2 * Math.ceil(count / itemIds.length);
+      for (let attempt = 0; attempt < attempts; attempt++) {
+        if ((await take(tx)) === 0) await startOver(itemIds.length).run(args, tx);
+        if (claimed.length === count) return claimed;
+      }
+      throw new Error(`${count} items of ${itemIds.length} could not be claimed for a channel in ${attempts} attempts`);
+    });
+  };
+  const claimInTurn = batchedByKey(claimMany, MAX_BATCH);
+
   return {
     async seenInChannel(where: ChannelRef, kind: string) {
       return (await seen.run({ platform: where.platform, channelId: where.channelId, kind })).rows.map((r) => r.item_id);
@@ -70,22 +115,7 @@ export function rotationQueries(db: Kysely<Tables>, { exclusive }: Backend) {
     },
     async claimNextUnseen(where: ChannelRef, kind: string, itemIds: readonly string[], now: number): Promise<string | null> {
       if (itemIds.length === 0) return null;
-      const q = claim(itemIds.length);
-      const args: Record<string, unknown> = { platform: where.platform, serverId: where.serverId, channelId: where.channelId, kind, now };
-      itemIds.forEach((id, i) => (args[`item${i}`] = id));
-      const won = (await q.run(args)).rows[0];
-      if (won) return won.item_id;
-      // Nothing landed: the channel has seen every candidate, or (on Postgres, whose statement reads
-      // a snapshot) a claim at the same moment took the same item first. Such claims then go one at
-      // a time per channel, each seeing the others' rows, starting the candidates over when all are seen.
-      return exclusive(db, `seen:${where.platform}:${where.channelId}:${kind}`, async (tx) => {
-        for (let attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
-          const row = (await q.run(args, tx)).rows[0];
-          if (row) return row.item_id;
-          await startOver(itemIds.length).run(args, tx);
-        }
-        throw new Error(`no item of ${itemIds.length} could be claimed for a channel in ${MAX_CLAIM_ATTEMPTS} attempts`);
-      });
+      return claimInTurn(`${where.platform}\n${where.channelId}\n${kind}\n${itemIds.join('\n')}`, { where, kind, itemIds, now });
     },
   };
 }
