@@ -57,7 +57,7 @@ export function kyselyStore(db: Kysely<Tables>, backend: Backend): Store {
   return {
     ...requestQueries(db),
     ...debateQueries(db),
-    ...quizQueries(db, backend.exclusive),
+    ...quizQueries(db, backend),
     ...rotationQueries(db, backend),
     ...promptPostQueries(db),
     ...scheduleQueries(db, backend.exclusive),
