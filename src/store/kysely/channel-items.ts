@@ -3,7 +3,7 @@ import type { Tables } from './tables.js';
 import type { CastVote, ChannelRef, PromptPostRecord, Vote, VoteEvent } from '../../core/store/records.js';
 import type { Backend } from '../kysely-store.js';
 import { affected, inserted, num, numOrNull, updated } from './rows.js';
-import { arg, prepared, type Prepared } from './prepared.js';
+import { arg, prepared } from './prepared.js';
 import { batchedByKey } from './batches.js';
 
 /** Each attempt either claims, starts the candidates over, or lost a race to a claim that landed. */
@@ -18,7 +18,7 @@ interface ClaimArgs {
   now: number;
 }
 
-export function rotationQueries(db: Kysely<Tables>, { exclusive }: Backend) {
+export function rotationQueries(db: Kysely<Tables>, { exclusive, dialect }: Backend) {
   const seen = prepared(db, (db) => db.selectFrom('seen_items').select('item_id').where('platform', '=', arg('platform'))
     .where('channel_id', '=', arg('channelId')).where('kind', '=', arg('kind')).compile());
   const mark = prepared(db, (db) => db.insertInto('seen_items').values({
@@ -27,47 +27,36 @@ export function rotationQueries(db: Kysely<Tables>, { exclusive }: Backend) {
   const reset = prepared(db, (db) => db.deleteFrom('seen_items').where('platform', '=', arg('platform'))
     .where('channel_id', '=', arg('channelId')).where('kind', '=', arg('kind')).compile());
 
-  // One statement per number of candidates: it inserts the first `limit` candidates, in the order
-  // given, that the channel has no row for, and returns them (in no set order: RETURNING keeps none).
-  // VALUES names its columns column1, column2 on both backends.
-  const claims = new Map<number, Prepared<{ item_id: string }>>();
-  const claim = (count: number) => {
-    let q = claims.get(count);
-    if (!q) {
-      const candidates = sql.join(Array.from({ length: count }, (_, i) => sql`(cast(${arg(`item${i}`)} as varchar(64)), ${sql.lit(i)})`));
-      q = prepared(db, (db) => sql<{ item_id: string }>`
-        insert into seen_items (platform, server_id, channel_id, kind, item_id, seen_at)
-        select cast(${arg('platform')} as varchar(16)), cast(${arg('serverId')} as varchar(64)), cast(${arg('channelId')} as varchar(64)),
-          cast(${arg('kind')} as varchar(16)), c.column1, cast(${arg('now')} as bigint)
-        from (values ${candidates}) as c
-        where not exists (
-          select 1 from seen_items s
-          where s.platform = ${arg('platform')} and s.channel_id = ${arg('channelId')} and s.kind = ${arg('kind')} and s.item_id = c.column1)
-        order by c.column2
-        limit ${arg<number>('limit')}
-        on conflict do nothing
-        returning item_id`.compile(db));
-      claims.set(count, q);
-    }
-    return q;
-  };
+  // The candidates travel as one JSON array, read as a table of (item_id, position) in each dialect's
+  // way: one prepared statement for any number of them, and cheaper on SQLite than a VALUES list.
+  const candidates = dialect === 'postgres'
+    ? sql`jsonb_array_elements_text(cast(${arg('items')} as jsonb)) with ordinality as c(item_id, ord)`
+    : sql`(select value as item_id, key as ord from json_each(${arg('items')})) as c`;
+  const candidateIds = dialect === 'postgres'
+    ? sql`select jsonb_array_elements_text(cast(${arg('items')} as jsonb))`
+    : sql`select value from json_each(${arg('items')})`;
+  // Inserts the first `limit` candidates, in the order given, that the channel has no row for, and
+  // returns them (in no set order: RETURNING keeps none).
+  const claim = prepared(db, (db) => sql<{ item_id: string }>`
+    insert into seen_items (platform, server_id, channel_id, kind, item_id, seen_at)
+    select cast(${arg('platform')} as varchar(16)), cast(${arg('serverId')} as varchar(64)), cast(${arg('channelId')} as varchar(64)),
+      cast(${arg('kind')} as varchar(16)), c.item_id, cast(${arg('now')} as bigint)
+    from ${candidates}
+    where not exists (
+      select 1 from seen_items s
+      where s.platform = ${arg('platform')} and s.channel_id = ${arg('channelId')} and s.kind = ${arg('kind')} and s.item_id = c.item_id)
+    order by c.ord
+    limit ${arg<number>('limit')}
+    on conflict do nothing
+    returning item_id`.compile(db));
   // Forgets that the channel saw the candidates, only when it has seen every one of them: a claim
   // that finds them all seen starts them over, and of several at that moment one deletes, the
   // others find a candidate free again (the rows of other items, a subset's rest, stay).
-  const startOvers = new Map<number, Prepared<unknown>>();
-  const startOver = (count: number) => {
-    let q = startOvers.get(count);
-    if (!q) {
-      const ids = () => sql.join(Array.from({ length: count }, (_, i) => arg(`item${i}`)));
-      q = prepared(db, (db) => sql`
-        delete from seen_items
-        where platform = ${arg('platform')} and channel_id = ${arg('channelId')} and kind = ${arg('kind')} and item_id in (${ids()})
-          and (select count(*) from seen_items s
-               where s.platform = ${arg('platform')} and s.channel_id = ${arg('channelId')} and s.kind = ${arg('kind')} and s.item_id in (${ids()})) = ${sql.lit(count)}`.compile(db));
-      startOvers.set(count, q);
-    }
-    return q;
-  };
+  const startOver = prepared(db, (db) => sql`
+    delete from seen_items
+    where platform = ${arg('platform')} and channel_id = ${arg('channelId')} and kind = ${arg('kind')} and item_id in (${candidateIds})
+      and (select count(*) from seen_items s
+           where s.platform = ${arg('platform')} and s.channel_id = ${arg('channelId')} and s.kind = ${arg('kind')} and s.item_id in (${candidateIds})) = ${arg<number>('count')}`.compile(db));
 
   /**
    * Claims `count` items for as many requests, as `count` claims one after another would: the first
@@ -76,13 +65,13 @@ export function rotationQueries(db: Kysely<Tables>, { exclusive }: Backend) {
    * for the last unseen items and, when they ran out, every loser read, failed and retried.
    */
   const claimMany = async ({ where, kind, itemIds, now }: ClaimArgs, count: number): Promise<string[]> => {
-    const q = claim(itemIds.length);
-    const args: Record<string, unknown> = { platform: where.platform, serverId: where.serverId, channelId: where.channelId, kind, now };
-    itemIds.forEach((id, i) => (args[`item${i}`] = id));
+    const args = {
+      platform: where.platform, serverId: where.serverId, channelId: where.channelId, kind, now, items: JSON.stringify(itemIds), count: itemIds.length,
+    };
     const order = new Map(itemIds.map((id, i) => [id, i]));
     const claimed: string[] = [];
     const take = async (tx?: Kysely<Tables>) => {
-      const rows = (await q.run({ ...args, limit: count - claimed.length }, tx)).rows.map((r) => r.item_id);
+      const rows = (await claim.run({ ...args, limit: count - claimed.length }, tx)).rows.map((r) => r.item_id);
       claimed.push(...rows.sort((a, b) => order.get(a)! - order.get(b)!));
       return rows.length;
     };
@@ -95,7 +84,7 @@ export function rotationQueries(db: Kysely<Tables>, { exclusive }: Backend) {
       // A round of fewer candidates than claims takes two attempts (claim, start over) per round.
       const attempts = MAX_CLAIM_ATTEMPTS + 2 * Math.ceil(count / itemIds.length);
       for (let attempt = 0; attempt < attempts; attempt++) {
-        if ((await take(tx)) === 0) await startOver(itemIds.length).run(args, tx);
+        if ((await take(tx)) === 0) await startOver.run(args, tx);
         if (claimed.length === count) return claimed;
       }
       throw new Error(`${count} items of ${itemIds.length} could not be claimed for a channel in ${attempts} attempts`);
