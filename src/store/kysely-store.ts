@@ -59,7 +59,7 @@ export function kyselyStore(db: Kysely<Tables>, backend: Backend): Store {
     ...debateQueries(db),
     ...quizQueries(db, backend),
     ...rotationQueries(db, backend),
-    ...promptPostQueries(db),
+    ...promptPostQueries(db, backend),
     ...scheduleQueries(db, backend.exclusive),
     ...classDebateQueries(db, backend.exclusive),
     ...resultsQueries(db),
