@@ -57,9 +57,9 @@ export function kyselyStore(db: Kysely<Tables>, backend: Backend): Store {
   return {
     ...requestQueries(db),
     ...debateQueries(db),
-    ...quizQueries(db, backend.exclusive),
+    ...quizQueries(db, backend),
     ...rotationQueries(db, backend),
-    ...promptPostQueries(db),
+    ...promptPostQueries(db, backend),
     ...scheduleQueries(db, backend.exclusive),
     ...classDebateQueries(db, backend.exclusive),
     ...resultsQueries(db),

@@ -21,7 +21,7 @@ const exclusive: Exclusive = (db, key, write) => db.transaction().execute(async 
 /**
  * Each commit otherwise waits for its WAL record to reach the disk: 1 to 4 ms here, longer than all
  * else a command does, and most commands commit once or twice. Without the wait a commit is about as
- * durable as one in the SQLite store (WAL with synchronous=NORMAL, better-sqlite3's default): a clean
+ * durable as one in the SQLite store (WAL with synchronous=NORMAL, set in sqlite.ts): a clean
  * stop or restart loses nothing, the database is never left inconsistent, and only a crash of the
  * server or its machine within a fraction of a second (three wal_writer_delay) of a commit can lose
  * it. To have every commit on disk first, add `?options=-c%20synchronous_commit%3Don` to DATABASE_URL

@@ -7,6 +7,7 @@ import type { ScheduleRecord } from '../../src/core/store/schedule-store.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
 import { tempDbPath } from '../support/core.js';
+import { until } from '../support/until.js';
 import { describePostgres, freshDatabase } from '../support/postgres.js';
 import { classDebateContract } from './class-debate-contract.js';
 import { DAY, T0, channel as freshChannel, ownPlatform, unique } from './contract-helpers.js';
@@ -919,6 +920,29 @@ await describePostgres('Postgres', () => {
     await new Promise((r) => setTimeout(r, 100)); // the idle connection hears of it
     expect(await store.claimRequest(unique('req'), T0)).toBe(true);
     await store.close();
+  });
+  it('makes an answer that reads its quiz while an advance is in flight wait for it, then refuses the answer', async () => {
+    // Postgres reads each statement's rows from a snapshot: without a lock on the quiz row, the
+    // answer would read "still on question 1" and land after the reveal had moved on.
+    const store = await open();
+    const q = quiz(channel());
+    await store.createQuiz(q);
+    const mover = new pg.Client({ connectionString: (await database!).url });
+    await mover.connect();
+    try {
+      await mover.query('begin');
+      await mover.query(`update quizzes set "current" = 1 where id = $1`, [q.id]);
+      const answering = store.recordAnswer(answer(q.id, 'alice'));
+      await until(async () => (await mover.query(
+        `select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into "quiz_answers"%'`,
+      )).rowCount, 30_000, 'the answer waiting for the quiz row');
+      await mover.query('commit');
+      expect(await answering).toBe(false);
+      expect(await store.answersFor(q.id)).toEqual([]);
+    } finally {
+      await mover.end();
+      await store.close();
+    }
   });
   afterAll(async () => {
     if (database) await (await database).drop();

@@ -1,14 +1,24 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Tables } from './tables.js';
 import type { CastVote, ChannelRef, PromptPostRecord, Vote, VoteEvent } from '../../core/store/records.js';
 import type { Backend } from '../kysely-store.js';
 import { affected, inserted, num, numOrNull, updated } from './rows.js';
-import { arg, prepared, type Prepared } from './prepared.js';
+import { arg, prepared } from './prepared.js';
+import { batchedByKey } from './batches.js';
 
 /** Each attempt either claims, starts the candidates over, or lost a race to a claim that landed. */
 const MAX_CLAIM_ATTEMPTS = 50;
+/** The most claims one statement serves; more waiting go in the next. */
+const MAX_BATCH = 64;
 
-export function rotationQueries(db: Kysely<Tables>, { exclusive }: Backend) {
+interface ClaimArgs {
+  where: ChannelRef;
+  kind: string;
+  itemIds: readonly string[];
+  now: number;
+}
+
+export function rotationQueries(db: Kysely<Tables>, { exclusive, dialect }: Backend) {
   const seen = prepared(db, (db) => db.selectFrom('seen_items').select('item_id').where('platform', '=', arg('platform'))
     .where('channel_id', '=', arg('channelId')).where('kind', '=', arg('kind')).compile());
   const mark = prepared(db, (db) => db.insertInto('seen_items').values({
@@ -17,46 +27,75 @@ export function rotationQueries(db: Kysely<Tables>, { exclusive }: Backend) {
   const reset = prepared(db, (db) => db.deleteFrom('seen_items').where('platform', '=', arg('platform'))
     .where('channel_id', '=', arg('channelId')).where('kind', '=', arg('kind')).compile());
 
-  // One statement per number of candidates: it inserts the first candidate, in the order given, that
-  // the channel has no row for, and returns it. VALUES names its columns column1, column2 on both backends.
-  const claims = new Map<number, Prepared<{ item_id: string }>>();
-  const claim = (count: number) => {
-    let q = claims.get(count);
-    if (!q) {
-      const candidates = sql.join(Array.from({ length: count }, (_, i) => sql`(cast(${arg(`item${i}`)} as varchar(64)), ${sql.lit(i)})`));
-      q = prepared(db, (db) => sql<{ item_id: string }>`
-        insert into seen_items (platform, server_id, channel_id, kind, item_id, seen_at)
-        select cast(${arg('platform')} as varchar(16)), cast(${arg('serverId')} as varchar(64)), cast(${arg('channelId')} as varchar(64)),
-          cast(${arg('kind')} as varchar(16)), c.column1, cast(${arg('now')} as bigint)
-        from (values ${candidates}) as c
-        where not exists (
-          select 1 from seen_items s
-          where s.platform = ${arg('platform')} and s.channel_id = ${arg('channelId')} and s.kind = ${arg('kind')} and s.item_id = c.column1)
-        order by c.column2
-        limit 1
-        on conflict do nothing
-        returning item_id`.compile(db));
-      claims.set(count, q);
-    }
-    return q;
-  };
+  // The candidates travel as one JSON array, read as a table of (item_id, position) in each dialect's
+  // way: one prepared statement for any number of them, and cheaper on SQLite than a VALUES list.
+  const candidates = dialect === 'postgres'
+    ? sql`jsonb_array_elements_text(cast(${arg('items')} as jsonb)) with ordinality as c(item_id, ord)`
+    : sql`(select value as item_id, key as ord from json_each(${arg('items')})) as c`;
+  const candidateIds = dialect === 'postgres'
+    ? sql`select jsonb_array_elements_text(cast(${arg('items')} as jsonb))`
+    : sql`select value from json_each(${arg('items')})`;
+  // Inserts the first `limit` candidates, in the order given, that the channel has no row for, and
+  // returns them (in no set order: RETURNING keeps none). A lone claim has a statement of its own
+  // whose LIMIT is written in: with a bound LIMIT, SQLite sorts where it otherwise keeps the first
+  // row, which made a claim about twice as slow.
+  const claimSql = (limit: RawBuilder<unknown>) => prepared(db, (db) => sql<{ item_id: string }>`
+    insert into seen_items (platform, server_id, channel_id, kind, item_id, seen_at)
+    select cast(${arg('platform')} as varchar(16)), cast(${arg('serverId')} as varchar(64)), cast(${arg('channelId')} as varchar(64)),
+      cast(${arg('kind')} as varchar(16)), c.item_id, cast(${arg('now')} as bigint)
+    from ${candidates}
+    where not exists (
+      select 1 from seen_items s
+      where s.platform = ${arg('platform')} and s.channel_id = ${arg('channelId')} and s.kind = ${arg('kind')} and s.item_id = c.item_id)
+    order by c.ord
+    limit ${limit}
+    on conflict do nothing
+    returning item_id`.compile(db));
+  const claimOne = claimSql(sql.lit(1));
+  const claimSome = claimSql(sql`${arg<number>('limit')}`);
   // Forgets that the channel saw the candidates, only when it has seen every one of them: a claim
   // that finds them all seen starts them over, and of several at that moment one deletes, the
   // others find a candidate free again (the rows of other items, a subset's rest, stay).
-  const startOvers = new Map<number, Prepared<unknown>>();
-  const startOver = (count: number) => {
-    let q = startOvers.get(count);
-    if (!q) {
-      const ids = () => sql.join(Array.from({ length: count }, (_, i) => arg(`item${i}`)));
-      q = prepared(db, (db) => sql`
-        delete from seen_items
-        where platform = ${arg('platform')} and channel_id = ${arg('channelId')} and kind = ${arg('kind')} and item_id in (${ids()})
-          and (select count(*) from seen_items s
-               where s.platform = ${arg('platform')} and s.channel_id = ${arg('channelId')} and s.kind = ${arg('kind')} and s.item_id in (${ids()})) = ${sql.lit(count)}`.compile(db));
-      startOvers.set(count, q);
-    }
-    return q;
+  const startOver = prepared(db, (db) => sql`
+    delete from seen_items
+    where platform = ${arg('platform')} and channel_id = ${arg('channelId')} and kind = ${arg('kind')} and item_id in (${candidateIds})
+      and (select count(*) from seen_items s
+           where s.platform = ${arg('platform')} and s.channel_id = ${arg('channelId')} and s.kind = ${arg('kind')} and s.item_id in (${candidateIds})) = ${arg<number>('count')}`.compile(db));
+
+  /**
+   * Claims `count` items for as many requests, as `count` claims one after another would: the first
+   * unseen ones in order, starting the candidates over each time all are seen. In a busy channel
+   * the claims then cost one statement between them, where each claim on its own raced the others
+   * for the last unseen items and, when they ran out, every loser read, failed and retried.
+   */
+  const claimMany = async ({ where, kind, itemIds, now }: ClaimArgs, count: number): Promise<string[]> => {
+    const args = {
+      platform: where.platform, serverId: where.serverId, channelId: where.channelId, kind, now, items: JSON.stringify(itemIds), count: itemIds.length,
+    };
+    const order = new Map(itemIds.map((id, i) => [id, i]));
+    const claimed: string[] = [];
+    const take = async (tx?: Kysely<Tables>) => {
+      const limit = count - claimed.length;
+      const rows = (await (limit === 1 ? claimOne : claimSome).run({ ...args, limit }, tx)).rows.map((r) => r.item_id);
+      claimed.push(...rows.sort((a, b) => order.get(a)! - order.get(b)!));
+      return rows.length;
+    };
+    await take();
+    if (claimed.length === count) return claimed;
+    // Not enough landed: the channel has seen every candidate, or (on Postgres, whose statement reads
+    // a snapshot) a claim at the same moment took some of the same items first. Such claims then go
+    // one at a time per channel, each seeing the others' rows, starting the candidates over when all are seen.
+    return exclusive(db, `seen:${where.platform}:${where.channelId}:${kind}`, async (tx) => {
+      // A round of fewer candidates than claims takes two attempts (claim, start over) per round.
+      const attempts = MAX_CLAIM_ATTEMPTS + 2 * Math.ceil(count / itemIds.length);
+      for (let attempt = 0; attempt < attempts; attempt++) {
+        if ((await take(tx)) === 0) await startOver.run(args, tx);
+        if (claimed.length === count) return claimed;
+      }
+      throw new Error(`${count} items of ${itemIds.length} could not be claimed for a channel in ${attempts} attempts`);
+    });
   };
+  const claimInTurn = batchedByKey(claimMany, MAX_BATCH);
 
   return {
     async seenInChannel(where: ChannelRef, kind: string) {
@@ -70,22 +109,7 @@ export function rotationQueries(db: Kysely<Tables>, { exclusive }: Backend) {
     },
     async claimNextUnseen(where: ChannelRef, kind: string, itemIds: readonly string[], now: number): Promise<string | null> {
       if (itemIds.length === 0) return null;
-      const q = claim(itemIds.length);
-      const args: Record<string, unknown> = { platform: where.platform, serverId: where.serverId, channelId: where.channelId, kind, now };
-      itemIds.forEach((id, i) => (args[`item${i}`] = id));
-      const won = (await q.run(args)).rows[0];
-      if (won) return won.item_id;
-      // Nothing landed: the channel has seen every candidate, or (on Postgres, whose statement reads
-      // a snapshot) a claim at the same moment took the same item first. Such claims then go one at
-      // a time per channel, each seeing the others' rows, starting the candidates over when all are seen.
-      return exclusive(db, `seen:${where.platform}:${where.channelId}:${kind}`, async (tx) => {
-        for (let attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt++) {
-          const row = (await q.run(args, tx)).rows[0];
-          if (row) return row.item_id;
-          await startOver(itemIds.length).run(args, tx);
-        }
-        throw new Error(`no item of ${itemIds.length} could be claimed for a channel in ${MAX_CLAIM_ATTEMPTS} attempts`);
-      });
+      return claimInTurn(`${where.platform}\n${where.channelId}\n${kind}\n${itemIds.join('\n')}`, { where, kind, itemIds, now });
     },
   };
 }
@@ -98,13 +122,43 @@ function toPost(r: Selectable<Tables['prompt_posts']>): PromptPostRecord {
   };
 }
 
-export function promptPostQueries(db: Kysely<Tables>) {
+export function promptPostQueries(db: Kysely<Tables>, { dialect }: Backend) {
   /** A post that still takes votes at `now`: not closed, and its close time (if any) not yet come. */
   const openPost = (db: Kysely<Tables>, postId: string, now: number) => db.selectFrom('prompt_posts').where('id', '=', postId)
     .where('closed_at', 'is', null).where((eb) => eb.or([eb('closes_at', 'is', null), eb('closes_at', '>', now)]));
   const logEvent = (tx: Kysely<Tables>, postId: string, userId: string, vote: Vote | null, now: number) =>
     tx.insertInto('vote_events').values({ post_id: postId, user_id: userId, vote, at: now })
       .onConflict((oc) => oc.columns(['post_id', 'user_id', 'at']).doUpdateSet({ vote })).execute();
+  // On Postgres a vote (or its withdrawal) and its history entry are one statement, each a round
+  // trip fewer than a transaction of four: its writes are data-modifying CTEs, which run once and
+  // to completion whether or not the final SELECT reads them. SQLite has no such CTEs.
+  const isOpen = sql`exists (select 1 from prompt_posts p where p.id = ${arg('postId')} and p.closed_at is null
+    and (p.closes_at is null or p.closes_at > cast(${arg('now')} as bigint)))`;
+  const castOnPostgres = prepared(db, (db) => sql<{ previous: string | null; recorded: string | number }>`
+    with previous as (
+      select vote from votes where post_id = ${arg('postId')} and user_id = ${arg('userId')}
+    ), cast_vote as (
+      insert into votes (post_id, user_id, vote, updated_at, user_name)
+      select ${arg('postId')}, ${arg('userId')}, ${arg('vote')}, cast(${arg('now')} as bigint), ${arg('userName')} where ${isOpen}
+      on conflict (post_id, user_id) do update set vote = excluded.vote, updated_at = excluded.updated_at, user_name = excluded.user_name
+      returning 1
+    ), logged as (
+      insert into vote_events (post_id, user_id, vote, at)
+      select ${arg('postId')}, ${arg('userId')}, ${arg('vote')}, cast(${arg('now')} as bigint) from cast_vote
+      on conflict (post_id, user_id, at) do update set vote = excluded.vote
+    )
+    select (select vote from previous) as previous, (select count(*) from cast_vote) as recorded`.compile(db));
+  const withdrawOnPostgres = prepared(db, (db) => sql<{ vote: string }>`
+    with removed as (
+      delete from votes where post_id = ${arg('postId')} and user_id = ${arg('userId')} and ${isOpen}
+      returning vote
+    ), logged as (
+      insert into vote_events (post_id, user_id, vote, at)
+      select ${arg('postId')}, ${arg('userId')}, null, cast(${arg('now')} as bigint) from removed
+      on conflict (post_id, user_id, at) do update set vote = excluded.vote
+    )
+    select vote from removed`.compile(db));
+
   return {
     async createPromptPost(p: PromptPostRecord) {
       const res = await db.insertInto('prompt_posts').values({
@@ -122,6 +176,10 @@ export function promptPostQueries(db: Kysely<Tables>) {
       await db.updateTable('prompt_posts').set({ message_id: messageId }).where('id', '=', id).execute();
     },
     async castVote(postId: string, user: { id: string; name: string }, vote: Vote, now: number): Promise<CastVote> {
+      if (dialect === 'postgres') {
+        const row = (await castOnPostgres.run({ postId, userId: user.id, userName: user.name, vote, now })).rows[0];
+        return { recorded: Number(row?.recorded ?? 0) > 0, previous: (row?.previous as Vote | null | undefined) ?? null };
+      }
       return db.transaction().execute(async (tx) => {
         const prev = await tx.selectFrom('votes').select('vote').where('post_id', '=', postId).where('user_id', '=', user.id).executeTakeFirst();
         // The vote is written only while the post is open, in the same statement that checks it.
@@ -138,6 +196,10 @@ export function promptPostQueries(db: Kysely<Tables>) {
       });
     },
     async withdrawVote(postId: string, userId: string, now: number) {
+      if (dialect === 'postgres') {
+        const row = (await withdrawOnPostgres.run({ postId, userId, now })).rows[0];
+        return (row?.vote as Vote | undefined) ?? null;
+      }
       return db.transaction().execute(async (tx) => {
         const prev = await tx.selectFrom('votes').select('vote').where('post_id', '=', postId).where('user_id', '=', userId).executeTakeFirst();
         if (!prev) return null;

@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Tables } from './tables.js';
 import type { ChannelRef, LeaderboardQuery, LeaderboardRow, QuizAnswer, QuizRecord, SeasonRecord } from '../../core/store/records.js';
 import { inserted, num, numOrNull, updated } from './rows.js';
-import type { Exclusive } from '../kysely-store.js';
+import type { Backend } from '../kysely-store.js';
 
 type Row = Selectable<Tables['quizzes']>;
 
@@ -27,7 +27,7 @@ export function seasonAt(platform: string, serverId: string, answeredAt: string)
   return sql<number>`coalesce((select max(s.number) from quiz_seasons s where s.platform = ${sql.ref(platform)} and s.server_id = ${sql.ref(serverId)} and s.started_at <= ${sql.ref(answeredAt)}), 1)`;
 }
 
-export function quizQueries(db: Kysely<Tables>, exclusive: Exclusive) {
+export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
   const activeOf = (where: ChannelRef) => db.selectFrom('quizzes').selectAll()
     .where('platform', '=', where.platform).where('status', '=', 'active');
   return {
@@ -54,12 +54,12 @@ export function quizQueries(db: Kysely<Tables>, exclusive: Exclusive) {
       return row ? toRecord(row) : null;
     },
     async advanceQuiz(id: string, from: number, to: number | 'finished', deadline: number | null) {
+      // One conditional update: of two at once, the second waits for the first's row lock and then
+      // finds the quiz moved on. On Postgres it also waits for answers in flight (see recordAnswer).
       const set = to === 'finished' ? { status: 'finished', deadline: null } : { current: to, deadline };
-      return exclusive(db, `quiz:${id}`, async (db) => {
-        const res = await db.updateTable('quizzes').set(set)
-          .where('id', '=', id).where('current', '=', from).where('status', '=', 'active').executeTakeFirst();
-        return updated(res);
-      });
+      const res = await db.updateTable('quizzes').set(set)
+        .where('id', '=', id).where('current', '=', from).where('status', '=', 'active').executeTakeFirst();
+      return updated(res);
     },
     async stopQuiz(id: string) {
       const res = await db.updateTable('quizzes').set({ status: 'stopped', deadline: null })
@@ -79,25 +79,27 @@ export function quizQueries(db: Kysely<Tables>, exclusive: Exclusive) {
     },
     async recordAnswer(a: QuizAnswer) {
       // One statement inserts the answer only while its quiz is running and on that question, so an
-      // answer cannot land after the reveal has moved on; on Postgres `exclusive` also orders it
-      // against advanceQuiz for the same quiz (see each backend's Exclusive).
-      return exclusive(db, `quiz:${a.quizId}`, async (db) => {
-        const res = await db.insertInto('quiz_answers')
-          .columns(['quiz_id', 'question', 'question_id', 'user_id', 'user_name', 'option', 'correct', 'answered_at', 'server_id', 'platform', 'channel_id'])
-          .expression(db.selectFrom('quizzes').select((eb) => [
-            eb.val(a.quizId).as('quiz_id'), eb.val(a.question).as('question'), eb.val(a.questionId).as('question_id'),
-            eb.val(a.userId).as('user_id'), eb.val(a.userName).as('user_name'), eb.val(a.option).as('option'),
-            eb.val(a.correct ? 1 : 0).as('correct'), eb.val(a.answeredAt).as('answered_at'), 'server_id', 'platform', 'channel_id',
-          ]).where('id', '=', a.quizId).where('status', '=', 'active').where('current', '=', a.question))
-          .onConflict((oc) => oc.doNothing())
-          .executeTakeFirst();
-        return inserted(res);
-      });
+      // answer cannot land after the reveal has moved on. On Postgres, whose statement reads a snapshot,
+      // it locks the quiz row it reads (FOR SHARE): an advance in flight makes it wait and then read the
+      // moved-on row, and an advance that comes after waits until the answer is in, so the reveal
+      // that reads after advancing counts it. SQLite runs one writing statement at a time.
+      const quiz = db.selectFrom('quizzes').select((eb) => [
+        eb.val(a.quizId).as('quiz_id'), eb.val(a.question).as('question'), eb.val(a.questionId).as('question_id'),
+        eb.val(a.userId).as('user_id'), eb.val(a.userName).as('user_name'), eb.val(a.option).as('option'),
+        eb.val(a.correct ? 1 : 0).as('correct'), eb.val(a.answeredAt).as('answered_at'), 'server_id', 'platform', 'channel_id',
+      ]).where('id', '=', a.quizId).where('status', '=', 'active').where('current', '=', a.question);
+      const res = await db.insertInto('quiz_answers')
+        .columns(['quiz_id', 'question', 'question_id', 'user_id', 'user_name', 'option', 'correct', 'answered_at', 'server_id', 'platform', 'channel_id'])
+        .expression(dialect === 'postgres' ? quiz.forShare() : quiz)
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      return inserted(res);
     },
     async scoreAnswer(quizId: string, question: number, userId: string) {
       // The key (server, season, person, pack question) lets only the first answer in: a retake, a
-      // second instance or a repeat of this call inserts nothing. Then: is the row there this answer?
-      await db.insertInto('quiz_scores')
+      // second instance or a repeat of this call inserts nothing. The same statement says whether the
+      // row there is this answer's: a repeat touches (and returns) its own row, a retake returns none.
+      const rows = await db.insertInto('quiz_scores')
         .columns(['platform', 'server_id', 'season', 'user_id', 'question_id', 'quiz_id', 'question', 'channel_id', 'user_name', 'correct', 'answered_at'])
         .expression(db.selectFrom('quiz_answers as a').select([
           'a.platform', 'a.server_id', seasonAt('a.platform', 'a.server_id', 'a.answered_at').as('season'), 'a.user_id',
@@ -105,11 +107,12 @@ export function quizQueries(db: Kysely<Tables>, exclusive: Exclusive) {
           'a.user_name', 'a.correct', 'a.answered_at',
         ]).where('a.quiz_id', '=', quizId).where('a.question', '=', question).where('a.user_id', '=', userId)
           .where('a.question_id', 'is not', null))
-        .onConflict((oc) => oc.doNothing())
+        .onConflict((oc) => oc.columns(['platform', 'server_id', 'season', 'user_id', 'question_id'])
+          .doUpdateSet((eb) => ({ quiz_id: eb.ref('quiz_scores.quiz_id') }))
+          .where((eb) => eb.and([eb('quiz_scores.quiz_id', '=', eb.ref('excluded.quiz_id')), eb('quiz_scores.question', '=', eb.ref('excluded.question'))])))
+        .returning('quiz_id')
         .execute();
-      const row = await db.selectFrom('quiz_scores').select('quiz_id')
-        .where('quiz_id', '=', quizId).where('question', '=', question).where('user_id', '=', userId).executeTakeFirst();
-      return row !== undefined;
+      return rows.length > 0;
     },
     async answersFor(quizId: string, question?: number) {
       let q = db.selectFrom('quiz_answers as a')

@@ -1,0 +1,33 @@
+/**
+ * Requests for the same key that arrive while one is being served wait, then are served together (up
+ * to `max` at a time) by one call to `serve(args of the first, count)`, which returns one result per
+ * waiter in their order of arrival. Calls for one key therefore never overlap in this process, and
+ * under load each request costs a fraction of a call; a lone request is served at once, alone.
+ */
+export function batchedByKey<A, R>(serve: (first: A, count: number) => Promise<R[]>, max: number): (key: string, args: A) => Promise<R> {
+  const queues = new Map<string, { args: A; resolve: (r: R) => void; reject: (e: unknown) => void }[]>();
+
+  const drain = async (key: string) => {
+    const queue = queues.get(key)!;
+    while (queue.length > 0) {
+      const batch = queue.splice(0, max);
+      try {
+        const results = await serve(batch[0]!.args, batch.length);
+        batch.forEach((w, i) => w.resolve(results[i]!));
+      } catch (err) {
+        for (const w of batch) w.reject(err);
+      }
+    }
+    queues.delete(key);
+  };
+
+  return (key, args) => new Promise<R>((resolve, reject) => {
+    const queue = queues.get(key);
+    if (queue) {
+      queue.push({ args, resolve, reject });
+      return;
+    }
+    queues.set(key, [{ args, resolve, reject }]);
+    void drain(key);
+  });
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { batchedByKey } from '../../src/store/kysely/batches.js';
+
+describe('batchedByKey', () => {
+  it('serves a lone request at once, then the requests that waited meanwhile together, in their order', async () => {
+    const calls: { first: string; count: number }[] = [];
+    let release!: () => void;
+    const firstCall = new Promise<void>((r) => (release = r));
+    const serve = async (first: string, count: number) => {
+      calls.push({ first, count });
+      if (calls.length === 1) await firstCall;
+      return Array.from({ length: count }, (_, i) => `${first}+${i}`);
+    };
+    const claim = batchedByKey(serve, 3);
+    const results = [claim('k', 'a'), claim('k', 'b'), claim('k', 'c'), claim('k', 'd'), claim('k', 'e'), claim('other', 'x')];
+    release();
+    expect(await Promise.all(results)).toEqual(['a+0', 'b+0', 'b+1', 'b+2', 'e+0', 'x+0']);
+    // a alone; b, c, d (at most 3) together; then e; another key is never held up by this one.
+    expect(calls).toEqual([{ first: 'a', count: 1 }, { first: 'x', count: 1 }, { first: 'b', count: 3 }, { first: 'e', count: 1 }]);
+  });
+
+  it('fails every request of a batch whose call fails, and serves the next batch afresh', async () => {
+    let n = 0;
+    const claim = batchedByKey(async (_first: string, count: number) => {
+      n += 1;
+      if (n === 2) throw new Error('database gone');
+      return Array.from({ length: count }, () => n);
+    }, 10);
+    const first = claim('k', 'a');
+    const failing = [claim('k', 'b'), claim('k', 'c')];
+    expect(await first).toBe(1);
+    await expect(Promise.all(failing)).rejects.toThrow('database gone');
+    await expect(failing[1]).rejects.toThrow('database gone');
+    expect(await claim('k', 'd')).toBe(3);
+  });
+});
