@@ -100,6 +100,16 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.claimRequest(`${key}-other`, T0)).toBe(true);
       });
 
+      it('forgets a claim after a day, when no platform can deliver that request again', async () => {
+        const key = unique('req');
+        const DAY = 24 * 60 * 60_000;
+        expect(await store.claimRequest(key, T0)).toBe(true);
+        expect(await store.claimRequest(key, T0 + DAY - 1000)).toBe(false);
+        // Another request a day later clears out the old claims, and the first key is free again.
+        expect(await store.claimRequest(unique('req'), T0 + DAY + 60 * 60_000)).toBe(true);
+        expect(await store.claimRequest(key, T0 + DAY + 60 * 60_000)).toBe(true);
+      });
+
       it('lets one of many simultaneous claims win', async () => {
         const key = unique('req');
         const results = await Promise.all(Array.from({ length: 8 }, () => store.claimRequest(key, T0)));

@@ -245,9 +245,22 @@ export function promptPostQueries(db: Kysely<Tables>, { dialect }: Backend) {
   };
 }
 
+/**
+ * How long a request's claim is kept. A platform redelivers within minutes (Slack retries for about
+ * five, a Discord interaction can be answered for fifteen), so after a day a claim guards nothing and
+ * only grows the table: one autocomplete keystroke is one row.
+ */
+export const REQUEST_CLAIM_KEEP_MS = 24 * 60 * 60_000;
+const PRUNE_EVERY_MS = 60 * 60_000;
+
 export function requestQueries(db: Kysely<Tables>) {
+  let prunedAt = Number.NEGATIVE_INFINITY;
   return {
     async claimRequest(key: string, now: number) {
+      if (now - prunedAt >= PRUNE_EVERY_MS) {
+        prunedAt = now;
+        await db.deleteFrom('processed_requests').where('created_at', '<', now - REQUEST_CLAIM_KEEP_MS).execute();
+      }
       const res = await db.insertInto('processed_requests').values({ key, created_at: now })
         .onConflict((oc) => oc.doNothing()).executeTakeFirst();
       return inserted(res);
