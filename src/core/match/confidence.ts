@@ -42,7 +42,8 @@ export function decide(r: Retrieval, t: MatchTuning): Decision {
   if (!x || !first) return { outcome: 'none', sure: 0, point: 0, chosen: [], features: null };
   const { sure, point } = probabilities(x, t);
   if (sure >= t.sureAt && x.agree === 1) return { outcome: 'sure', sure, point, chosen: [first], features: x };
-  if (point < t.askAt) return { outcome: 'none', sure, point, chosen: [], features: x };
+  // A reply that makes no claim is not asked about: the choices would put an argument in its mouth.
+  if (point < t.askAt || r.claimless) return { outcome: 'none', sure, point, chosen: [], features: x };
   const chosen = r.candidates.filter((c) => c.fit >= first.fit * t.candidateRatio).slice(0, t.maxCandidates);
   return { outcome: 'unsure', sure, point, chosen, features: x };
 }
