@@ -45,13 +45,25 @@ const LIST_ITEMS = 3;
 /** An item longer than this is a phrase, not a name or keyword. */
 const ITEM_WORDS = 3;
 
+/** Articles belong to a name ("the baltics"); every other function word could link one item to another. */
+const ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'the']);
+const links = (word: string) => STOP_WORDS.has(word) && !ARTICLES.has(word);
+
 /**
- * A run of at least three short items and nothing else, with no function word anywhere: without
- * "is", "has", "because", "they", "no"… nothing relates one item to another, so there is no claim.
+ * Chat writes predicates as symbols too: "armed ukraine = safer europe", "tanks > troops",
+ * "aid -> peace" (Slack escapes < and > as &lt; and &gt;).
+ */
+const RELATION = /[=<>→⇒≠≈]|&[gl]t;|\bvs\.?\b/i;
+
+/**
+ * A run of at least three short items and nothing else, with no function word but an article and
+ * no relating symbol: without "is", "has", "because", "they", "no", "=", ">"… nothing relates one
+ * item to another, so there is no claim.
  */
 export function isBareList(text: string): boolean {
+  if (RELATION.test(text)) return false;
   const items = normaliseText(text).split(LIST_SEPARATOR).map((item) => words(item)).filter((item) => item.length > 0);
-  return items.length >= LIST_ITEMS && items.every((item) => item.length <= ITEM_WORDS && !item.some((w) => STOP_WORDS.has(w)));
+  return items.length >= LIST_ITEMS && items.every((item) => item.length <= ITEM_WORDS && !item.some(links));
 }
 
 /** Every meaningful term is a topic word, a verdict or talk about the debate (and there is at least one). */
