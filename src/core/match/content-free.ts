@@ -32,7 +32,8 @@ const VERDICTS: ReadonlySet<string> = new Set(analyse(`
  */
 const DEBATE_TALK: ReadonlySet<string> = new Set(analyse(`
   motion debate topic article argument points question opinion opinions side sides idea discuss
-  discussion explain interesting complicated confusing metaphor thing things stuff bot
+  discussion explain interesting complicated confusing metaphor thing things stuff bot read wrote
+  written author
   one basically actually kinda wow idk tbh ngl hmm lol lmao bro dude man guys
 `));
 
