@@ -31,16 +31,20 @@ export function probabilities(x: Features, t: Pick<MatchTuning, 'sureModel' | 'p
 }
 
 /**
- * Three outcomes from one ranking. Answer directly only when the first point is probably the one
- * meant *and* the points close behind it argue the same side: with leaders on opposite sides the
- * bot would be guessing which side the user is on, so it asks. Refuse when the text probably makes
- * no point at all; in between, offer the few points it might be.
+ * Three outcomes from one ranking. A reply that makes no claim is refused outright. Answer
+ * directly only when the first point is probably the one meant *and* the points close behind it
+ * argue the same side: with leaders on opposite sides the bot would be guessing which side the user
+ * is on, so it asks. Refuse when the text probably makes no point at all; in between, offer the few
+ * points it might be.
  */
 export function decide(r: Retrieval, t: MatchTuning): Decision {
   const x = featuresOf(r, t.leaderRatio);
   const first = r.candidates[0];
   if (!x || !first) return { outcome: 'none', sure: 0, point: 0, chosen: [], features: null };
   const { sure, point } = probabilities(x, t);
+  // A reply that makes no claim (content-free.ts) is neither answered as one nor asked about: either
+  // would put an argument in the user's mouth, however well its words fit a point.
+  if (r.claimless) return { outcome: 'none', sure, point, chosen: [], features: x };
   if (sure >= t.sureAt && x.agree === 1) return { outcome: 'sure', sure, point, chosen: [first], features: x };
   if (point < t.askAt) return { outcome: 'none', sure, point, chosen: [], features: x };
   const chosen = r.candidates.filter((c) => c.fit >= first.fit * t.candidateRatio).slice(0, t.maxCandidates);

@@ -57,6 +57,9 @@ export const FIELD_CREDIT: Readonly<Record<Exclude<Field, 'examples'>, number>> 
 /** The credit of the curated fields: a term there is part of how the pack describes the point. */
 export const CURATED_CREDIT = 1;
 
+/** A term used by at least this share of a motion's points is its topic, not a point's. */
+export const TOPIC_SHARE = 0.6;
+
 const FIELDS: Field[] = ['claim', 'keywords', 'synonyms', 'explanation', 'quotes', 'examples'];
 
 export interface IndexOptions {
@@ -85,6 +88,11 @@ export interface PointIndex {
   exampleTermsOf: ReadonlyMap<string, readonly ReadonlySet<string>[]>;
   /** Terms any point of a motion uses: what a reply in a debate on that motion can be judged on. */
   vocabularyOf: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Terms most of a motion's points use (at least TOPIC_SHARE of them): the debate's topic
+   * ("ukraine", "nato"), which cannot tell one of its points from another.
+   */
+  topicOf: ReadonlyMap<string, ReadonlySet<string>>;
   pointCount: number;
 }
 
@@ -131,22 +139,33 @@ export function buildPointIndex(
   const termsOf = new Map<string, Map<string, number>>();
   const documentFrequency = new Map<string, number>();
   const vocabularyOf = new Map<string, Set<string>>();
+  // Per motion: how many of its points there are, and how many use each term.
+  const motionPoints = new Map<string, number>();
+  const motionFrequency = new Map<string, Map<string, number>>();
   for (const p of points) {
     const terms = creditedTerms(p, examplesOf(p.id), options.exampleCredit);
     termsOf.set(p.id, terms);
     const vocabulary = vocabularyOf.get(p.motion) ?? new Set<string>();
     vocabularyOf.set(p.motion, vocabulary);
+    motionPoints.set(p.motion, (motionPoints.get(p.motion) ?? 0) + 1);
+    const frequency = motionFrequency.get(p.motion) ?? new Map<string, number>();
+    motionFrequency.set(p.motion, frequency);
     for (const t of terms.keys()) {
       documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+      frequency.set(t, (frequency.get(t) ?? 0) + 1);
       vocabulary.add(t);
     }
   }
+  const topicOf = new Map([...motionFrequency].map(([motion, frequency]) => {
+    const enough = (motionPoints.get(motion) ?? 0) * TOPIC_SHARE;
+    return [motion, new Set([...frequency].filter(([, n]) => n >= enough).map(([t]) => t))] as const;
+  }));
   const phrasesOf = new Map(points.map((p) => [p.id, pointPhrases(p)] as const));
   const exampleTermsOf = new Map(points.map((p) => [p.id, examplesOf(p.id).map((e) => new Set(analyse(e)))] as const));
   const n = points.length;
   const termWeights = new Map([...documentFrequency].map(([term, df]) => [term, weightFor(df, n)] as const));
   return {
     search, exampleSearch, termsOf, phrasesOf, exampleTermsOf, documentFrequency, termWeights,
-    unknownTermWeight: weightFor(0, n), vocabularyOf, pointCount: n,
+    unknownTermWeight: weightFor(0, n), vocabularyOf, topicOf, pointCount: n,
   };
 }

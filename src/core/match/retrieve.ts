@@ -2,6 +2,7 @@ import type { SearchResult } from 'minisearch';
 import type { Pack } from '../pack/model.js';
 import type { Motion, Point } from '../pack/schema.js';
 import { analyse } from './analyse.js';
+import { makesNoClaim } from './content-free.js';
 import { termWeight } from './coverage.js';
 import { FIELD_BOOSTS, type PointIndex } from './point-index.js';
 import { pointEvidence, type PointEvidence, type Query } from './score.js';
@@ -41,6 +42,12 @@ export interface Retrieval {
    * (its statement and title), 0..1: "no invite and no article 5" only restates the motion.
    */
   motionWords: number;
+  /**
+   * In a debate on a motion, the reply makes no claim (content-free.ts): a bare list, or only the
+   * motion's topic words, verdicts and talk about the debate. It may be refused, never asked about.
+   * Always false without a motion.
+   */
+  claimless: boolean;
 }
 
 // Typos shorter than five letters are mostly other words ("war"/"was"), so only longer terms are fuzzy.
@@ -56,7 +63,7 @@ const prefix = (term: string) => term.length >= 6;
 export function retrieve(pack: Pack, index: PointIndex, t: MatchTuning, text: string, motion: string | undefined): Retrieval {
   const sequence = analyse(text);
   const query: Query = { sequence, distinct: [...new Set(sequence)] };
-  if (query.distinct.length === 0) return { query, known: 0, candidates: [], runnerNeighbour: 0, distinctive: 0, motionWords: 0 };
+  if (query.distinct.length === 0) return { query, known: 0, candidates: [], runnerNeighbour: 0, distinctive: 0, motionWords: 0, claimless: false };
   const options = {
     tokenize: (q: string) => q.split(' '),
     processTerm: (term: string) => term,
@@ -117,10 +124,13 @@ export function retrieve(pack: Pack, index: PointIndex, t: MatchTuning, text: st
   if (second) second.neighbour = runnerNeighbour;
   const motionOfFirst = first && pack.motionById.get(first.point.motion);
   const ownWords = motionOfFirst ? motionTerms(motionOfFirst) : undefined;
+  // Only a debate has a topic to say nothing beyond: without a motion, judging finds where a line belongs.
+  const debated = motion === undefined ? undefined : pack.motionById.get(motion);
   return {
     query, known: knownShare(query, index, motion), candidates, runnerNeighbour,
     distinctive: distinctiveTerms(query, first, second, index),
     motionWords: ownWords ? query.distinct.filter((term) => ownWords.has(term)).length / query.distinct.length : 0,
+    claimless: debated !== undefined && makesNoClaim(text, query.distinct, topicTerms(debated, index)),
   };
 }
 
@@ -129,6 +139,17 @@ const motionTermCache = new WeakMap<Motion, ReadonlySet<string>>();
 function motionTerms(m: Motion): ReadonlySet<string> {
   let terms = motionTermCache.get(m);
   if (!terms) motionTermCache.set(m, (terms = new Set(analyse(`${m.statement} ${m.title}`))));
+  return terms;
+}
+
+// A motion's topic: its own words and those most of its points use, once per index and motion.
+const topicTermCache = new WeakMap<PointIndex, Map<Motion, ReadonlySet<string>>>();
+function topicTerms(m: Motion, index: PointIndex): ReadonlySet<string> {
+  let ofIndex = topicTermCache.get(index);
+  if (!ofIndex) topicTermCache.set(index, (ofIndex = new Map()));
+  let terms = ofIndex.get(m);
+  // The id is the motion's name as users type it ("/debate start motion:front-door").
+  if (!terms) ofIndex.set(m, (terms = new Set([...motionTerms(m), ...analyse(m.id.replaceAll('-', ' ')), ...(index.topicOf.get(m.id) ?? [])])));
   return terms;
 }
 
