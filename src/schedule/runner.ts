@@ -1,6 +1,7 @@
 import type { Platform, Services, Where } from '../core/context.js';
 import type { DueTask } from '../core/background.js';
-import { cannotReachChannel, type Poster } from '../core/poster.js';
+import type { Poster } from '../core/poster.js';
+import { keyParts, postOnce, type OnceKind, type OncePost } from '../core/post-once.js';
 import { createPromptPost } from '../core/engines/prompts.js';
 import type { ScheduleRecord } from '../core/store/schedule-store.js';
 import { planSlot } from './plan.js';
@@ -62,42 +63,56 @@ async function runSchedule(services: Services, poster: Poster, schedule: Schedul
     await services.store.updateSchedule(schedule.id, { nextRun: plan.next });
     return;
   }
-  // The claim is the exactly-once guard: one row per (schedule, slot), so a restart, a repeated run
-  // or a second process that reaches the same slot loses here and posts nothing.
-  const won = await services.store.claimSlot(schedule.id, plan.post, now);
-  // Move on before posting, so a slow or failing post is never taken up again as still due.
-  await services.store.updateSchedule(schedule.id, { nextRun: plan.next });
-  if (!won) {
-    log.debug({ slot: new Date(plan.post).toISOString() }, 'slot already claimed elsewhere');
-    return;
+  // The lease is taken before the schedule moves on: a process that dies in between leaves the
+  // schedule due, and whoever runs it next moves it on while the lease brings the slot back later.
+  const outcome = await postOnce(services, poster, slotPost(services, schedule, plan.post, {
+    // Move on before posting, so a slow or failing post is never taken up again as still due.
+    before: () => services.store.updateSchedule(schedule.id, { nextRun: plan.next }).then(() => {}),
+  }));
+  if (outcome === 'held') {
+    await services.store.updateSchedule(schedule.id, { nextRun: plan.next });
+    log.debug({ slot: new Date(plan.post).toISOString() }, 'slot already taken elsewhere');
   }
-  await postSlot(services, poster, schedule, plan.post, now, log);
 }
 
-async function postSlot(
-  services: Services, poster: Poster, schedule: ScheduleRecord, slot: number, now: number, log: Services['logger'],
-): Promise<void> {
+/** The post of one schedule slot, keyed `sched:<schedule>:<slot>`. */
+function slotPost(services: Services, schedule: ScheduleRecord, slot: number, options: { before?: () => Promise<void> } = {}): OncePost {
   const where: Where = { platform: schedule.platform, serverId: schedule.serverId, channelId: schedule.channelId };
-  const slotText = new Date(slot).toISOString();
-  // From here on the slot is claimed for good: if anything below fails, the slot is lost rather
-  // than retried. At most once is the promise; a duplicate prompt in a channel is the worse failure.
-  try {
-    const created = await createPromptPost(services, where, { scheduleId: schedule.id, slot });
-    if (!created) {
-      log.warn({ slot: slotText }, 'scheduled prompt not posted: the content pack has no prompts');
-      return;
-    }
-    const posted = await poster.post(where, created.reply);
-    if (posted.messageId) await services.store.setPromptMessage(created.post.id, posted.messageId);
-    log.info({ slot: slotText, prompt: created.post.promptId }, 'scheduled prompt posted');
-  } catch (err) {
-    if (cannotReachChannel(err)) {
+  const log = services.logger.child({ schedule: schedule.id, channel: schedule.channelId, slot: new Date(slot).toISOString() });
+  let created: Awaited<ReturnType<typeof createPromptPost>> = null;
+  return {
+    key: `sched:${schedule.id}:${slot}`,
+    where,
+    async prepare() {
+      await options.before?.();
+      created = await createPromptPost(services, where, { scheduleId: schedule.id, slot });
+      if (!created) log.warn({}, 'scheduled prompt not posted: the content pack has no prompts');
+      return created ? [created.reply] : null;
+    },
+    async unreachable(err) {
       // Retrying a channel that is gone or closed to the bot only repeats the failure: pause and say why.
-      const reason = pauseReasonFor(err.reason, now, schedule.timeZone);
+      const reason = pauseReasonFor(err.reason, services.now().getTime(), schedule.timeZone);
       await services.store.updateSchedule(schedule.id, { paused: true, pauseReason: reason });
-      log.warn({ slot: slotText, reason: err.reason }, 'schedule paused: cannot post to its channel');
-      return;
-    }
-    log.error({ err, slot: slotText }, 'scheduled prompt could not be posted; the slot is not retried');
-  }
+      log.warn({ reason: err.reason }, 'schedule paused: cannot post to its channel');
+    },
+    async posted(messageId) {
+      if (created && messageId) await services.store.setPromptMessage(created.post.id, messageId);
+      log.info({ prompt: created?.post.promptId }, 'scheduled prompt posted');
+    },
+  };
+}
+
+/** Takes over a slot whose poster died: the same prompt post, under the same keys. */
+export function scheduledSlotKind(services: Services): OnceKind {
+  return {
+    prefix: 'sched',
+    async recover(key) {
+      const parts = keyParts(key, 2);
+      const slot = Number(parts?.[1]);
+      if (!parts || !Number.isSafeInteger(slot)) return null;
+      const schedule = await services.store.getSchedule(parts[0]!);
+      // A schedule cancelled or paused since has nothing to post.
+      return schedule && !schedule.paused ? slotPost(services, schedule, slot) : null;
+    },
+  };
 }

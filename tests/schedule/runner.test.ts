@@ -4,6 +4,7 @@ import { planSlot } from '../../src/schedule/plan.js';
 import { createServices } from '../../src/core/services.js';
 import type { CoreSettings } from '../../src/core/context.js';
 import { runDueSchedules, scheduledPromptTask } from '../../src/schedule/runner.js';
+import { createPromptPost } from '../../src/core/engines/prompts.js';
 import { CHANNEL, PLATFORM, promptIdOf, makeHarness, realPack, RecordingPoster, type Harness } from './support/harness.js';
 import { noMatcher } from '../support/no-matcher.js';
 
@@ -154,7 +155,7 @@ describe('slots missed while the bot was down', () => {
     await h.runDue();
     await h.runDue();
     expect(h.poster.posts).toHaveLength(1);
-    expect(await h.store.claimSlot(id, Date.parse('2026-11-29T09:00:00Z'), h.now())).toBe(false);
+    expect(await h.store.getPostLease(`sched:${id}:${Date.parse('2026-11-29T09:00:00Z')}`)).toMatchObject({ state: 'posted', messageId: 'm1' });
     expect(await nextRun(h, id)).toBe(Date.parse('2026-11-30T09:00:00Z'));
   });
 
@@ -165,8 +166,9 @@ describe('slots missed while the bot was down', () => {
     h.setClock('2026-11-26T08:50:00Z'); // 08:15, 08:30 and 08:45 were missed
     await h.runDue();
     expect(h.poster.posts).toHaveLength(1);
-    expect(await h.store.claimSlot(s!.id, Date.parse('2026-11-26T08:45:00Z'), h.now())).toBe(false);
-    expect(await h.store.claimSlot(s!.id, Date.parse('2026-11-26T08:30:00Z'), h.now())).toBe(true);
+    // Only the slot posted was ever begun: the folded ones leave no lease behind.
+    expect(await h.store.getPostLease(`sched:${s!.id}:${Date.parse('2026-11-26T08:45:00Z')}`)).toMatchObject({ state: 'posted' });
+    expect(await h.store.getPostLease(`sched:${s!.id}:${Date.parse('2026-11-26T08:30:00Z')}`)).toBeNull();
     expect(await nextRun(h, s!.id)).toBe(Date.parse('2026-11-26T09:00:00Z'));
   });
 
@@ -201,19 +203,69 @@ describe('a channel the bot cannot post to', () => {
     });
   }
 
-  it('logs other failures and moves on: the slot is not retried, the schedule keeps running', async () => {
+  it('retries other failures under the same key once the lease expires, while the schedule keeps running', async () => {
     const { h, id } = await withDailyAt9();
+    const slot = Date.parse('2026-11-26T09:00:00Z');
     h.poster.failWith = new PostError('rate-limited', 'slow down');
-    h.setClock('2026-11-26T09:00:00Z');
+    h.setClock(slot);
     await h.runDue();
     await h.runDue();
     expect(h.poster.attempts).toBe(1);
-    expect(h.logs.some((l) => l.level === 'error' && /not retried/.test(l.msg ?? ''))).toBe(true);
+    expect(h.logs.some((l) => l.level === 'warn' && /retried once its lease expires/.test(l.msg ?? ''))).toBe(true);
     expect(await h.store.getSchedule(id)).toMatchObject({ paused: false, nextRun: Date.parse('2026-11-27T09:00:00Z') });
+    expect(await h.store.getPostLease(`sched:${id}:${slot}`)).toMatchObject({ state: 'posting' });
+
     h.poster.failWith = null;
+    h.setClock(slot + 29_999);
+    await h.recover();
+    expect(h.poster.posts).toHaveLength(0);
+    h.setClock(slot + 30_000);
+    await h.recover();
+    await h.recover();
+    expect(h.poster.posts).toHaveLength(1);
+    expect(h.poster.posts[0]!.once).toEqual({ key: `sched:${id}:${slot}#0`, retry: true });
+    expect(await h.store.getPostLease(`sched:${id}:${slot}`)).toMatchObject({ state: 'posted', messageId: 'm1' });
     h.setClock('2026-11-27T09:00:00Z');
     await h.runDue();
+    expect(h.poster.posts).toHaveLength(2);
+    expect(h.poster.posts[1]!.once).toEqual({ key: `sched:${id}:${Date.parse('2026-11-27T09:00:00Z')}#0`, retry: false });
+  });
+
+  it('posts a slot whose process died holding its lease once, after the lease expires, with the prompt it had chosen', async () => {
+    const { h, id } = await withDailyAt9();
+    const slot = Date.parse('2026-11-26T09:00:00Z');
+    h.setClock(slot);
+    // A process took the slot and chose its prompt, then died before posting (and before moving the schedule on).
+    expect(await h.store.takePostLease({ key: `sched:${id}:${slot}`, platform: PLATFORM, holder: 'dead', now: slot, expiresAt: slot + 30_000 })).toBe('fresh');
+    const chosen = await createPromptPost(h.services, { platform: PLATFORM, serverId: 'guild-1', channelId: CHANNEL }, { scheduleId: id, slot });
+    await h.runDue();
+    await h.recover();
+    expect(h.poster.posts).toHaveLength(0);
+    expect(await nextRun(h, id)).toBe(Date.parse('2026-11-27T09:00:00Z'));
+
+    h.setClock(slot + 30_000);
+    await Promise.all([h.recover(), h.recover()]);
+    await h.runDue();
     expect(h.poster.posts).toHaveLength(1);
+    expect(h.poster.posts[0]!.once).toEqual({ key: `sched:${id}:${slot}#0`, retry: true });
+    expect(await promptIdOf(h.store, h.poster.posts[0]!.reply)).toBe(chosen!.post.promptId);
+    expect(await h.store.getPromptPost(chosen!.post.id)).toMatchObject({ messageId: 'm1', slot });
+  });
+
+  it('gives a failing post up once it was first begun longer ago than a retry is safe', async () => {
+    const { h, id } = await withDailyAt9();
+    const slot = Date.parse('2026-11-26T09:00:00Z');
+    h.poster.failWith = new PostError('other', 'bad gateway');
+    h.setClock(slot);
+    await h.runDue();
+    for (let t = slot + 30_000; t <= slot + 5 * 60_000; t += 30_000) {
+      h.setClock(t);
+      await h.recover();
+    }
+    // Retried within two minutes of the first attempt (at 30, 60, 90 and 120 s), then given up.
+    expect(h.poster.attempts).toBe(5);
+    expect(await h.store.getPostLease(`sched:${id}:${slot}`)).toMatchObject({ state: 'posted', messageId: null });
+    expect(h.logs.some((l) => l.level === 'error' && /given up/.test(l.msg ?? ''))).toBe(true);
   });
 
   it('resumes from now: slots that passed while paused are not posted', async () => {

@@ -32,6 +32,4 @@ export interface ScheduleStore {
   dueSchedules(platform: string, now: number): Promise<ScheduleRecord[]>;
   /** The earliest next slot over unpaused schedules, to sleep until it. */
   nextScheduleRun(platform: string): Promise<number | null>;
-  /** Claims (schedule, slot) once, across restarts and processes: false when already claimed. */
-  claimSlot(scheduleId: string, slot: number, now: number): Promise<boolean>;
 }

@@ -78,10 +78,5 @@ export function scheduleQueries(db: Kysely<Tables>, exclusive: Exclusive) {
         .where('platform', '=', platform).where('paused', '=', 0).executeTakeFirst();
       return row?.next == null ? null : num(row.next as number);
     },
-    async claimSlot(scheduleId: string, slot: number, now: number) {
-      const res = await db.insertInto('schedule_slots').values({ schedule_id: scheduleId, slot, claimed_at: now })
-        .onConflict((oc) => oc.doNothing()).executeTakeFirst();
-      return inserted(res);
-    },
   };
 }

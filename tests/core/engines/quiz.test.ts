@@ -1,12 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BaseContext, Services } from '../../../src/core/context.js';
 import { runChoice, runCommand, runText } from '../../../src/core/dispatch.js';
-import { revealDue } from '../../../src/core/engines/quiz.js';
+import { quizRevealTask } from '../../../src/core/background.js';
+import { duePosts } from '../../support/due-posts.js';
 import type { Reply } from '../../../src/core/reply.js';
 import type { QuizRecord } from '../../../src/core/store/records.js';
 import { createServices } from '../../../src/core/services.js';
 import { contextFor, seededRandom, shippedPack, tempDbPath, testClock, testServices } from '../../support/core.js';
 import { blocksOf, choicesOf, plain, quoteProblems, texts } from '../../support/replies.js';
+
+/** Runs the channel-quiz reveal as background work does (leased posts) and returns what it posted. */
+const revealDue = (services: Services, platform: 'shell' | 'discord') => duePosts((poster) => quizRevealTask(services, platform, poster).runDue());
 
 const DAY = 24 * 60 * 60 * 1000;
 
