@@ -62,6 +62,11 @@ export interface StartFakeDiscordOptions {
   /** What the bot is allowed to do, as sent in `app_permissions`. */
   appPermissions?: PermissionsInput;
   heartbeatIntervalMs?: number;
+  /**
+   * How long a message's nonce is remembered: a create with the same nonce and `enforce_nonce` in that
+   * time returns the first message instead of a second one. Discord says "the past few minutes"; 5 by default.
+   */
+  nonceWindowMs?: number;
 }
 
 export interface RecordedFile {
