@@ -54,7 +54,7 @@ export async function postOnce(services: Services, poster: Poster, post: OncePos
   if (!taken) return 'held';
   const replies = await post.prepare();
   if (!replies || replies.length === 0) {
-    await store.markPostDone(post.key, null, services.now().getTime());
+    await store.markPostDone(post.key, null, services.now().getTime(), HOLDER);
     return 'nothing';
   }
   let first: string | null = null;
@@ -66,7 +66,7 @@ export async function postOnce(services: Services, poster: Poster, post: OncePos
       if (cannotReachChannel(err)) {
         // A retry would only repeat the failure: the post is done with, and its kind says what follows.
         await post.unreachable?.(err);
-        await store.markPostDone(post.key, null, services.now().getTime());
+        await store.markPostDone(post.key, null, services.now().getTime(), HOLDER);
         log.warn({ reason: err.reason }, 'cannot post in the channel; not retried');
         return 'unreachable';
       }
@@ -77,7 +77,7 @@ export async function postOnce(services: Services, poster: Poster, post: OncePos
     }
   }
   await post.posted?.(first);
-  await store.markPostDone(post.key, first, services.now().getTime());
+  await store.markPostDone(post.key, first, services.now().getTime(), HOLDER);
   return 'posted';
 }
 

@@ -772,7 +772,10 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(held).toMatchObject({ state: 'posting', expiresAt: T0 + 60_000, takenAt: T0 });
         expect(['b', 'c', 'd']).toContain(held?.holder);
 
-        await store.markPostDone(key, 'msg-1', T0 + 30_001);
+        // The holder it was taken from, slower than its lease, cannot end the takeover's lease.
+        await store.markPostDone(key, 'msg-0', T0 + 30_001, 'a');
+        expect(await store.getPostLease(key)).toMatchObject({ state: 'posting', messageId: null });
+        await store.markPostDone(key, 'msg-1', T0 + 30_001, held!.holder);
         expect(await store.getPostLease(key)).toMatchObject({ state: 'posted', messageId: 'msg-1' });
         // Posted is final, however long ago.
         expect(await store.takePostLease(lease(key, platform, 'e', T0 + DAY))).toBeNull();

@@ -90,7 +90,7 @@ export async function createPromptPost(
 }
 
 /** A scheduled slot's prompt post id, the same each time the slot is prepared, as long as newId(). */
-function slotPostId(origin: { scheduleId: string; slot: number }): string {
+export function slotPostId(origin: { scheduleId: string; slot: number }): string {
   return createHash('sha256').update(`prompt-slot:${origin.scheduleId}:${origin.slot}`).digest('base64url').slice(0, 12);
 }
 

@@ -34,8 +34,12 @@ export type LeaseTaken = 'fresh' | 'retry' | null;
 export interface PostLeaseStore {
   /** Takes the lease: wins when there is no row, or the row is still 'posting' and has expired. One taker wins. */
   takePostLease(lease: PostLeaseRequest): Promise<LeaseTaken>;
-  /** The post is out (or will never be: a channel the bot cannot reach). Nobody takes it again. */
-  markPostDone(key: string, messageId: string | null, now: number): Promise<void>;
+  /**
+   * The post is out (or will never be: a channel the bot cannot reach). Nobody takes it again. With
+   * `holder`, only while that holder still holds it: a holder slower than its lease, whose post was
+   * taken over, must not end the takeover's lease while the takeover is still posting.
+   */
+  markPostDone(key: string, messageId: string | null, now: number, holder?: string): Promise<void>;
   /** Leases still 'posting' whose expiry has passed, oldest expiry first: posts whose poster died. */
   expiredPostLeases(platform: string, now: number, limit: number): Promise<PostLeaseRecord[]>;
   /** The earliest expiry of a lease still 'posting', to wake when it can be taken over. */

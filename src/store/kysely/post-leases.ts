@@ -25,8 +25,9 @@ export function postLeaseQueries(db: Kysely<Tables>) {
         .where('key', '=', l.key).where('state', '=', 'posting').where('expires_at', '<=', l.now).executeTakeFirst();
       return updated(taken) ? 'retry' : null;
     },
-    async markPostDone(key: string, messageId: string | null, now: number) {
-      await db.updateTable('post_leases').set({ state: 'posted', message_id: messageId, done_at: now }).where('key', '=', key).execute();
+    async markPostDone(key: string, messageId: string | null, now: number, holder?: string) {
+      await db.updateTable('post_leases').set({ state: 'posted', message_id: messageId, done_at: now }).where('key', '=', key)
+        .$if(holder !== undefined, (q) => q.where('holder', '=', holder!)).execute();
     },
     async expiredPostLeases(platform: string, now: number, limit: number) {
       const rows = await db.selectFrom('post_leases').selectAll().where('platform', '=', platform)

@@ -17,7 +17,8 @@ import { dueTasks } from '../../../src/adapter.js';
 import type { Poster } from '../../../src/core/poster.js';
 import { openTarget } from '../../scale-out/support/target.js';
 import { noMatcher } from '../../support/no-matcher.js';
-import { silentLogger } from '../../../src/core/logger.js';
+import { silentLogger, type Logger } from '../../../src/core/logger.js';
+import { appendFileSync } from 'node:fs';
 import { BOT_TOKEN, LEASE_SECONDS } from './settings.js';
 
 
@@ -29,13 +30,25 @@ if (!target || (platform !== 'discord' && platform !== 'slack') || !apiUrl) {
 // Never outlive a test that forgot this process.
 setTimeout(() => process.exit(5), 300_000).unref();
 
+/** With CHAOS_LOG set, warnings and errors go to that file (one JSON line each), to tell why a run failed. */
+function fileLogger(path: string | undefined, bindings: object = {}): Logger {
+  if (!path) return silentLogger;
+  const at = (level: string) => (obj: object, msg?: string) => {
+    const o = { ...bindings, ...obj } as Record<string, unknown>;
+    if (o.err instanceof Error) o.err = `${o.err.name}: ${o.err.message}`;
+    appendFileSync(path, `${JSON.stringify({ pid: process.pid, at: Date.now(), level, msg, ...o })}\n`);
+  };
+  return { debug: () => {}, info: at('info'), warn: at('warn'), error: at('error'), child: (more) => fileLogger(path, { ...bindings, ...more }) };
+}
+const logger = fileLogger(process.env.CHAOS_LOG);
+
 /** Loads only the platform's SDK, as start-up does: a process start is what the kill loop repeats. */
 async function platformPoster(): Promise<Poster> {
   if (platform === 'slack') {
     const { webApi } = await import('@slack/bolt');
     const { slackPoster } = await import('../../../adapters/slack/poster.js');
     const client = new webApi.WebClient(BOT_TOKEN, { slackApiUrl: apiUrl, logLevel: webApi.LogLevel.ERROR, retryConfig: { retries: 2, minTimeout: 50, maxTimeout: 200 } });
-    return slackPoster(client, silentLogger);
+    return slackPoster(client, logger);
   }
   const { Events } = await import('discord.js');
   const { loadConfig } = await import('../../../src/config.js');
@@ -45,12 +58,12 @@ async function platformPoster(): Promise<Poster> {
   const ready = new Promise((r) => client.once(Events.ClientReady, r));
   await client.login(BOT_TOKEN);
   await ready;
-  return discordPoster(client, silentLogger);
+  return discordPoster(client, logger);
 }
 
 const [store, poster] = await Promise.all([openTarget(target), platformPoster()]);
 const services = createServices({
-  pack: await loadPack(), matcher: noMatcher, store, settings: { quizChannelSeconds: 1, postLeaseSeconds: LEASE_SECONDS },
+  pack: await loadPack(), matcher: noMatcher, store, settings: { quizChannelSeconds: 1, postLeaseSeconds: LEASE_SECONDS }, logger,
 });
 const background = startBackground(services, dueTasks(services, platform, poster));
 services.wake = () => background.wake();

@@ -1,5 +1,6 @@
 import { startFakeDiscord } from '../../support/fake-discord/index.js';
 import { startFakeSlack } from '../../support/fake-slack/index.js';
+import { nonceFor } from '../../../adapters/discord/nonce.js';
 import { BOT_TOKEN } from './settings.js';
 
 /** A message in a channel as the kill -9 tests read it, whichever platform posted it. */
@@ -10,6 +11,8 @@ export interface SeenMessage {
   promptPostId: string | null;
   /** A reveal's "Answers" field. */
   answers: number | null;
+  /** What the post's key left on the message: Discord's nonce, Slack's metadata key. */
+  mark: string | null;
 }
 
 /** A fake platform the bot processes post to, read back channel by channel. */
@@ -19,6 +22,8 @@ export interface ChaosFake {
   messages(channel: string): SeenMessage[];
   /** Every top-level message so far, in any channel: a count to kill a process on. */
   total(): number;
+  /** What a message posted under this message key carries (see SeenMessage.mark). */
+  markOf(messageKey: string): string;
   /** Repeats the platform turned away by itself (Discord's nonces); Slack has none. */
   refusedRepeats(): number;
   close(): Promise<void>;
@@ -42,12 +47,16 @@ export async function startChaosFake(platform: 'discord' | 'slack'): Promise<Cha
     const read = (m: Record<string, unknown>): SeenMessage => {
       const embed = (m.embeds as { title?: string; fields?: { name: string; value: string }[] }[] | undefined)?.[0];
       const answers = embed?.fields?.find((f) => f.name === 'Answers')?.value;
-      return { heading: embed?.title ?? null, promptPostId: promptPostIdIn(JSON.stringify(m.components ?? [])), answers: answers === undefined ? null : Number(answers) };
+      return {
+        heading: embed?.title ?? null, promptPostId: promptPostIdIn(JSON.stringify(m.components ?? [])),
+        answers: answers === undefined ? null : Number(answers), mark: typeof m.nonce === 'string' ? m.nonce : null,
+      };
     };
     return {
       apiUrl: fake.apiUrl,
       messages: (channel) => fake.channelMessages(channel).map(read),
       total: () => CHANNELS.reduce((n, c) => n + fake.channelMessages(c).length, 0),
+      markOf: nonceFor,
       refusedRepeats: () => fake.nonceRepeats,
       close: () => fake.close(),
     };
@@ -60,6 +69,7 @@ export async function startChaosFake(platform: 'discord' | 'slack'): Promise<Cha
       heading: blocks.find((b) => b.type === 'header')?.text?.text ?? null,
       promptPostId: promptPostIdIn(JSON.stringify(blocks)),
       answers: answers === undefined ? null : Number(answers),
+      mark: String((m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key ?? '') || null,
     };
   };
   const top = () => fake.messages.filter((m) => m.thread_ts === undefined);
@@ -67,6 +77,7 @@ export async function startChaosFake(platform: 'discord' | 'slack'): Promise<Cha
     apiUrl: fake.apiUrl,
     messages: (channel) => top().filter((m) => m.channel === channel).map(read),
     total: () => top().length,
+    markOf: (key) => key,
     refusedRepeats: () => 0,
     close: () => fake.close(),
   };

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { loadPack } from '../../../src/core/pack/load.js';
 import { slotAfter } from '../../../src/schedule/slots.js';
+import { slotPostId } from '../../../src/core/engines/prompts.js';
 import type { Platform } from '../../../src/core/context.js';
 import type { Store } from '../../../src/core/store/store.js';
 import { until } from '../../support/until.js';
@@ -19,11 +20,12 @@ import { LEASE_SECONDS } from './settings.js';
  * Counting. The schedule posts every second. A slot is counted when it fell inside the run: from
  * the first slot to one second before the last kill. After the last kill the bots run on until no
  * lease is left unposted (every post begun has been taken over) and every quiz has finished.
- * - doubled: a slot with more than one message, a quiz post (reveal, next question, results) that
- *   appears twice, or more prompt results than prompts closed;
- * - missed: a slot begun (its lease taken) with no message, a quiz post that never appears, a reveal
- *   whose "Answers" differs from the answers the store accepted for that question, or a closed
- *   prompt without its result.
+ * - doubled: a slot with more than one message, a closed slot prompt with more than one result, a
+ *   quiz post (reveal, next question, results) that appears twice;
+ * - missed: a slot begun (its lease taken) with no message, a closed slot prompt without its result,
+ *   a quiz post that never appears, a reveal whose "Answers" differs from the answers the store
+ *   accepted for that question.
+ * Slot messages are told apart by their keys' marks (Discord's nonce, Slack's metadata key).
  * - folded: a slot never begun, because when the scheduler next ran a later slot was also due (a
  *   bot was down over it, or late): it posts only the latest of them, by design (src/schedule/plan.ts).
  */
@@ -166,8 +168,10 @@ export function killLoopTest(run: KillLoopRun): void {
       console.log(`kill -9 figures (${run.backend.name}, ${run.platform}, ${run.instances} instance${run.instances > 1 ? 's' : ''}): ${JSON.stringify(figures)}`);
       expect(figures.kills).toBeGreaterThanOrEqual(run.kills);
       expect({ doubled: figures.doubled, missed: figures.missed }).toEqual({ doubled: 0, missed: 0 });
-      // Not a vacuous run: most slots were posted, and quizzes ran through the kills.
-      expect(figures.posted).toBeGreaterThan(figures.slots / 3);
+      // Not a vacuous run: slots were posted and prompts closed, and quizzes ran through the kills.
+      // (A bot start takes seconds on a loaded machine, so many slots fall while both are starting.)
+      expect(figures.posted).toBeGreaterThanOrEqual(20);
+      expect(figures.promptResults).toBeGreaterThanOrEqual(10);
       expect(figures.quizzes).toBeGreaterThanOrEqual(QUIZ_LANES * 2);
     } finally {
       feeding = false;
@@ -185,35 +189,31 @@ async function count(
     kills, slots: 0, posted: 0, folded: 0, doubled: 0, missed: 0, quizzes: quizzes.length, quizPosts: 0, answers: 0,
     promptResults: 0, refusedRepeats: fake.refusedRepeats(),
   };
-  const inChannel = fake.messages(SCHEDULE_CHANNEL);
-  const perSlot = new Map<number, number>();
-  const posts = new Set<string>();
-  for (const m of inChannel) {
-    if (!m.promptPostId) continue;
-    const post = await store.getPromptPost(m.promptPostId);
-    expect(post?.scheduleId).toBe(SCHEDULE);
-    perSlot.set(post!.slot!, (perSlot.get(post!.slot!) ?? 0) + 1);
-    posts.add(m.promptPostId);
-  }
+  // Each message is told apart by what its key left on it (a nonce, metadata), not by its look: a
+  // slot taken over after a later slot closed its prompt shows the prompt closed, without buttons.
+  const marks = new Map<string, number>();
+  for (const m of fake.messages(SCHEDULE_CHANNEL)) if (m.mark) marks.set(m.mark, (marks.get(m.mark) ?? 0) + 1);
+  const postsOf = (key: string) => marks.get(fake.markOf(`${key}#0.0`)) ?? 0;
   for (let slot: number | null = firstSlot; slot !== null && slot <= lastSlot; slot = slotAfter('* * * * * *', 'UTC', slot)) {
     figures.slots++;
-    const n = perSlot.get(slot) ?? 0;
+    const n = postsOf(`sched:${SCHEDULE}:${slot}`);
     const lease = await store.getPostLease(`sched:${SCHEDULE}:${slot}`);
     if (n > 1) figures.doubled++;
     if (n === 1) figures.posted++;
     if (n === 0 && lease) figures.missed++;
     if (n === 0 && !lease) figures.folded++;
     if (lease) expect(lease.state).toBe('posted');
+    // Every prompt closes when the next one posts; each closed prompt has one result.
+    const post = await store.getPromptPost(slotPostId({ scheduleId: SCHEDULE, slot }));
+    if (n === 1 && post?.closedAt != null) {
+      const results = postsOf(`close:${post.id}`);
+      figures.promptResults += results;
+      if (results > 1) figures.doubled++;
+      if (results === 0) figures.missed++;
+    }
   }
-  // Every prompt closes when the next one posts; each closed prompt has one result.
-  let closed = 0;
-  for (const id of posts) if ((await store.getPromptPost(id))?.closedAt !== null) closed++;
-  figures.promptResults = inChannel.filter((m) => m.heading === 'Discussion prompt closed: the result').length;
-  if (figures.promptResults > closed) figures.doubled += figures.promptResults - closed;
-  if (figures.promptResults < closed) figures.missed += closed - figures.promptResults;
-
   if (process.env.CHAOS_DEBUG) {
-    console.log(JSON.stringify({ perSlot: [...perSlot.entries()].filter(([, n]) => n > 1), closed, results: figures.promptResults }));
+    console.log(JSON.stringify([...marks.entries()].filter(([, n]) => n > 1)));
   }
   for (const quiz of quizzes) {
     const seen = fake.messages(quiz.channel);
