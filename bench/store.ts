@@ -17,6 +17,7 @@ import { createServices } from '../src/core/services.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { openPostgresStore } from '../src/store/postgres.js';
 import { runChoice, runText } from '../src/core/dispatch.js';
+import { claimDelivery } from '../src/core/claim.js';
 import type { BaseContext, Services } from '../src/core/context.js';
 import type { Reply } from '../src/core/reply.js';
 import type { Store } from '../src/core/store/store.js';
@@ -63,6 +64,11 @@ const matcher = createMatcher(pack);
 const firstChoice = (replies: Reply[]) => replies.flatMap((r) => r.blocks).flatMap((b) => (b.type === 'choices' ? b.choices : []))[0]?.id;
 const ARGUMENTS = ['ukraine has no article 5 so it is not a member', 'they use nato weapons and share intelligence', 'the west should be honest with voters', 'what about pizza'];
 
+/** Runs a click as an adapter does: claims its delivery first (src/core/claim.ts), so the claim is timed with it. */
+async function claimed(key: string, run: () => Promise<Reply[]>, services: Services): Promise<Reply[]> {
+  return (await claimDelivery(services, key)) === 'won' ? run() : [];
+}
+
 type Timings = Record<string, { ms: number[]; statements: number[] }>;
 
 /** One person's round of every command kind, timing each and counting its statements. */
@@ -87,10 +93,10 @@ async function round(services: Services, user: string, channel: string, i: numbe
   await timed('/debate end', () => runText(ctx, 'debate', 'end'));
   const quiz = await timed('/quiz start', () => runText(ctx, 'quiz', 'start questions:1'));
   const answer = firstChoice(quiz);
-  if (answer) await timed('quiz answer click', () => runChoice(ctx, { choiceId: answer, requestKey: `click-${RUN}-${++requests}` }));
+  if (answer) await timed('quiz answer click', () => claimed(`click-${RUN}-${++requests}`, () => runChoice(ctx, { choiceId: answer }), services));
   const prompt = await timed('/prompt now', () => runText(ctx, 'prompt', 'now'));
   const vote = firstChoice(prompt);
-  if (vote) await timed('vote click', () => runChoice(ctx, { choiceId: vote, requestKey: `vote-${RUN}-${++requests}` }));
+  if (vote) await timed('vote click', () => claimed(`vote-${RUN}-${++requests}`, () => runChoice(ctx, { choiceId: vote }), services));
   await timed('/quiz leaderboard', () => runText(ctx, 'quiz', 'leaderboard all'));
   return count;
 }

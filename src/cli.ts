@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, secretValues, type Config } from './config.js';
 import { createLogger } from './logging.js';
 import type { Logger } from './core/logger.js';
+import { exitWhenFlushed, toleratePipeReaders } from './output-flush.js';
+import { guardProcess } from './process-guard.js';
 
 const USAGE = `rostrum — a debate bot for Discord, Slack and the terminal
 
@@ -21,15 +23,22 @@ Commands:
   slack-manifest             Print the Slack app manifest
   export --what quiz|votes|debates [--channel ID] [--since DATE] --out FILE
                              Write quiz scores, votes or debate transcripts to a CSV file
+  backup [--force] FILE      Copy the SQLite database to FILE, safely while the bot runs
   help                       This text
 
 rostrum <command> --help says what one command takes.
 
 Settings come from the environment or a .env file; see .env.example.`;
 
+/** A usage or settings problem: the message is the whole answer, with exit code `code`. */
+class CommandFailed extends Error {
+  constructor(message: string, readonly code: number) {
+    super(message);
+  }
+}
+
 function fail(message: string, code = 2): never {
-  process.stderr.write(message.endsWith('\n') ? message : message + '\n');
-  process.exit(code);
+  throw new CommandFailed(message, code);
 }
 
 function config(): Config {
@@ -67,19 +76,27 @@ async function main(argv: string[]): Promise<void> {
       const c = config();
       const { startBot, platformsConfigured } = await import('./main.js');
       const { discord, slack } = platformsConfigured(c);
-      await startBot(c, discord || slack ? logger(c) : terminalLogger(c));
+      const log = discord || slack ? logger(c) : terminalLogger(c);
+      guardProcess(log);
+      await startBot(c, log);
       return;
     }
     case 'shell': {
       const { values } = parseArgs({ args: rest, options: { user: { type: 'string' }, channel: { type: 'string' }, json: { type: 'boolean' } } });
+      // Read as the terminal's :channel and :user read them, so the session starts where they could move it.
+      const { boundedLine, MAX_ID, readChannel } = await import('./core/input.js');
+      const channel = readChannel('shell', values.channel ?? 'general');
+      if (!channel) fail(`--channel ${values.channel ?? ''} is not a channel name: use letters, digits, - and _ (at most ${MAX_ID}), e.g. --channel general.`);
+      const user = boundedLine(values.user ?? '', MAX_ID) || 'you';
       const c = config();
       const log = terminalLogger(c);
+      guardProcess(log);
       const { openRuntime } = await import('./runtime.js');
       const { runShellAdapter } = await import('../adapters/shell/index.js');
       const { exportDirFor } = await import('../adapters/shell/files.js');
       const runtime = await openRuntime(c, log);
       await runShellAdapter(runtime, {
-        user: values.user ?? 'you', channel: values.channel ?? 'general', json: Boolean(values.json), exportDir: exportDirFor(c.DATABASE_PATH),
+        user, channel, json: Boolean(values.json), exportDir: exportDirFor(c.DATABASE_PATH),
       });
       await runtime.close();
       return;
@@ -114,19 +131,34 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = await exportCommand(config(), values);
       return;
     }
+    case 'backup': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { force: { type: 'boolean' } } });
+      const { backupCommand } = await import('./commands/backup.js');
+      process.exitCode = await backupCommand(config(), { files: positionals, force: Boolean(values.force) });
+      return;
+    }
     default:
       fail(`rostrum: unknown command “${command}”.\n\n${USAGE}`);
   }
 }
 
-main(process.argv.slice(2)).then(
-  // Everything has been stopped and closed by now; an idle stdin or a platform socket must not keep the process alive.
-  () => process.exit(process.exitCode ?? 0),
-).catch((err: unknown) => {
-  if (err instanceof ConfigError) fail(err.message);
+/** Says what went wrong in a sentence and gives the exit code: 2 for a usage or settings problem, 1 otherwise. */
+function reportFailure(err: unknown): number {
+  if (err instanceof ConfigError) err = new CommandFailed(err.message, 2);
+  if (err instanceof CommandFailed) {
+    process.stderr.write(err.message.endsWith('\n') ? err.message : err.message + '\n');
+    return err.code;
+  }
   // Errors reach the user as a message; a stack is only useful with LOG_LEVEL=debug.
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(`rostrum: ${message}\n`);
   if (process.env.LOG_LEVEL === 'debug' && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-  process.exit(1);
-});
+  return 1;
+}
+
+toleratePipeReaders();
+main(process.argv.slice(2))
+  .then(() => process.exitCode ?? 0, reportFailure)
+  // Everything has been stopped and closed by now; an idle stdin or a platform socket must not keep
+  // the process alive. But every reply and log line written so far must reach its reader first.
+  .then((code) => exitWhenFlushed(Number(code) || 0));

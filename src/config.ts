@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { resolveTimeZone } from './schedule/zones.js';
+import { resolveTimeZone } from './core/schedule/zones.js';
 import { QUIZ_CHANNEL_SECONDS_RANGE } from './core/settings-ranges.js';
 
 const optionalText = z.string().trim().min(1, 'a value that is not blank (or leave it out)').optional().or(z.literal('').transform(() => undefined));

@@ -5,7 +5,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { openRuntime, type Runtime } from './runtime.js';
 
 /** How long stopping (or a start-up interrupted by a stop signal) may take before the process goes anyway. */
-const STOP_DEADLINE_MS = 5000;
+export const STOP_DEADLINE_MS = 5000;
 
 export function platformsConfigured(config: Config): { discord: boolean; slack: boolean } {
   return { discord: Boolean(config.DISCORD_TOKEN), slack: Boolean(config.SLACK_BOT_TOKEN) };

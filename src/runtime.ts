@@ -6,6 +6,7 @@ import { loadPack, DEFAULT_PACK_DIR } from './core/pack/load.js';
 import { createMatcher } from './core/match/create-matcher.js';
 import { lazyMatcher } from './core/match/lazy-matcher.js';
 import { openStore } from './store/open.js';
+import { cronerScheduling } from './schedule/slots.js';
 
 /** The bot's shared parts, built once per process and handed to every adapter. */
 export interface Runtime {
@@ -24,7 +25,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   const listeners: (() => void)[] = [];
   const services: Services = {
     ...createServices({
-      pack, matcher, store, logger,
+      pack, matcher, store, logger, scheduling: cronerScheduling,
       settings: {
         quizChannelSeconds: config.QUIZ_CHANNEL_SECONDS,
         debateTurnLimit: config.DEBATE_TURN_LIMIT,

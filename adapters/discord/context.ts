@@ -28,7 +28,7 @@ export function baseContext(interaction: BaseInteraction, services: Services): B
   };
 }
 
-/** One delivery of one interaction: a second delivery of the same id has no effect in the core. */
+/** The key an instance claims an interaction by (interactions.ts): whoever claims it first answers it. */
 export function requestKey(interaction: BaseInteraction): string {
   return `discord:${interaction.id}`;
 }

@@ -11,11 +11,19 @@ import { discordPoster } from './poster.js';
 export interface DiscordOptions {
   /** Wait this long for the core before deferring (default 1200 ms); 0 defers every answer first. */
   deferAfterMs?: number;
+  /** Give up on an interaction whose request claim takes longer than this (default 2500 ms); see interactions.ts. */
+  claimTimeoutMs?: number;
   /** A stop signal that comes while connecting calls the connection off (StartAborted). */
   signal?: AbortSignal;
 }
 
 const DEFAULT_DEFER_AFTER_MS = 1200;
+/**
+ * Discord allows 3 s from the click to the first response. The defer follows the claim at once, so
+ * a claim that comes within 2.5 s still leaves the defer its trip to Discord; a later one would be
+ * refused as expired anyway.
+ */
+const DEFAULT_CLAIM_TIMEOUT_MS = 2500;
 
 /**
  * Creates the discord.js Client and keeps it connected. Only the Guilds intent: interactions arrive
@@ -43,7 +51,12 @@ export async function startDiscord(runtime: Runtime, config: Config, logger: Log
   if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set: the Discord adapter needs the bot token.');
   const log = logger.child({ platform: 'discord' });
   const client = createClient(config);
-  const deps = { services: runtime.services, log, deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS };
+  const deps = {
+    services: runtime.services,
+    log,
+    deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
+    claimTimeoutMs: options.claimTimeoutMs ?? DEFAULT_CLAIM_TIMEOUT_MS,
+  };
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
 

@@ -3,6 +3,7 @@ import type { Services } from '../../src/core/context.js';
 import type { Logger } from '../../src/core/logger.js';
 import { notice, type Reply } from '../../src/core/reply.js';
 import { runAutocomplete, runChoice, runCommand } from '../../src/core/dispatch.js';
+import { claimDelivery } from '../../src/core/claim.js';
 import { findCommand } from '../../src/core/commands/index.js';
 import { subcommandOf } from './commands.js';
 import { slashInput } from './command-input.js';
@@ -17,46 +18,83 @@ export interface InteractionDeps {
   services: Services;
   log: Logger;
   /**
-   * How long to wait for the core before acknowledging with a defer. Discord allows 3 s from the
-   * user's click to our first response, including the trip both ways; cheap answers (nearly all of
-   * them) go out directly, so the user sees no "thinking…" state. 0 or less: always defer first.
+   * How long to wait for the core before acknowledging with a defer, counted from the interaction's
+   * arrival (the request claim comes out of it). Discord allows 3 s from the user's click to our first
+   * response, including the trip both ways; cheap answers (nearly all of them) go out directly, so the
+   * user sees no "thinking…" state. 0 or less: always defer first.
    */
   deferAfterMs: number;
+  /**
+   * How long the request claim may take before this instance gives up on the interaction and sends
+   * nothing for it. See `claimed`.
+   */
+  claimTimeoutMs: number;
+}
+
+/** `deps` for one interaction: when it arrived, which the defer deadline counts from. */
+interface Arrival extends InteractionDeps {
+  receivedAt: number;
 }
 
 const SERVERS_ONLY = notice('rostrum works in server channels. Invite it to a server and use its commands there.');
 const RESTARTING = notice('rostrum is restarting. Please try again in a moment: nothing was changed.');
 
-/** Answers one interaction from Discord; errors are thrown to the caller, which logs them. */
+/**
+ * Claims the interaction for this instance, before anything is sent for it. Under the default
+ * sharding every instance receives every interaction, and Discord takes the first acknowledgement
+ * from whichever instance sends it: a loser's defer would make the winner's reply fail (40060) and
+ * leave "thinking…" for ever. So an instance answers only what it has claimed, and a loser sends
+ * nothing at all, not even a defer.
+ *
+ * The claim is a database write, and the defer cannot go out before it, so a stalled database holds
+ * up the acknowledgement too. Past `claimTimeoutMs` this instance gives up and sends nothing: if its
+ * claim then lands, nobody answers and Discord tells the user the app did not respond. The other
+ * choice, answering without a claim, risks two answers — a refused one and a possibly doubled effect
+ * (a vote, a debate turn), which is worse than an interaction the user can simply try again.
+ */
+async function claimed(interaction: Interaction, deps: InteractionDeps): Promise<boolean> {
+  const claim = await claimDelivery(deps.services, requestKey(interaction), { timeoutMs: deps.claimTimeoutMs });
+  if (claim !== 'won') deps.log.debug({ interaction: interaction.id, claim }, 'interaction not claimed here; sent nothing');
+  return claim === 'won';
+}
+
+/** Answers one interaction from Discord, if this instance claims it; errors are thrown to the caller, which logs them. */
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
-  if (interaction.isAutocomplete()) return autocomplete(interaction, deps);
-  if (interaction.isChatInputCommand()) return command(interaction, deps);
-  if (interaction.isButton()) return click(interaction, deps);
-  if (interaction.isModalSubmit()) return modalSubmit(interaction, deps);
+  const arrival: Arrival = { ...deps, receivedAt: Date.now() };
+  if (!(await claimed(interaction, deps))) return;
+  if (interaction.isAutocomplete()) return autocomplete(interaction, arrival);
+  if (interaction.isChatInputCommand()) return command(interaction, arrival);
+  if (interaction.isButton()) return click(interaction, arrival);
+  if (interaction.isModalSubmit()) return modalSubmit(interaction, arrival);
   deps.log.debug({ interaction: interaction.id, type: interaction.type }, 'interaction type not handled');
 }
 
 /**
  * Answers an interaction that arrives while the bot stops, without running it: Discord would
- * otherwise tell the user the app did not respond.
+ * otherwise tell the user the app did not respond. Claimed first like any other: another instance
+ * may be answering it for real.
  */
 export async function answerWhileStopping(interaction: Interaction, deps: InteractionDeps): Promise<void> {
+  if (!interaction.isAutocomplete() && !interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
+  if (!(await claimed(interaction, deps))) return;
   if (interaction.isAutocomplete()) return interaction.respond([]);
-  if (interaction.isChatInputCommand() || interaction.isButton() || interaction.isModalSubmit()) {
-    return new Responder(interaction, deps.log).send([RESTARTING]);
-  }
+  return new Responder(interaction, deps.log).send([RESTARTING]);
 }
 
-/** Sends the core's answer directly when it is quick, else defers first and sends it when ready. */
-async function answer(interaction: AnswerableInteraction, deps: InteractionDeps, work: Promise<Reply[]>): Promise<void> {
+/**
+ * Sends the core's answer directly when it is ready before `deferAfterMs` from arrival, else defers
+ * and sends it when ready. A slow claim uses up that time, so after one the defer goes out at once.
+ */
+async function answer(interaction: AnswerableInteraction, deps: Arrival, work: Promise<Reply[]>): Promise<void> {
   const responder = new Responder(interaction, deps.log);
-  if (deps.deferAfterMs <= 0) {
+  const wait = deps.deferAfterMs - (Date.now() - deps.receivedAt);
+  if (wait <= 0) {
     await responder.defer();
     return responder.send(await work);
   }
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), deps.deferAfterMs);
+    timer = setTimeout(() => resolve('late'), wait);
   });
   const first = await Promise.race([work, late]);
   clearTimeout(timer);
@@ -68,15 +106,15 @@ async function answer(interaction: AnswerableInteraction, deps: InteractionDeps,
   }
 }
 
-async function command(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
+async function command(interaction: ChatInputCommandInteraction, deps: Arrival): Promise<void> {
   const base = baseContext(interaction, deps.services);
   if (!base) return answer(interaction, deps, Promise.resolve([SERVERS_ONLY]));
   const input = slashInput(interaction.commandName, interaction.options.data);
   deps.log.debug({ interaction: interaction.id, command: input.command, subcommand: input.subcommand, user: base.user.id }, 'slash command');
-  return answer(interaction, deps, runCommand(base, { ...input, requestKey: requestKey(interaction) }));
+  return answer(interaction, deps, runCommand(base, input));
 }
 
-async function click(interaction: ButtonInteraction, deps: InteractionDeps): Promise<void> {
+async function click(interaction: ButtonInteraction, deps: Arrival): Promise<void> {
   const base = baseContext(interaction, deps.services);
   if (!base) return answer(interaction, deps, Promise.resolve([SERVERS_ONLY]));
   const input = choiceInput(interaction.customId);
@@ -86,7 +124,7 @@ async function click(interaction: ButtonInteraction, deps: InteractionDeps): Pro
     await interaction.showModal(textModal(interaction.customId, input));
     return;
   }
-  return answer(interaction, deps, runChoice(base, { choiceId: interaction.customId, messageId: interaction.message.id, requestKey: requestKey(interaction) }));
+  return answer(interaction, deps, runChoice(base, { choiceId: interaction.customId, messageId: interaction.message.id }));
 }
 
 function submittedText(interaction: ModalSubmitInteraction): string {
@@ -97,7 +135,7 @@ function submittedText(interaction: ModalSubmitInteraction): string {
   }
 }
 
-async function modalSubmit(interaction: ModalSubmitInteraction, deps: InteractionDeps): Promise<void> {
+async function modalSubmit(interaction: ModalSubmitInteraction, deps: Arrival): Promise<void> {
   const base = baseContext(interaction, deps.services);
   if (!base) return answer(interaction, deps, Promise.resolve([SERVERS_ONLY]));
   deps.log.debug({ interaction: interaction.id, choice: interaction.customId, user: base.user.id }, 'modal submit');
@@ -105,11 +143,10 @@ async function modalSubmit(interaction: ModalSubmitInteraction, deps: Interactio
     choiceId: interaction.customId,
     text: submittedText(interaction),
     messageId: interaction.message?.id,
-    requestKey: requestKey(interaction),
   }));
 }
 
-async function autocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
+async function autocomplete(interaction: AutocompleteInteraction, deps: Arrival): Promise<void> {
   const base = baseContext(interaction, deps.services);
   const focused = interaction.options.getFocused(true);
   const spec = findCommand(interaction.commandName);

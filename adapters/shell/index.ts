@@ -3,8 +3,9 @@ import { startPlatformBackground } from '../../src/adapter.js';
 import { Shell } from './shell.js';
 
 /**
- * Runs the terminal adapter until its input ends, the user quits, or SIGINT/SIGTERM arrives;
- * then lets the command in flight finish and stops background work. The caller closes the store.
+ * Runs the terminal adapter until its input ends, the user quits, SIGINT/SIGTERM arrives or the
+ * reader of its output goes away; then lets the command in flight finish and stops background
+ * work. The caller closes the store.
  */
 export async function runShellAdapter(runtime: Runtime, options: { user: string; channel: string; json: boolean; exportDir: string }): Promise<void> {
   const interactive = Boolean(process.stdin.isTTY) && !options.json;
@@ -14,7 +15,9 @@ export async function runShellAdapter(runtime: Runtime, options: { user: string;
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
-  await Promise.race([shell.run(), stopSignal]);
+  // A reader that closed its end of a piped stdout (`| head -5`) wants no more: stop as on a signal.
+  const readerGone = new Promise<void>((resolve) => process.stdout.once('error', () => resolve()));
+  await Promise.race([shell.run(), stopSignal, readerGone]);
   shell.stop();
   await shell.drain();
   await background.stop();

@@ -4,6 +4,7 @@ import type { Services, BaseContext } from '../../src/core/context.js';
 import type { Choice, Reply } from '../../src/core/reply.js';
 import type { Poster } from '../../src/core/poster.js';
 import { runChoice, runText } from '../../src/core/dispatch.js';
+import { boundedLine, MAX_ID, quoted, readChannel } from '../../src/core/input.js';
 import { renderForTerminal } from './render.js';
 import { parseShellLine } from './input-line.js';
 import { saveFiles } from './files.js';
@@ -144,13 +145,20 @@ export class Shell {
       case 'quit':
         return false;
       case 'user':
-        if (arg) this.user = arg.slice(0, 64);
+        // The name is the user's id here, so it is held to what an id may be.
+        if (arg) this.user = boundedLine(arg, MAX_ID) || this.user;
         this.write(`You are now ${this.user}.`);
         return true;
-      case 'channel':
-        if (arg) this.channel = arg.replace(/^#/, '').slice(0, 64);
+      case 'channel': {
+        const channel = arg ? readChannel('shell', arg) : this.channel;
+        if (!channel) {
+          this.write(`${quoted(arg)} is not a channel name: use letters, digits, - and _ (at most ${MAX_ID}), e.g. :channel general.`);
+          return true;
+        }
+        this.channel = channel;
         this.write(`You are now in #${this.channel}.`);
         return true;
+      }
       case 'sleep': {
         const seconds = Math.min(Math.max(Number(arg) || 0, 0), 600);
         await sleep(seconds * 1000, undefined, { signal: this.stopping.signal }).catch(() => undefined);

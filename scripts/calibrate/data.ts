@@ -4,9 +4,12 @@ import type { Pack } from '../../src/core/pack/model.js';
 import type { Sample } from '../../tests/core/match/outcomes.js';
 import { tuneHalf, type BlindEntry } from '../../tests/core/match/student-blind.js';
 
+export const SOURCES = ['student-blind', 'student-extra', 'examples', 'labelled-sets'] as const;
+export type Source = (typeof SOURCES)[number];
+
 /** A tuning line, with where it came from and which examples fold (if any) must be left out of the index to judge it. */
 export interface TuningSample extends Sample {
-  source: 'student-blind' | 'examples' | 'labelled-sets';
+  source: Source;
   /** Examples cross-validation: the fold whose examples the index leaves out; null for the full pack. */
   fold: number | null;
 }
@@ -21,13 +24,16 @@ function everyMotion(pack: Pack, text: string, source: TuningSample['source']): 
   return pack.motions.map((m) => ({ text, motion: m.id, point: null, source, fold: null }));
 }
 
-/** The tuning half of the blind student set, and only that half: the held-out half is never read here. */
-function studentBlind(pack: Pack): TuningSample[] {
-  if (!existsSync(fixture('student-blind.json'))) return [];
-  return tuneHalf(readJson<unknown>('student-blind.json')).flatMap((e: BlindEntry): TuningSample[] => {
+/**
+ * The tuning half of a blind student set, and only that half: the held-out half of
+ * student-blind.json is never read here (student-blind-extra.json is all tuning lines).
+ */
+function studentLines(pack: Pack, file: string, source: Source): TuningSample[] {
+  if (!existsSync(fixture(file))) return [];
+  return tuneHalf(readJson<unknown>(file)).flatMap((e: BlindEntry): TuningSample[] => {
     // A label the pack does not know (content in flux) is skipped rather than counted as a miss.
     if (!pack.motionById.has(e.motion) || (e.point !== null && pack.pointById.get(e.point)?.motion !== e.motion)) return [];
-    return [{ text: e.text, motion: e.motion, point: e.point, source: 'student-blind', fold: null }];
+    return [{ text: e.text, motion: e.motion, point: e.point, source, fold: null }];
   });
 }
 
@@ -60,7 +66,12 @@ function labelledSets(pack: Pack): TuningSample[] {
 }
 
 export function tuningSamples(pack: Pack): TuningSample[] {
-  return [...studentBlind(pack), ...examples(pack), ...labelledSets(pack)];
+  return [
+    ...studentLines(pack, 'student-blind.json', 'student-blind'),
+    ...studentLines(pack, 'student-blind-extra.json', 'student-extra'),
+    ...examples(pack),
+    ...labelledSets(pack),
+  ];
 }
 
 /** The pack as the index of one examples fold sees it: that fold's examples left out. */

@@ -1,3 +1,4 @@
+import { BACKUP_USAGE } from './backup.js';
 import { EXPORT_USAGE } from './export.js';
 
 /**
@@ -23,6 +24,7 @@ DISCORD_GUILD_ID; appears at once) or globally (may take up to an hour to reach 
   'slack-manifest': `usage: rostrum slack-manifest
 Prints the Slack app manifest (the same as slack-manifest.json) to create or update the app with.`,
   export: EXPORT_USAGE,
+  backup: BACKUP_USAGE,
   help: `usage: rostrum help
 Lists the commands. rostrum <command> --help says what one command takes.`,
 };

@@ -26,7 +26,7 @@ export const CHOICE_HANDLERS: Record<string, ChoiceHandler> = {
   ],
   'debate:reply': async (ctx, [debateId]) => {
     if (!debateId) return [expired];
-    if (!ctx.text?.trim()) return [notice('Type your argument in the box, then send it.')];
+    if (!ctx.text) return [notice('Type your argument in the box, then send it.')];
     await ctx.services.store.rememberPerson(ctx, ctx.user, ctx.services.now().getTime());
     return replyToDebate(ctx.services, ctx, ctx.user.id, ctx.text, debateId);
   },

@@ -2,6 +2,7 @@ import type { Pack } from './pack/model.js';
 import type { Matcher } from './match/matcher.js';
 import type { Store } from './store/store.js';
 import type { Logger } from './logger.js';
+import type { Scheduling } from './schedule/scheduling.js';
 
 export type Platform = 'discord' | 'slack' | 'shell';
 
@@ -35,6 +36,8 @@ export interface Services {
   now: () => Date;
   /** Uniform in [0, 1); injected so shuffles and picks are reproducible in tests. */
   random: () => number;
+  /** The cron engine schedules are checked and planned with; start-up supplies it. */
+  scheduling: Scheduling;
   /** Tells background work that a deadline or schedule changed, so it re-plans its sleep. */
   wake: () => void;
   /**

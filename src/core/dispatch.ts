@@ -1,25 +1,23 @@
 import type { BaseContext, CommandContext, OptionValue } from './context.js';
-import type { CommandSpec, OptionSpec, SubcommandSpec } from './commands/spec.js';
+import type { CommandSpec, SubcommandSpec } from './commands/spec.js';
 import { COMMANDS, findCommand } from './commands/index.js';
 import { helpReply } from './commands/help.js';
 import { EXPIRED_CHOICE, routeChoice } from './choices.js';
 import { MAX_CHOICE_ID, MAX_USER_TEXT, notice, type Reply } from './reply.js';
 import { suggest } from './autocomplete.js';
 import { parseCommandText } from './commands/text-grammar.js';
+import { cleanActor, cleanText, normaliseOptions, quoted } from './input.js';
 
 export interface CommandInput {
   command: string;
   subcommand?: string;
   options: Readonly<Record<string, OptionValue | undefined>>;
-  /** A platform delivery id: a second delivery with the same key has no effect. */
-  requestKey?: string;
 }
 
 export interface ChoiceInput {
   choiceId: string;
   text?: string;
   messageId?: string;
-  requestKey?: string;
 }
 
 const FAILURE = notice('Something went wrong on my side, and nothing was changed. Please try again in a moment.');
@@ -35,67 +33,25 @@ function help(base: BaseContext, command?: CommandSpec, problem?: string): Reply
   return helpReply(COMMANDS, command, problem, base.slashName, base.services.pack.article.title);
 }
 
+/** Every option normalised (src/core/input.ts), or the reply that says what was wrong. */
 function checkOptions(base: BaseContext, command: CommandSpec, sub: SubcommandSpec, given: CommandInput['options']): Checked {
-  const out: Record<string, OptionValue> = {};
-  const fail = (problem: string): Checked => ({ ok: false, reply: help(base, command, problem) });
-  for (const [name, raw] of Object.entries(given)) {
-    if (raw === undefined) continue;
-    const spec = sub.options.find((o) => o.name === name.toLowerCase());
-    if (!spec) return fail(`/${command.name} ${sub.name} has no option “${name}”.`);
-    const value = coerce(spec, raw);
-    if (value === undefined) return fail(`“${String(raw)}” is not a valid value for ${spec.name}: it takes ${expectation(spec)}.`);
-    if (typeof value === 'string' && value.length > (spec.maxLength ?? MAX_USER_TEXT)) {
-      return { ok: false, reply: tooLong(value.length, spec.maxLength ?? MAX_USER_TEXT) };
-    }
-    out[spec.name] = value;
-  }
-  // Blank text says nothing: a required option given only spaces is still missing.
-  const missing = sub.options.find((o) => o.required && (out[o.name] === undefined || String(out[o.name]).trim() === ''));
-  if (missing) return fail(`/${command.name} ${sub.name} needs ${missing.name} (${missing.description.toLowerCase()}), e.g. ${exampleOf(missing)}.`);
-  return { ok: true, options: out };
+  const read = normaliseOptions(base.platform, command.name, sub, given);
+  if (read.ok) return read;
+  return { ok: false, reply: read.tooLong ? tooLong(read.tooLong.length, read.tooLong.limit) : help(base, command, read.problem) };
 }
 
-function exampleOf(spec: OptionSpec): string {
-  const value = spec.choices?.[0]?.value ?? (spec.type === 'integer' ? String(spec.minValue ?? 1) : '…');
-  return `${spec.name}:${value}`;
-}
-
-function expectation(spec: OptionSpec): string {
-  if (spec.choices) return `one of ${spec.choices.map((c) => c.value).join(', ')}`;
-  if (spec.type === 'integer') return `a whole number${spec.minValue !== undefined ? ` from ${spec.minValue} to ${spec.maxValue}` : ''}`;
-  if (spec.type === 'boolean') return 'true or false';
-  return 'some text';
-}
-
-function coerce(spec: OptionSpec, raw: OptionValue): OptionValue | undefined {
-  switch (spec.type) {
-    case 'integer': {
-      const n = typeof raw === 'number' ? raw : /^-?\d{1,9}$/.test(String(raw).trim()) ? Number(String(raw).trim()) : NaN;
-      if (!Number.isInteger(n)) return undefined;
-      if ((spec.minValue !== undefined && n < spec.minValue) || (spec.maxValue !== undefined && n > spec.maxValue)) return undefined;
-      return n;
-    }
-    case 'boolean': {
-      if (typeof raw === 'boolean') return raw;
-      const s = String(raw).toLowerCase();
-      return s === 'true' || s === 'yes' ? true : s === 'false' || s === 'no' ? false : undefined;
-    }
-    default: {
-      const s = String(raw);
-      if (!spec.choices) return s;
-      return spec.choices.find((c) => c.value.toLowerCase() === s.trim().toLowerCase())?.value;
-    }
-  }
-}
-
-/** Runs a command end to end: checks what was typed, applies the admin rule, de-duplicates, handles errors. */
+/**
+ * Runs a command end to end: checks what was typed, applies the admin rule, handles errors. A
+ * platform delivers a request more than once (retries, several instances): the adapter claims each
+ * delivery (claim.ts) before it runs anything here, so this runs once per request.
+ */
 export async function runCommand(base: BaseContext, input: CommandInput): Promise<Reply[]> {
   const command = findCommand(input.command);
-  if (!command) return [help(base, undefined, `I don’t know the command /${input.command}.`)];
+  if (!command) return [help(base, undefined, `I don’t know the command /${cleanText(input.command, false).slice(0, 40)}.`)];
   const subName = (input.subcommand ?? command.defaultSubcommand)?.toLowerCase();
   const sub = command.subcommands.find((s) => s.name === subName);
   if (!sub) {
-    return [help(base, command, subName ? `/${command.name} has no subcommand “${subName}”.` : undefined)];
+    return [help(base, command, subName ? `/${command.name} has no subcommand ${quoted(subName)}.` : undefined)];
   }
   // Refused before the options are checked: a non-admin gains nothing from advice on options they can't use.
   if (sub.adminOnly && !base.isAdmin) {
@@ -103,8 +59,8 @@ export async function runCommand(base: BaseContext, input: CommandInput): Promis
   }
   const checked = checkOptions(base, command, sub, input.options);
   if (!checked.ok) return [checked.reply];
-  return guarded(base, input.requestKey, { command: command.name, subcommand: sub.name }, async () => {
-    const ctx: CommandContext = { ...base, command: command.name, subcommand: sub.name, options: checked.options };
+  return guarded(base, { command: command.name, subcommand: sub.name }, async () => {
+    const ctx: CommandContext = { ...base, user: cleanActor(base.user), command: command.name, subcommand: sub.name, options: checked.options };
     return sub.handler(ctx);
   });
 }
@@ -113,22 +69,25 @@ export async function runCommand(base: BaseContext, input: CommandInput): Promis
  * Runs a command typed as text (Slack's slash commands, the terminal): parses it with the grammar
  * the command list defines, and answers with the command's help when it does not parse.
  */
-export async function runText(base: BaseContext, commandName: string, text: string, requestKey?: string): Promise<Reply[]> {
+export async function runText(base: BaseContext, commandName: string, text: string): Promise<Reply[]> {
   const command = findCommand(commandName);
-  if (!command) return [help(base, undefined, `I don’t know the command /${commandName.replace(/^\//, '')}.`)];
+  if (!command) return [help(base, undefined, `I don’t know the command /${cleanText(commandName, false).replace(/^\//, '').slice(0, 40)}.`)];
   if (text.length > MAX_USER_TEXT + 200) return [tooLong(text.length)];
-  const parsed = parseCommandText(command, text, base.services.pack.motions.map((m) => m.id));
+  // Control characters go before parsing, so none splits or hides a word; each option is read again after.
+  const parsed = parseCommandText(command, cleanText(text, true), base.services.pack.motions.map((m) => m.id));
   if (!parsed.ok) return [help(base, command, parsed.problem)];
-  return runCommand(base, { command: command.name, subcommand: parsed.subcommand.name, options: parsed.options, requestKey });
+  return runCommand(base, { command: command.name, subcommand: parsed.subcommand.name, options: parsed.options });
 }
 
 /** Runs a click (and the text of the box it opened, if any). Anything unrecognised has expired. */
 export async function runChoice(base: BaseContext, input: ChoiceInput): Promise<Reply[]> {
   const route = input.choiceId.length <= MAX_CHOICE_ID ? routeChoice(input.choiceId) : null;
   if (!route) return [EXPIRED_CHOICE];
-  if (input.text !== undefined && input.text.length > MAX_USER_TEXT) return [tooLong(input.text.length)];
-  return guarded(base, input.requestKey, { choice: input.choiceId }, () =>
-    route.handler({ ...base, choiceId: input.choiceId, text: input.text, messageId: input.messageId }, route.args),
+  // The text of a box is free text like any option's: cleaned the same way, lines kept.
+  const text = input.text === undefined ? undefined : cleanText(input.text, true).trim();
+  if (text !== undefined && text.length > MAX_USER_TEXT) return [tooLong(text.length)];
+  return guarded(base, { choice: input.choiceId }, () =>
+    route.handler({ ...base, user: cleanActor(base.user), choiceId: input.choiceId, text, messageId: input.messageId }, route.args),
   );
 }
 
@@ -140,23 +99,20 @@ export async function runAutocomplete(
   const spec = sub?.options.find((o) => o.name === input.option);
   if (!spec?.autocomplete) return [];
   try {
-    return (await suggest({ ...base, option: spec.name }, spec.autocomplete, input.partial)).slice(0, 25);
+    // What is typed so far only filters suggestions, but it is still read as any free text is.
+    const partial = cleanText(input.partial, false).slice(0, MAX_USER_TEXT);
+    return (await suggest({ ...base, option: spec.name }, spec.autocomplete, partial)).slice(0, 25);
   } catch (err) {
     base.services.logger.error({ err, option: input.option }, 'autocomplete failed');
     return [];
   }
 }
 
-async function guarded(base: BaseContext, requestKey: string | undefined, what: object, run: () => Promise<Reply[]>): Promise<Reply[]> {
-  const log = base.services.logger;
+async function guarded(base: BaseContext, what: object, run: () => Promise<Reply[]>): Promise<Reply[]> {
   try {
-    if (requestKey && !(await base.services.store.claimRequest(requestKey, base.services.now().getTime()))) {
-      log.info({ requestKey, ...what }, 'repeated delivery ignored');
-      return [];
-    }
     return await run();
   } catch (err) {
-    log.error({ err, ...what, platform: base.platform, channel: base.channelId }, 'handler failed');
+    base.services.logger.error({ err, ...what, platform: base.platform, channel: base.channelId }, 'handler failed');
     return [FAILURE];
   }
 }

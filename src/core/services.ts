@@ -3,6 +3,7 @@ import type { Pack } from './pack/model.js';
 import type { Matcher } from './match/matcher.js';
 import type { Store } from './store/store.js';
 import { silentLogger, type Logger } from './logger.js';
+import type { Scheduling } from './schedule/scheduling.js';
 
 export const DEFAULT_SETTINGS: CoreSettings = {
   quizChannelSeconds: 20,
@@ -17,6 +18,8 @@ export function createServices(parts: {
   pack: Pack;
   matcher: Matcher;
   store: Store;
+  /** Needed only where schedules are made or resumed: without one, those commands fail (and log why). */
+  scheduling?: Scheduling;
   settings?: Partial<CoreSettings>;
   logger?: Logger;
   now?: () => Date;
@@ -31,8 +34,14 @@ export function createServices(parts: {
     logger: parts.logger ?? silentLogger,
     now: parts.now ?? (() => new Date()),
     random: parts.random ?? Math.random,
+    scheduling: parts.scheduling ?? NO_SCHEDULING,
     // Replaced by start-up once background work runs; until then there is nothing to wake.
     wake: () => {},
     ...(parts.renderPng ? { renderPng: parts.renderPng } : {}),
   };
 }
+
+const missing = (): never => {
+  throw new Error('no scheduling engine was given to createServices');
+};
+const NO_SCHEDULING: Scheduling = { runnable: missing, slotAfter: missing };

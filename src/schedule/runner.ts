@@ -5,7 +5,7 @@ import { keyParts, postOnce, type OnceKind, type OncePost } from '../core/post-o
 import { createPromptPost } from '../core/engines/prompts.js';
 import type { ScheduleRecord } from '../core/store/schedule-store.js';
 import { planSlot } from './plan.js';
-import { formatInZone } from './zones.js';
+import { formatInZone } from '../core/schedule/zones.js';
 
 /** Why a schedule paused itself, as /prompt list shows it. */
 export function pauseReasonFor(failure: 'channel-gone' | 'forbidden', at: number, zone: string): string {

@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import type { Scheduling } from '../core/schedule/scheduling.js';
 
 /**
  * Slot arithmetic for a cron pattern in an IANA time zone. croner does the calendar and
@@ -38,20 +39,15 @@ export function slotAtOrAfter(pattern: string, zone: string, at: number): number
   return slotAfter(pattern, zone, at - 1);
 }
 
-/** The next `n` run times strictly after `from`. */
-export function nextRuns(pattern: string, zone: string, from: Date | number, n: number): Date[] {
-  const runs: Date[] = [];
-  let ref = typeof from === 'number' ? from : from.getTime();
-  while (runs.length < n) {
-    const next = slotAfter(pattern, zone, ref);
-    if (next === null) break;
-    runs.push(new Date(next));
-    ref = next;
+/** Whether croner can run the pattern in the zone; croner's own message stays out of replies. */
+export function runnable(pattern: string, zone: string): boolean {
+  try {
+    job(pattern, zone);
+    return true;
+  } catch {
+    return false;
   }
-  return runs;
 }
 
-/** Throws croner's own message when the pattern or zone is not one it can run. */
-export function assertRunnable(pattern: string, zone: string): void {
-  job(pattern, zone);
-}
+/** The croner-backed engine start-up hands to the core's services. */
+export const cronerScheduling: Scheduling = { runnable, slotAfter };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { runRostrum } from '../support/cli.js';
+import { runRostrum, tempDbPath } from '../support/cli.js';
 import { sureText } from '../support/debate-texts.js';
 import { DEFAULT_PACK_DIR } from '../../src/core/pack/load.js';
 
@@ -13,11 +13,11 @@ describe('rostrum command', () => {
   it('lists its subcommands with --help', async () => {
     const { code, stdout } = await runRostrum(['--help']);
     expect(code).toBe(0);
-    for (const sub of ['start', 'shell', 'validate', 'match', 'deploy-commands', 'slack-manifest']) expect(stdout).toContain(sub);
+    for (const sub of ['start', 'shell', 'validate', 'match', 'deploy-commands', 'slack-manifest', 'export', 'backup']) expect(stdout).toContain(sub);
   });
 
   it('prints each subcommand’s own usage with --help, and runs nothing', async () => {
-    for (const sub of ['start', 'shell', 'validate', 'match', 'deploy-commands', 'slack-manifest', 'export', 'help']) {
+    for (const sub of ['start', 'shell', 'validate', 'match', 'deploy-commands', 'slack-manifest', 'export', 'backup', 'help']) {
       const { code, stdout } = await runRostrum([sub, '--help']);
       expect(code, sub).toBe(0);
       expect(stdout, sub).toMatch(new RegExp(`^usage: rostrum ${sub}`));
@@ -59,6 +59,16 @@ describe('rostrum command', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/unknown command “frobnicate”/);
   });
+
+  it('shell starts in a channel named in the terminal’s form, and refuses any other with exit code 2', async () => {
+    const env = { DATABASE_PATH: await tempDbPath() };
+    const refused = await runRostrum(['shell', '--channel', '#'], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--channel # is not a channel name: use letters, digits, - and _ (at most 64), e.g. --channel general.');
+    const started = await runRostrum(['shell', '--channel', '#class-9b', '--user', 'al\u0007ice\t'], { input: ':channel\n:user\n', env });
+    expect(started.code).toBe(0);
+    expect(started.stdout).toBe('You are now in #class-9b.\nYou are now alice.\n');
+  }, SPAWNS_TIMEOUT);
 
   it('validate exits 0 on the shipped pack and 1 with the list on a broken copy', async () => {
     const ok = await runRostrum(['validate']);

@@ -247,38 +247,6 @@ describe('failures', () => {
   });
 });
 
-describe('repeated deliveries', () => {
-  it('ignore a second command with the same request key', async () => {
-    const d = await startDebate(alice);
-    const text = await argumentFor('dfm-against-article5');
-    const first = await runCommand(alice, { command: 'debate', subcommand: 'reply', options: { text }, requestKey: 'slack-retry-1' });
-    expect(first.length).toBeGreaterThan(0);
-    const turns = (await services.store.getDebate(d.id))!.turns;
-    expect(turns.length).toBeGreaterThan(d.turns.length);
-    expect(await runCommand(alice, { command: 'debate', subcommand: 'reply', options: { text }, requestKey: 'slack-retry-1' })).toEqual([]);
-    expect(await runText(alice, 'debate', `reply ${text}`, 'slack-retry-1')).toEqual([]);
-    expect((await services.store.getDebate(d.id))!.turns).toEqual(turns);
-    // A new key is a new request.
-    await runCommand(alice, { command: 'debate', subcommand: 'reply', options: { text }, requestKey: 'slack-retry-2' });
-    expect((await services.store.getDebate(d.id))!.turns.length).toBeGreaterThan(turns.length);
-  });
-
-  it('ignore a second click with the same request key', async () => {
-    const [prompt] = await runText(alice, 'prompt', 'now');
-    const agree = choiceStarting(prompt!, 'vote:').id;
-    const postId = agree.split(':')[1]!;
-    expect(await runChoice(alice, { choiceId: agree, requestKey: 'click-1' })).toHaveLength(2);
-    expect(await runChoice(alice, { choiceId: `vote:${postId}:disagree`, requestKey: 'click-1' })).toEqual([]);
-    expect(await services.store.tally(postId)).toEqual({ agree: 1, disagree: 0, unsure: 0 });
-  });
-
-  it('do not consume the key of a request that was refused before it ran', async () => {
-    const [r] = await runCommand(alice, { command: 'quiz', subcommand: 'start', options: { questions: 99 }, requestKey: 'k-1' });
-    expect(help(r).problem).toBeDefined();
-    expect(await services.store.claimRequest('k-1', 0)).toBe(true);
-  });
-});
-
 describe('user text that looks like a mention', () => {
   const mentions = '@everyone @here <!channel> <!here> <@U012ABC> <@&123456789> & <b>';
 

@@ -52,16 +52,41 @@ describe('/prompt schedule', () => {
     expect((await saved(none))[0]?.timeZone).toBe('UTC');
   });
 
-  it('posts to another channel when asked, including a pasted channel mention', async () => {
+  it('posts to another channel when asked, in the platform’s form, including a pasted channel mention', async () => {
     const h = await makeHarness(START);
-    const text = await h.text('schedule', { cadence: 'daily', time: '09:00', channel: '123456789' });
-    expect(text).toContain('in channel 123456789');
-    await h.command('schedule', { cadence: 'daily', time: '10:00', channel: '<#C0SLACK|general>' });
-    expect((await saved(h)).map((s) => s.channelId).sort()).toEqual(['123456789', 'C0SLACK']);
+    const text = await h.text('schedule', { cadence: 'daily', time: '09:00', channel: 'history' });
+    expect(text).toContain('in channel history');
+    const discord = { platform: 'discord' as const };
+    await h.command('schedule', { cadence: 'daily', time: '10:00', channel: '910000000000000011' }, discord);
+    await h.command('schedule', { cadence: 'daily', time: '10:00', channel: '<#910000000000000012>' }, discord);
+    await h.command('schedule', { cadence: 'daily', time: '10:00', channel: '<#C0SLACK|general>' }, { platform: 'slack' });
+    expect((await saved(h)).map((s) => s.channelId)).toEqual(['history']);
+    expect((await h.store.listSchedules('discord', SERVER)).map((s) => s.channelId).sort()).toEqual(['910000000000000011', '910000000000000012']);
+    expect((await h.store.listSchedules('slack', SERVER)).map((s) => s.channelId)).toEqual(['C0SLACK']);
+  });
+
+  it('refuses a channel not in the platform’s form, saying what to give, and saves nothing', async () => {
+    const h = await makeHarness(START);
+    const refused: [string, { platform?: 'discord' | 'slack' }, RegExp][] = [
+      ['#', {}, /“#” is not a channel I can post in: give a channel name such as #general/],
+      ['two words', {}, /not a channel I can post in/],
+      ['x'.repeat(65), {}, /not a channel I can post in/],
+      ['<#C0SLACK|general>', { platform: 'discord' }, /pick a channel from the list Discord offers/],
+      ['123456789', { platform: 'discord' }, /not a channel I can post in/],
+      ['910000000000000011', { platform: 'slack' }, /type # and pick the channel from the list Slack offers/],
+      ['<#c0lower|general>', { platform: 'slack' }, /not a channel I can post in/],
+    ];
+    for (const [channel, as, why] of refused) {
+      expect(await h.text('schedule', { cadence: 'daily', time: '09:00', channel }, as), channel).toMatch(why);
+    }
+    // Nothing is left once the NUL goes: the option counts as not given, so this channel is meant.
+    expect(await h.text('schedule', { cadence: 'daily', time: '09:00', channel: '\u0000' })).toContain('in this channel');
+    const rows = [...await saved(h), ...await h.store.listSchedules('discord', SERVER), ...await h.store.listSchedules('slack', SERVER)];
+    expect(rows.map((s) => s.channelId)).toEqual([CHANNEL]);
   });
 
   const INVALID: [string, Record<string, string>, RegExp][] = [
-    ['an invalid cron expression', { cadence: '61 9 * * *' }, /not a valid cron expression \(Invalid value for minute: 61\)/],
+    ['an invalid cron expression', { cadence: '61 9 * * *' }, /not a valid cron expression \(“61” is not a minute I can read/],
     ['a six-field cron expression', { cadence: '*/10 * * * * *' }, /six fields/],
     ['an unknown time zone', { cadence: 'daily', time: '09:00', timezone: 'Europe/Atlantis' }, /“Europe\/Atlantis” is not a time zone I know/],
     ['a fixed offset', { cadence: 'daily', time: '09:00', timezone: '+03:00' }, /fixed UTC offset/],

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,10 +24,15 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
   return { ...env, ...extra };
 }
 
+/** Spawns `rostrum <args>` with its standard streams as pipes, and nothing reading them yet. */
+export function spawnRostrum(args: string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [...COMMAND, ...args], { cwd: ROOT, env: childEnv(env) });
+}
+
 /** Runs `rostrum <args>` to completion with `input` on standard input. */
 export function runRostrum(args: string[], options: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [...COMMAND, ...args], { cwd: ROOT, env: childEnv(options.env) });
+    const child = spawnRostrum(args, options.env);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -44,7 +49,7 @@ export function runRostrum(args: string[], options: { input?: string; env?: Reco
 
 /** Starts `rostrum <args>` and leaves it running, for tests that talk to it line by line or signal it. */
 export function startRostrum(args: string[], env: Record<string, string> = {}): { child: ChildProcess; output: () => string; waitFor: (re: RegExp, ms?: number) => Promise<void> } {
-  const child = spawn(process.execPath, [...COMMAND, ...args], { cwd: ROOT, env: childEnv(env) });
+  const child = spawnRostrum(args, env);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

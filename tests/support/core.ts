@@ -11,6 +11,7 @@ import { createServices } from '../../src/core/services.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { BaseContext, CoreSettings, Services } from '../../src/core/context.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
+import { cronerScheduling } from '../../src/schedule/slots.js';
 
 let shared: Promise<{ pack: Pack; matcher: Matcher }> | null = null;
 
@@ -46,7 +47,7 @@ export function seededRandom(seed = 42): () => number {
 export async function testServices(options: { path?: string; settings?: Partial<CoreSettings>; now?: () => Date; random?: () => number; logger?: Logger } = {}): Promise<Services> {
   const { pack, matcher } = await shippedPack();
   const store = await openSqliteStore(options.path ?? ':memory:');
-  return createServices({ pack, matcher, store, settings: options.settings, now: options.now, random: options.random ?? seededRandom(), logger: options.logger });
+  return createServices({ pack, matcher, store, scheduling: cronerScheduling, settings: options.settings, now: options.now, random: options.random ?? seededRandom(), logger: options.logger });
 }
 
 export function contextFor(services: Services, user = 'alice', channel = 'general', extra: Partial<BaseContext> = {}): BaseContext {

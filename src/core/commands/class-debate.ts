@@ -40,7 +40,7 @@ export const classDebateSubcommands: readonly SubcommandSpec[] = [
   {
     name: 'say',
     description: 'Make an argument in the class debate, for your side',
-    options: [{ name: 'argument', description: 'Your argument', type: 'string', required: true, maxLength: MAX_USER_TEXT, rest: true }],
+    options: [{ name: 'argument', description: 'Your argument', type: 'string', required: true, maxLength: MAX_USER_TEXT, multiline: true, rest: true }],
     handler: async (ctx) => sayArgument(ctx, str(ctx, 'argument') ?? ''),
   },
   {

@@ -35,7 +35,7 @@ export const debateCommand: CommandSpec = {
     {
       name: 'reply',
       description: 'Answer the bot with your argument',
-      options: [{ name: 'text', description: 'Your argument', type: 'string', required: true, maxLength: MAX_USER_TEXT, rest: true }],
+      options: [{ name: 'text', description: 'Your argument', type: 'string', required: true, maxLength: MAX_USER_TEXT, multiline: true, rest: true }],
       handler: async (ctx) => {
         await remember(ctx);
         return replyToDebate(ctx.services, ctx, ctx.user.id, str(ctx, 'text') ?? '');

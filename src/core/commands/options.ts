@@ -1,6 +1,9 @@
 import type { CommandContext } from '../context.js';
 
-/** Typed reads of an option the dispatcher has already checked against the command's spec. */
+/**
+ * Typed reads of an option the dispatcher has already normalised (src/core/input.ts): a channel
+ * option is already the platform's channel id, free text already clean and within its limit.
+ */
 export function str(ctx: CommandContext, name: string): string | undefined {
   const v = ctx.options[name];
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
@@ -9,14 +12,4 @@ export function str(ctx: CommandContext, name: string): string | undefined {
 export function int(ctx: CommandContext, name: string): number | undefined {
   const v = ctx.options[name];
   return typeof v === 'number' ? v : undefined;
-}
-
-/**
- * A channel option's value as an id: Slack's and Discord's mention forms (<#C123|name>, <#123>) are
- * unwrapped, and a typed #history names the terminal's channel "history".
- */
-export function channelOption(ctx: CommandContext, name: string): string | undefined {
-  const raw = str(ctx, name);
-  if (!raw) return undefined;
-  return /^<#([^|>]+)(?:\|[^>]*)?>$/.exec(raw)?.[1] ?? raw.replace(/^#/, '');
 }

@@ -1,7 +1,7 @@
 import type { CommandSpec, SubcommandSpec } from './spec.js';
 import { promptNow } from '../engines/prompts.js';
 import { exportReply } from '../results/export.js';
-import { scheduleSubcommands } from '../../schedule/commands.js';
+import { scheduleSubcommands } from './schedule.js';
 import { exportOptions } from './export-options.js';
 
 const now: SubcommandSpec = {

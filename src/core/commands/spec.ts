@@ -21,6 +21,8 @@ export interface OptionSpec {
   minValue?: number;
   maxValue?: number;
   maxLength?: number;
+  /** Free text whose lines mean something (an argument): newlines and tabs are kept, other control characters go. */
+  multiline?: boolean;
   /** Slack and the terminal accept this option as bare words after the subcommand. */
   rest?: boolean;
   /** Slack and the terminal read this option only when named (`seconds:30`), never from a bare word. */

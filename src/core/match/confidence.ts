@@ -21,6 +21,15 @@ export function probability(model: LogisticModel, x: Features): number {
   return 1 / (1 + Math.exp(-z));
 }
 
+/** p(the first point is the one meant) and p(the line makes a point), as tuning.combine reads the two models. */
+export function probabilities(x: Features, t: Pick<MatchTuning, 'sureModel' | 'pointModel' | 'combine'>): { sure: number; point: number } {
+  const first = probability(t.sureModel, x);
+  const point = probability(t.pointModel, x);
+  if (t.combine === 'factored') return { sure: first * point, point };
+  // A line whose first point is probably right makes a point: the second model may not say less.
+  return { sure: first, point: Math.max(point, first) };
+}
+
 /**
  * Three outcomes from one ranking. Answer directly only when the first point is probably the one
  * meant *and* the points close behind it argue the same side: with leaders on opposite sides the
@@ -31,9 +40,7 @@ export function decide(r: Retrieval, t: MatchTuning): Decision {
   const x = featuresOf(r, t.leaderRatio);
   const first = r.candidates[0];
   if (!x || !first) return { outcome: 'none', sure: 0, point: 0, chosen: [], features: null };
-  const sure = probability(t.sureModel, x);
-  // A line whose first point is probably right makes a point: the second model may not say less.
-  const point = Math.max(probability(t.pointModel, x), sure);
+  const { sure, point } = probabilities(x, t);
   if (sure >= t.sureAt && x.agree === 1) return { outcome: 'sure', sure, point, chosen: [first], features: x };
   if (point < t.askAt) return { outcome: 'none', sure, point, chosen: [], features: x };
   const chosen = r.candidates.filter((c) => c.fit >= first.fit * t.candidateRatio).slice(0, t.maxCandidates);

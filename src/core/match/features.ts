@@ -1,4 +1,4 @@
-import type { Retrieval } from './retrieve.js';
+import type { Candidate, Retrieval } from './retrieve.js';
 
 /**
  * What the confidence is read from: the ranking as a whole, not one point's score. A line is
@@ -28,6 +28,18 @@ export const FEATURES = [
   'length',
   /** 1 when the leading candidates argue the same side. */
   'agree',
+  /** Its nearest example's likeness less the runner-up's (−1..1): a line worded like one point's examples, not another's. */
+  'exampleMargin',
+  /** Whether it wins in both fields: half for the best point-document BM25, half for the best example BM25. */
+  'fields',
+  /** Its share of all the candidates' fit, 0..1: one clear point, not one of many. */
+  'mass',
+  /** log(1 + query terms it uses and the runner-up does not). */
+  'distinctive',
+  /** 1 when the runner-up (if any) argues the same side: a slip between the two would not turn the reply. */
+  'sameSide',
+  /** The share of the query's terms that are its motion's own words: restating the motion is no reason. */
+  'motionWords',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -50,5 +62,16 @@ export function featuresOf(r: Retrieval, leaderRatio: number): Features | null {
     known: r.known,
     length: Math.log1p(r.query.distinct.length),
     agree: leaders.every((c) => c.point.side === first.point.side) ? 1 : 0,
+    exampleMargin: first.neighbour - r.runnerNeighbour,
+    fields: (isBest(r, first, 'bm25') + isBest(r, first, 'example')) / 2,
+    mass: first.fit / (r.candidates.reduce((s, c) => s + c.fit, 0) || 1),
+    distinctive: Math.log1p(r.distinctive),
+    sameSide: !second || second.point.side === first.point.side ? 1 : 0,
+    motionWords: r.motionWords,
   };
+}
+
+/** 1 when no candidate beats `c` on one BM25 field (a field nobody reached counts as won by none). */
+function isBest(r: Retrieval, c: Candidate, field: 'bm25' | 'example'): number {
+  return c[field] > 0 && r.candidates.every((o) => o[field] <= c[field]) ? 1 : 0;
 }

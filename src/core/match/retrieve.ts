@@ -1,6 +1,6 @@
 import type { SearchResult } from 'minisearch';
 import type { Pack } from '../pack/model.js';
-import type { Point } from '../pack/schema.js';
+import type { Motion, Point } from '../pack/schema.js';
 import { analyse } from './analyse.js';
 import { termWeight } from './coverage.js';
 import { FIELD_BOOSTS, type PointIndex } from './point-index.js';
@@ -29,6 +29,18 @@ export interface Retrieval {
   known: number;
   /** Best first. */
   candidates: Candidate[];
+  /** The runner-up's nearest example (as Candidate.neighbour), 0 without a runner-up. */
+  runnerNeighbour: number;
+  /**
+   * The query terms that only the first point of the two leaders uses: the words that tell it
+   * from the runner-up. One such word is a hint; three are a reason.
+   */
+  distinctive: number;
+  /**
+   * The share of the query's distinct terms that are the words of the first point's motion itself
+   * (its statement and title), 0..1: "no invite and no article 5" only restates the motion.
+   */
+  motionWords: number;
 }
 
 // Typos shorter than five letters are mostly other words ("war"/"was"), so only longer terms are fuzzy.
@@ -44,7 +56,7 @@ const prefix = (term: string) => term.length >= 6;
 export function retrieve(pack: Pack, index: PointIndex, t: MatchTuning, text: string, motion: string | undefined): Retrieval {
   const sequence = analyse(text);
   const query: Query = { sequence, distinct: [...new Set(sequence)] };
-  if (query.distinct.length === 0) return { query, known: 0, candidates: [] };
+  if (query.distinct.length === 0) return { query, known: 0, candidates: [], runnerNeighbour: 0, distinctive: 0, motionWords: 0 };
   const options = {
     tokenize: (q: string) => q.split(' '),
     processTerm: (term: string) => term,
@@ -97,9 +109,35 @@ export function retrieve(pack: Pack, index: PointIndex, t: MatchTuning, text: st
   }
   // BM25 breaks ties: it also weighs term frequency and field boosts, which coverage ignores.
   candidates.sort((a, b) => b.fit - a.fit || b.bm25 - a.bm25 || b.example - a.example);
-  const first = candidates[0];
-  if (first && t.rankWeights.neighbour <= 0) first.neighbour = nearestExample(query, index.exampleTermsOf.get(first.point.id) ?? [], index);
-  return { query, known: knownShare(query, index, motion), candidates };
+  const [first, second] = candidates;
+  const nearest = (c: Candidate | undefined) =>
+    !c ? 0 : t.rankWeights.neighbour > 0 ? c.neighbour : nearestExample(query, index.exampleTermsOf.get(c.point.id) ?? [], index);
+  if (first) first.neighbour = nearest(first);
+  const runnerNeighbour = nearest(second);
+  if (second) second.neighbour = runnerNeighbour;
+  const motionOfFirst = first && pack.motionById.get(first.point.motion);
+  const ownWords = motionOfFirst ? motionTerms(motionOfFirst) : undefined;
+  return {
+    query, known: knownShare(query, index, motion), candidates, runnerNeighbour,
+    distinctive: distinctiveTerms(query, first, second, index),
+    motionWords: ownWords ? query.distinct.filter((term) => ownWords.has(term)).length / query.distinct.length : 0,
+  };
+}
+
+// A motion's own words, analysed once per motion object (the pack's motions live as long as it does).
+const motionTermCache = new WeakMap<Motion, ReadonlySet<string>>();
+function motionTerms(m: Motion): ReadonlySet<string> {
+  let terms = motionTermCache.get(m);
+  if (!terms) motionTermCache.set(m, (terms = new Set(analyse(`${m.statement} ${m.title}`))));
+  return terms;
+}
+
+/** Query terms the first point uses (exactly, in any field) and the runner-up does not. */
+function distinctiveTerms(query: Query, first: Candidate | undefined, second: Candidate | undefined, index: PointIndex): number {
+  const mine = first && index.termsOf.get(first.point.id);
+  if (!mine) return 0;
+  const theirs = second ? index.termsOf.get(second.point.id) : undefined;
+  return query.distinct.filter((term) => mine.has(term) && !theirs?.has(term)).length;
 }
 
 /**

@@ -34,6 +34,13 @@ export interface MatchTuning {
   sureModel: LogisticModel;
   /** The probability that the text makes a point at all, and one of the first three ranked. */
   pointModel: LogisticModel;
+  /**
+   * How the two combine. Joint: sureModel is p(first point meant) over all lines, and a line
+   * makes a point at least as surely. Factored: sureModel is p(first point meant | the line makes
+   * a point), fitted on arguments only, so it weighs rival points rather than chatter; the sure
+   * probability is then p(point) × p(first | point).
+   */
+  combine: 'joint' | 'factored';
   /** Answer directly from this sure probability on (and only when the leaders agree on a side). */
   sureAt: number;
   /** Below this point probability, refuse ("I can't place that"); between, ask "Did you mean…?". */
@@ -57,6 +64,7 @@ export const UNFITTED_TUNING: MatchTuning = {
   rankWeights: { coverage: 1, bm25: 0, example: 0, neighbour: 0 },
   sureModel: { bias: -4, weights: zeroWeights({ coverage: 6, margin: 4 }) },
   pointModel: { bias: -3, weights: zeroWeights({ coverage: 5, share: 2 }) },
+  combine: 'joint',
   sureAt: 0.7,
   askAt: 0.4,
   candidateRatio: 0.6,

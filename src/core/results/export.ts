@@ -1,7 +1,7 @@
 import type { CommandContext, Services } from '../context.js';
 import type { ExportFilter } from '../store/results-store.js';
 import { notice, privateReply, type FileAttachment, type Reply } from '../reply.js';
-import { channelOption, str } from '../commands/options.js';
+import { str } from '../commands/options.js';
 import { parseLocalDate, spreadsheetTime } from '../calendar.js';
 import { toCsv, type Cell } from './csv.js';
 import { quizTable } from './quiz-csv.js';
@@ -75,7 +75,7 @@ export function sinceOf(text: string | undefined, zone: string): { ok: true; val
 export async function exportReply(ctx: CommandContext, what: ExportKind): Promise<Reply> {
   const since = sinceOf(str(ctx, 'since'), ctx.services.settings.defaultTimeZone);
   if (!since.ok) return notice(since.error);
-  const channelId = channelOption(ctx, 'channel');
+  const channelId = str(ctx, 'channel');
   const filter: ExportFilter = {
     platform: ctx.platform, serverId: ctx.serverId,
     ...(channelId ? { channelId } : {}), ...(since.value !== undefined ? { since: since.value } : {}),

@@ -18,6 +18,7 @@ import {
   type OptionValue,
   type RecordedRequest,
   type SentInteraction,
+  type StartFakeDiscordOptions,
 } from '../../support/fake-discord/index.js';
 import { useStarted } from '../../support/hooks.js';
 import { recordingLogger } from '../../support/logger.js';
@@ -39,6 +40,11 @@ export interface Bot {
   log: ReturnType<typeof recordingLogger>;
   /** Stops the adapter and the runtime, opens a new runtime on the same SQLite file and starts again. */
   restart(): Promise<void>;
+  /**
+   * Starts another instance (runtime and adapter) on the same fake Discord and SQLite file, with its
+   * own log; `close` stops it first. It receives interactions only with `everySession` on the fake.
+   */
+  another(options?: DiscordOptions): Promise<Instance>;
   close(): Promise<void>;
   /** Runs `/command [subcommand] options…` as Discord would deliver it (flattened commands have no subcommand). */
   slash(command: string, subcommand?: string, options?: Record<string, OptionValue>, user?: FakeUserInput): Promise<SentInteraction>;
@@ -46,13 +52,22 @@ export interface Bot {
   responses(interaction: SentInteraction, count: number): Promise<RecordedRequest[]>;
 }
 
+export interface Instance {
+  runtime: Runtime;
+  adapter: RunningAdapter;
+  log: ReturnType<typeof recordingLogger>;
+}
+
 /**
  * `now`, when given, is the clock of every runtime the bot opens (restarts included), so a test can
  * move time on and call `runtime.services.wake()` to run what fell due.
  */
-export async function startBot(env: Record<string, string> = {}, options: DiscordOptions = {}, now?: () => Date): Promise<Bot> {
+export async function startBot(
+  env: Record<string, string> = {}, options: DiscordOptions = {}, now?: () => Date, fakeOptions: Pick<StartFakeDiscordOptions, 'everySession'> = {},
+): Promise<Bot> {
   const dir = mkdtempSync(join(tmpdir(), 'rostrum-discord-'));
   const fake = await startFakeDiscord({
+    ...fakeOptions,
     guilds: [{ id: GUILD, name: 'Debate Club', channels: [{ id: CHANNEL, name: 'debates', type: 0 }] }],
     applicationId: APP,
     botUserId: APP,
@@ -75,6 +90,7 @@ export async function startBot(env: Record<string, string> = {}, options: Discor
   };
   let runtime = await open();
   let adapter = await startDiscord(runtime, config, log, options);
+  const others: Instance[] = [];
   const bot: Bot = {
     fake, config, log,
     get runtime() { return runtime; },
@@ -85,7 +101,19 @@ export async function startBot(env: Record<string, string> = {}, options: Discor
       runtime = await open();
       adapter = await startDiscord(runtime, config, log, options);
     },
+    async another(otherOptions = {}) {
+      const otherLog = recordingLogger();
+      const otherRuntime = await openRuntime(config, otherLog);
+      if (now) otherRuntime.services.now = now;
+      const instance = { runtime: otherRuntime, adapter: await startDiscord(otherRuntime, config, otherLog, otherOptions), log: otherLog };
+      others.push(instance);
+      return instance;
+    },
     async close() {
+      for (const other of others.splice(0)) {
+        await other.adapter.stop();
+        await other.runtime.close();
+      }
       await adapter.stop();
       await runtime.close();
       await fake.close();
@@ -190,8 +218,8 @@ export function useStartBot(): typeof startBot {
   afterEach(async () => {
     for (const bot of started.splice(0)) await closeChecked(bot);
   });
-  return async (env, options, now) => {
-    const bot = await startBot(env, options, now);
+  return async (env, options, now, fakeOptions) => {
+    const bot = await startBot(env, options, now, fakeOptions);
     started.push(bot);
     return bot;
   };

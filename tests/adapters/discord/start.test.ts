@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRostrum, tempDbPath } from '../../support/cli.js';
 import { startFakeDiscord, type FakeDiscord } from '../../support/fake-discord/index.js';
+import { until } from '../../support/until.js';
 import { APP, CHANNEL, GUILD, TOKEN } from './harness.js';
 
 let fake: FakeDiscord;
@@ -55,4 +56,39 @@ describe('`rostrum start` with DISCORD_TOKEN', () => {
       bot.child.kill('SIGKILL');
     }
   }, 40_000);
+
+  it('survives a malformed gateway payload that makes discord.js throw, logs it, and answers the next interaction', async () => {
+    // The rate limit the test above puts on the gateway address may still be waiting, unused.
+    fake.clearFailures();
+    const bot = startRostrum(['start'], {
+      DISCORD_TOKEN: TOKEN, DISCORD_API_URL: fake.apiUrl, DATABASE_PATH: await tempDbPath(), LOG_LEVEL: 'info',
+    });
+    let exit: { code: number | null; signal: string | null } | null = null;
+    bot.child.once('exit', (code, signal) => (exit = { code, signal }));
+    try {
+      await bot.waitFor(/connected to Discord/, 30_000);
+      // An application-command interaction without its `data`: discord.js reads `data.data.type`
+      // while building the interaction and throws a TypeError inside its INTERACTION_CREATE handler,
+      // which runs from @discordjs/ws's async message handler. Before the process guard this
+      // rejection went unhandled and Node stopped the process (exit 1).
+      await fake.dispatch('INTERACTION_CREATE', {
+        id: '930000000000000001', application_id: APP, type: 2, token: 'malformed', version: 1, guild_id: GUILD,
+        channel_id: CHANNEL,
+      });
+      await bot.waitFor(/"msg":"an event handler failed; the bot carries on"/, 20_000);
+      expect(bot.output()).toMatch(/"level":50[^\n]*Cannot read properties of undefined/);
+      expect(exit).toBeNull();
+
+      const sent = await fake.slashCommand({ name: 'help' });
+      const callback = await fake.waitForCallback(sent.id, 20_000);
+      expect((callback.body as { type: number }).type).toBe(4);
+      expect(exit).toBeNull();
+      // Still a clean stop afterwards: the guard did not leave anything half-open.
+      bot.child.kill('SIGTERM');
+      await until(() => exit, 20_000, 'the bot to exit');
+      expect(exit).toEqual({ code: 0, signal: null });
+    } finally {
+      bot.child.kill('SIGKILL');
+    }
+  }, 90_000);
 });

@@ -32,6 +32,8 @@ export interface Harness {
   eventsUrl: string;
   /** Resolves when every request so far has been answered in full. */
   settled(): Promise<void>;
+  /** Starts another instance (HTTP) on the same fake Slack and SQLite file; `close` stops it first. */
+  another(): Promise<{ eventsUrl: string; settled(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const runtime = await openRuntime(config, log);
   if (options.now) runtime.services.now = options.now;
   const slack = await startSlack(runtime, config, log, { port: 0, host: '127.0.0.1', afterAck: options.afterAck });
+  const others: { runtime: Runtime; slack: RunningSlack }[] = [];
   return {
     fake,
     slack,
@@ -67,7 +70,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     log,
     eventsUrl: `http://127.0.0.1:${slack.port ?? 0}/slack/events`,
     settled: () => slack.settled(),
+    async another() {
+      const other = await openRuntime(config, log);
+      const otherSlack = await startSlack(other, config, log, { port: 0, host: '127.0.0.1', afterAck: options.afterAck });
+      others.push({ runtime: other, slack: otherSlack });
+      return { eventsUrl: `http://127.0.0.1:${otherSlack.port ?? 0}/slack/events`, settled: () => otherSlack.settled() };
+    },
     async close() {
+      for (const other of others.splice(0)) {
+        await other.slack.stop();
+        await other.runtime.close();
+      }
       await slack.stop();
       // Socket Mode's stop() returns before the socket closes; closing the fake first would make it reconnect.
       if (options.socket) await fake.waitFor((f) => f.socketConnections === 0).catch(() => undefined);

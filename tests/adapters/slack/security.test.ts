@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockActionBody, slashCommandBody, type JsonObject } from '../../support/fake-slack/index.js';
+import { blockActionBody, signedPost, slashCommandBody, type JsonObject } from '../../support/fake-slack/index.js';
 import {
   button,
   buttonsOf,
@@ -7,6 +7,7 @@ import {
   only,
   resend,
   responses,
+  SECRET,
   slash,
   textOf,
   useHarness,
@@ -60,6 +61,35 @@ describe('repeats', () => {
     expect(sent).toHaveLength(2);
     expect(textOf(sent[1]!)).toBe('Your vote: Agree.');
     expect(textOf(sent[0]!)).toContain('Agree 1 · Disagree 0 · Not sure 0 (1 vote);');
+  });
+});
+
+describe('repeats that the core refuses, and repeats at two instances', () => {
+  it('answers a retried command that only gets help once', async () => {
+    const body = slashCommandBody({ command: '/quiz', text: 'start questions:99', channelId: 'C0RETRYHELP', responseUrl: h.fake.responseUrl('retried-help') });
+    await resend(h, body);
+    await resend(h, body, { retryNum: 1, retryReason: 'http_timeout' });
+    const sent = h.fake.responses('retried-help');
+    expect(sent).toHaveLength(1);
+    expect(textOf(sent[0]!.body)).toMatch(/questions/i);
+  });
+
+  it('gives a click delivered to two instances on one database one effect and one answer', async () => {
+    const other = await h.another();
+    const prompt = only(responses(h, await slash(h, '/prompt', 'now', { channelId: 'C0TWOINST' })));
+    const agree = button(prompt, 'Agree');
+    const body = blockActionBody({ actionId: agree.action_id, value: agree.value, userId: 'U0BOTH', channelId: 'C0TWOINST', responseUrl: h.fake.responseUrl('two-instances') });
+    const deliveries = await Promise.all([
+      signedPost(h.eventsUrl, body, { secret: SECRET }),
+      signedPost(other.eventsUrl, body, { secret: SECRET, retryNum: 1, retryReason: 'http_timeout' }),
+    ]);
+    expect(deliveries.map((d) => d.status)).toEqual([200, 200]);
+    await Promise.all([h.settled(), other.settled()]);
+    const sent = h.fake.responses('two-instances').map((r) => r.body);
+    // One answer: the updated prompt and the private "your vote" (as for one delivery), and no more.
+    expect(sent).toHaveLength(2);
+    expect(textOf(sent[0]!)).toContain('Agree 1 · Disagree 0 · Not sure 0 (1 vote);');
+    expect(textOf(sent[1]!)).toBe('Your vote: Agree.');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockActionPayload, slashCommandPayload } from '../../support/fake-slack/index.js';
+import { until } from '../../support/until.js';
 import { APP_TOKEN, button, errorsLogged, textOf, useHarness } from './harness.js';
 
 /** The same adapter over Socket Mode: SLACK_APP_TOKEN set, no HTTP port, envelopes over the fake's socket. */
@@ -39,6 +40,18 @@ describe('Socket Mode', () => {
     expect(textOf(next!)).toMatch(/^Key point — /);
     expect(errorsLogged(h)).toEqual([]);
   });
+
+  it('logs an envelope Bolt cannot handle, with its type, and answers the next command', async () => {
+    // A button click without its user or team: Bolt throws reading them, before any listener runs.
+    const malformed = h.fake.socketSend({ type: 'interactive', payload: { type: 'block_actions', actions: [{ type: 'button', action_id: 'x' }] } as never }, 5000).catch(() => 'not acked');
+    const logged = await until(() => errorsLogged(h).find((e) => /while Bolt processed \(type: block_actions, error: TypeError/.test(e.msg ?? '')), 20_000, 'the failure to be logged');
+    expect(logged).toBeDefined();
+    const payload = slashCommandPayload({ command: '/keypoints', text: '', channelId: 'C0SOCK', responseUrl: h.fake.responseUrl('after-malformed') });
+    await h.fake.socketSend({ type: 'slash_commands', payload: payload as never }, 20_000);
+    await h.settled();
+    expect(textOf(h.fake.responses('after-malformed')[0]!.body)).toMatch(/^Key point — /);
+    await malformed;
+  }, 60_000);
 
   it('lets work in flight finish when stopped, then closes the socket', async () => {
     const payload = slashCommandPayload({ command: '/prompt', text: 'now', channelId: 'C0STOP', responseUrl: h.fake.responseUrl('stopping') });

@@ -37,7 +37,13 @@ describe('the matcher on the blind student set (held-out half, motion given)', (
   it('answers, asks or refuses as well as when last measured', () => {
     const held = measure('heldout');
     const tune = measure('tune');
-    console.log([`held-out half: ${describeFigures(held)}`, `  (tune half, fitted on: ${describeFigures(tune)})`].join('\n'));
+    // The held-out half shows its four aggregate figures and nothing else.
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    console.log([
+      `held-out half (${held.arguments} arguments, ${held.noPoint} lines without a point): first ${pct(held.first)}, ` +
+        `first or offered ${pct(held.offered)}, refused ${pct(held.refused)}, wrong ${pct(held.wrong)}`,
+      `  (tune half, fitted on: ${describeFigures(tune)})`,
+    ].join('\n'));
     expect(held.first).toBeGreaterThanOrEqual(FLOORS.first);
     expect(held.offered).toBeGreaterThanOrEqual(FLOORS.offered);
     expect(held.refused).toBeGreaterThanOrEqual(FLOORS.refused);
@@ -49,4 +55,6 @@ describe('the matcher on the blind student set (held-out half, motion given)', (
 // examples, older sets): first 76.9%, first or offered 93.5%, wrong 0.9%, asked 18.5% (108 arguments);
 // refused 100% (25 lines). Below the issue's aims for first (85%) and offered (95%); within them for
 // wrong (≤ 3%) and refusals (≥ 95%). Each floor is a few points below (for wrong answers, above) that figure.
+// A later decision, chosen by cross-validation within the tune data (docs/matching.md), measured once
+// here: first 81.5%, first or offered 88.0%, refused 100%, wrong 6.5%. It fails these floors and is not shipped.
 const FLOORS = { first: 0.73, offered: 0.9, refused: 0.96, wrong: 0.04 };

@@ -4,6 +4,7 @@ import type { Reply } from '../../../src/core/reply.js';
 import type { PostKey, Poster } from '../../../src/core/poster.js';
 import type { Store } from '../../../src/core/store/store.js';
 import { createServices } from '../../../src/core/services.js';
+import { cronerScheduling } from '../../../src/schedule/slots.js';
 import { loadPack } from '../../../src/core/pack/load.js';
 import { openSqliteStore } from '../../../src/store/sqlite.js';
 import { runCommand } from '../../../src/core/dispatch.js';
@@ -69,7 +70,7 @@ export interface Harness {
 
 const toMs = (t: number | string) => (typeof t === 'number' ? t : Date.parse(t));
 
-export const PLATFORM: Platform = 'discord';
+export const PLATFORM: Platform = 'shell';
 export const SERVER = 'guild-1';
 export const CHANNEL = 'chan-1';
 
@@ -81,6 +82,7 @@ export async function makeHarness(start: string, settings: Partial<CoreSettings>
     pack: await realPack(),
     matcher: noMatcher,
     store: theStore,
+    scheduling: cronerScheduling,
     settings,
     logger: recordingLogger(logs),
     now: () => new Date(clock),

@@ -66,6 +66,8 @@ export interface GatewayOptions {
   token: string | undefined;
   heartbeatIntervalMs: number;
   gatewayUrl: () => string;
+  /** Send each event to every session rather than the newest: several instances on the same shard. */
+  everySession?: boolean;
 }
 
 export class FakeGateway {
@@ -98,10 +100,11 @@ export class FakeGateway {
 
   /** Sends a dispatch to the active session; `intent` skips it when the client didn't ask for that intent. */
   dispatch(t: string, d: JsonObject, intent?: number): void {
-    const session = this.#active;
-    if (!session) return;
-    if (intent !== undefined && (session.intents & intent) === 0) return;
-    this.#dispatchTo(session, t, d);
+    const sessions = this.#opts.everySession ? [...this.#sessions.values()] : this.#active ? [this.#active] : [];
+    for (const session of sessions) {
+      if (intent !== undefined && (session.intents & intent) === 0) continue;
+      this.#dispatchTo(session, t, d);
+    }
   }
 
   /** Whether some client session can receive events (now, or replayed when it resumes). */

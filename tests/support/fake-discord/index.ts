@@ -297,6 +297,7 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     token: options.token,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     gatewayUrl,
+    everySession: options.everySession,
   });
   const handle = createRestHandler({
     world,

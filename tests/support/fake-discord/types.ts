@@ -67,6 +67,11 @@ export interface StartFakeDiscordOptions {
    * time returns the first message instead of a second one. Discord says "the past few minutes"; 5 by default.
    */
   nonceWindowMs?: number;
+  /**
+   * Deliver every event to every connected session, as Discord does for several bot instances that
+   * identify on the same shard (the default sharding); without it only the newest session gets them.
+   */
+  everySession?: boolean;
 }
 
 export interface RecordedFile {

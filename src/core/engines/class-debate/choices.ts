@@ -22,7 +22,7 @@ export const CLASS_DEBATE_CHOICES: Record<string, ChoiceHandler> = {
     (debateId && (phase === 'before' || phase === 'after') && vote && VOTE_IDS.includes(vote) ? castStance(ctx, debateId, phase, vote as Vote) : [expired]),
   'cd:say': async (ctx, [debateId]) => {
     if (!debateId) return [expired];
-    if (!ctx.text?.trim()) return [notice('Type your argument in the box, then send it.')];
+    if (!ctx.text) return [notice('Type your argument in the box, then send it.')];
     return sayArgument(ctx, ctx.text, debateId);
   },
   'cd:hint': async (ctx, [debateId, argId]) => (debateId && argId ? [await hint(ctx, debateId, argId)] : [expired]),

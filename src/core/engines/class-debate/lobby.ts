@@ -40,7 +40,7 @@ export async function openClassDebate(
   const now = services.now().getTime();
   const debate: ClassDebateRecord = {
     id: newId(), platform: ctx.platform, serverId: ctx.serverId, channelId: ctx.channelId,
-    openerId: ctx.user.id, openerName: ctx.user.name.slice(0, 100), motionId: motion.id, format,
+    openerId: ctx.user.id, openerName: ctx.user.name, motionId: motion.id, format,
     roundMinutes: options.minutes ?? DEFAULT_ROUND_MINUTES, maxPerRound: options.cap ?? null,
     status: 'lobby', round: -1, roundEndsAt: null, voteEndsAt: null, nextDue: now + DAY, expiresAt: now + DAY,
     createdAt: now, begunAt: null, closedAt: null,
@@ -57,7 +57,7 @@ export async function joinSide(ctx: BaseContext, side: Side, debateId?: string):
   const { store, now } = ctx.services;
   const debate = debateId ? await store.getClassDebate(debateId) : await runningDebateHere(ctx);
   if (!debate) return [notice('There is no class debate running in this channel. An admin can open one with /debate open.')];
-  const outcome = await store.joinClassDebate(debate.id, { id: ctx.user.id, name: ctx.user.name.slice(0, 100) }, side, now().getTime());
+  const outcome = await store.joinClassDebate(debate.id, { id: ctx.user.id, name: ctx.user.name }, side, now().getTime());
   switch (outcome.kind) {
     case 'not-running':
       return [notice(NOT_RUNNING)];
@@ -84,7 +84,7 @@ export async function castStance(ctx: BaseContext, debateId: string, phase: Stan
   const entry = VOTES.find((v) => v.vote === vote);
   const debate = await store.getClassDebate(debateId);
   if (!entry || !debate) return [notice(NOT_RUNNING)];
-  const cast = await store.castClassStance(debate.id, { id: ctx.user.id, name: ctx.user.name.slice(0, 100) }, phase, vote, now().getTime());
+  const cast = await store.castClassStance(debate.id, { id: ctx.user.id, name: ctx.user.name }, phase, vote, now().getTime());
   if (!cast.taken) {
     return [notice(phase === 'before'
       ? 'The opening vote closed when the debate began.'

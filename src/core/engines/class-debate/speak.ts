@@ -31,18 +31,18 @@ async function refusal(ctx: BaseContext, d: ClassDebateRecord): Promise<{ text: 
 export async function sayArgument(ctx: BaseContext, text: string, debateId?: string): Promise<Reply[]> {
   const { services } = ctx;
   const { store } = services;
-  const words = text.trim();
-  if (!words) return [notice('Type your argument after /debate say, or in the Say box.')];
+  // The dispatcher has cleaned and trimmed the text, typed or from the box.
+  if (!text) return [notice('Type your argument after /debate say, or in the Say box.')];
   const debate = debateId ? await store.getClassDebate(debateId) : await runningDebateHere(ctx);
   if (!debate) return [notice('There is no class debate running in this channel.')];
   const may = await refusal(ctx, debate);
   if ('text' in may) return [notice(may.text)];
 
-  const placed = placeArgument(services, words, debate.motionId);
+  const placed = placeArgument(services, text, debate.motionId);
   if (placed.outcome === 'rude') return [notice('Let’s keep it civil: argue with the point, not the person. Your argument was not posted.')];
   const arg: ClassArgument = {
-    id: newId(), debateId: debate.id, userId: ctx.user.id, userName: ctx.user.name.slice(0, 100), side: may.side,
-    round: debate.round, text: words, point: placed.outcome === 'sure' ? placed.point : null,
+    id: newId(), debateId: debate.id, userId: ctx.user.id, userName: ctx.user.name, side: may.side,
+    round: debate.round, text, point: placed.outcome === 'sure' ? placed.point : null,
     status: placed.outcome === 'unsure' ? 'pending' : 'posted', candidates: placed.outcome === 'unsure' ? placed.candidates : [],
     createdAt: services.now().getTime(),
   };

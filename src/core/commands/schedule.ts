@@ -1,14 +1,14 @@
-import type { CommandContext } from '../core/context.js';
-import type { SubcommandSpec } from '../core/commands/spec.js';
-import type { ScheduleRecord } from '../core/store/schedule-store.js';
-import { channelOption, str } from '../core/commands/options.js';
-import { typeableId } from '../core/ids.js';
-import { notice, type Reply } from '../core/reply.js';
-import { parseCadence } from './cadence.js';
-import { nextRuns, slotAfter } from './slots.js';
-import { lookUpTimeZone, resolveTimeZone, formatInZone } from './zones.js';
-import { parseDuration } from './duration.js';
-import { capitalise, channelLabel, listReply, scheduledReply } from './present.js';
+import type { CommandContext } from '../context.js';
+import type { SubcommandSpec } from './spec.js';
+import type { ScheduleRecord } from '../store/schedule-store.js';
+import { str } from './options.js';
+import { typeableId } from '../ids.js';
+import { notice, type Reply } from '../reply.js';
+import { parseCadence } from '../schedule/cadence.js';
+import { nextRuns } from '../schedule/scheduling.js';
+import { lookUpTimeZone, resolveTimeZone, formatInZone } from '../schedule/zones.js';
+import { parseDuration } from '../schedule/duration.js';
+import { capitalise, channelLabel, listReply, scheduledReply } from '../schedule/present.js';
 
 /** The `/prompt` subcommands that manage schedules; prompt.ts adds them to the command. */
 
@@ -23,14 +23,14 @@ async function schedule(ctx: CommandContext): Promise<Reply[]> {
     const why = typedZone ? zone.error : `The configured default time zone is not usable. ${zone.error}`;
     return [notice(why, NOT_SAVED)];
   }
-  const cadence = parseCadence({ cadence: str(ctx, 'cadence') ?? '', time: str(ctx, 'time') }, zone.value, now);
+  const cadence = parseCadence({ cadence: str(ctx, 'cadence') ?? '', time: str(ctx, 'time') }, zone.value, now, services.scheduling);
   if (!cadence.ok) return [notice(cadence.error, NOT_SAVED)];
   const typedClose = str(ctx, 'closes_after');
   const closeAfter = typedClose === undefined ? null : parseDuration(typedClose);
   if (closeAfter !== null && !closeAfter.ok) return [notice(closeAfter.error, NOT_SAVED)];
 
-  const channelId = channelOption(ctx, 'channel') ?? ctx.channelId;
-  const runs = nextRuns(cadence.value.cron, zone.value, now, 3);
+  const channelId = str(ctx, 'channel') ?? ctx.channelId;
+  const runs = nextRuns(services.scheduling, cadence.value.cron, zone.value, now, 3);
   const record: ScheduleRecord = {
     id: typeableId(), platform: ctx.platform, serverId: ctx.serverId, channelId,
     cron: cadence.value.cron, label: cadence.value.label, timeZone: zone.value, createdBy: ctx.user.id,
@@ -86,7 +86,7 @@ async function resume(ctx: CommandContext): Promise<Reply[]> {
     return [notice(`Schedule ${s.id} is not paused (${next}).`)];
   }
   // Slots that passed while paused are not owed: the next run is planned from now.
-  const nextRun = slotAfter(s.cron, s.timeZone, now);
+  const nextRun = ctx.services.scheduling.slotAfter(s.cron, s.timeZone, now);
   await ctx.services.store.updateSchedule(s.id, { paused: false, pauseReason: null, nextRun });
   ctx.services.wake();
   const next = nextRun === null ? 'It has no upcoming runs.' : `Next run: ${formatInZone(nextRun, s.timeZone)}.`;

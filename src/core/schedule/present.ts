@@ -1,5 +1,5 @@
-import type { ScheduleRecord } from '../core/store/schedule-store.js';
-import { privateReply, type Block, type Reply } from '../core/reply.js';
+import type { ScheduleRecord } from '../store/schedule-store.js';
+import { privateReply, type Block, type Reply } from '../reply.js';
 import { formatInZone } from './zones.js';
 import { durationLabel } from './duration.js';
 

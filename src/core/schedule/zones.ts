@@ -1,5 +1,5 @@
 import type { Parsed } from './parsed.js';
-import { intlAcceptsZone, timeZoneNames } from '../core/time-zones.js';
+import { intlAcceptsZone, timeZoneNames } from '../time-zones.js';
 
 /**
  * Time zones are IANA names (Europe/Kyiv), never offsets or abbreviations: a schedule at 09:00

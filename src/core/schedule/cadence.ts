@@ -1,7 +1,6 @@
 import type { Parsed } from './parsed.js';
-import { assertRunnable, nextRuns } from './slots.js';
-
-export { nextRuns } from './slots.js';
+import { nextRuns, type Scheduling } from './scheduling.js';
+import { cronFieldProblem } from './cron-fields.js';
 
 /** What a schedule runs on: a cron pattern (presets compile to one) and how to describe it. */
 export interface Cadence {
@@ -73,15 +72,15 @@ function parsePreset(text: string): Preset | null {
 }
 
 /**
- * Reads a cadence and time of day as an admin typed them. `zone` and `now` are needed because a
- * cron expression is checked by asking croner for its next runs there.
+ * Reads a cadence and time of day as an admin typed them. `zone`, `now` and the engine are needed
+ * because a cron expression is checked by asking for its next runs there.
  */
-export function parseCadence(input: { cadence: string; time?: string }, zone: string, now: number): Parsed<Cadence> {
+export function parseCadence(input: { cadence: string; time?: string }, zone: string, now: number, scheduling: Scheduling): Parsed<Cadence> {
   const text = input.cadence.trim().replace(/\s+/g, ' ');
   if (!text) return { ok: false, error: `The cadence is missing. ${USAGE}` };
   const preset = parsePreset(text);
   if (preset) return presetCadence(preset, input.time);
-  return cronCadence(text, input.time, zone, now);
+  return cronCadence(text, input.time, zone, now, scheduling);
 }
 
 function presetCadence(preset: Preset, time: string | undefined): Parsed<Cadence> {
@@ -110,7 +109,7 @@ function presetCadence(preset: Preset, time: string | undefined): Parsed<Cadence
   }
 }
 
-function cronCadence(text: string, time: string | undefined, zone: string, now: number): Parsed<Cadence> {
+function cronCadence(text: string, time: string | undefined, zone: string, now: number, scheduling: Scheduling): Parsed<Cadence> {
   const fields = text.split(' ');
   // One word that is no preset is a misspelt cadence, not a cron expression.
   if (fields.length === 1 && !text.startsWith('@')) return { ok: false, error: `I don’t know the cadence “${text}”. ${USAGE}` };
@@ -124,13 +123,10 @@ function cronCadence(text: string, time: string | undefined, zone: string, now: 
   if (fields.length !== 5) {
     return { ok: false, error: `“${text}” is not a cron expression: it needs five fields (minute hour day-of-month month day-of-week), e.g. \`0 9 * * 1-5\`.` };
   }
-  try {
-    assertRunnable(text, zone);
-  } catch (err) {
-    const why = String((err as Error).message ?? err).replace(/^CronPattern:\s*/, '');
-    return { ok: false, error: `“${text}” is not a valid cron expression (${why}). ${USAGE}` };
-  }
-  const runs = nextRuns(text, zone, now, GAP_SAMPLE).map((d) => d.getTime());
+  const problem = cronFieldProblem(fields);
+  if (problem) return { ok: false, error: `“${text}” is not a valid cron expression (${problem}). ${USAGE}` };
+  if (!scheduling.runnable(text, zone)) return { ok: false, error: `“${text}” is not a cron expression I can run. ${USAGE}` };
+  const runs = nextRuns(scheduling, text, zone, now, GAP_SAMPLE).map((d) => d.getTime());
   if (runs.length === 0) return { ok: false, error: `“${text}” never runs (is it a date that does not exist, such as 30 February?).` };
   for (let i = 1; i < runs.length; i++) {
     const gap = (runs[i]! - runs[i - 1]!) / 60_000;
