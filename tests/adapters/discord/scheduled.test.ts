@@ -25,7 +25,12 @@ describe('scheduled prompts on Discord', () => {
 
     // The slot is posted for good, with the message's id: waking again (as a restart or a second
     // instance would) posts nothing more.
-    expect(await services.store.getPostLease(`sched:${schedule!.id}:${slot}`)).toMatchObject({ state: 'posted', messageId: message.id });
+    // (Marked posted just after the message is out.)
+    const lease = await until(async () => {
+      const l = await services.store.getPostLease(`sched:${schedule!.id}:${slot}`);
+      return l?.state === 'posted' && l;
+    }, 10_000, 'the slot marked posted');
+    expect(lease).toMatchObject({ state: 'posted', messageId: message.id });
     services.wake();
     await new Promise((r) => setTimeout(r, 300));
     expect(bot.fake.channelMessages(CHANNEL).filter((m) => textOf(m).includes('Agree or disagree: '))).toHaveLength(1);
