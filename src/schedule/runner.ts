@@ -27,16 +27,56 @@ export function scheduledPromptTask(services: Services, platform: Platform, post
   };
 }
 
-export async function runDueSchedules(services: Services, platform: Platform, poster: Poster): Promise<void> {
+/** How many due schedules are read at once, and how many of them post at once. */
+export interface DueLimits {
+  batch: number;
+  concurrency: number;
+}
+
+/**
+ * Bounded whatever the number due at one moment (a popular 09:00): at most `batch` schedules are in
+ * memory and at most `concurrency` posts are in flight, so the store's connections and the
+ * platform's rate limits are not flooded. Batches follow each other in slot order until none is due.
+ */
+export const DUE_LIMITS: DueLimits = { batch: 100, concurrency: 4 };
+
+export async function runDueSchedules(services: Services, platform: Platform, poster: Poster, limits: DueLimits = DUE_LIMITS): Promise<void> {
   const now = services.now().getTime();
-  for (const schedule of await services.store.dueSchedules(platform, now)) {
-    try {
-      await runSchedule(services, poster, schedule, now);
-    } catch (err) {
-      // One schedule's failure (a store error) must not hold up the others due at the same time.
-      services.logger.error({ err, schedule: schedule.id }, 'scheduled prompt failed');
-    }
+  let after: { nextRun: number; id: string } | undefined;
+  for (;;) {
+    const batch = await services.store.dueSchedules(platform, now, { limit: limits.batch, ...(after ? { after } : {}) });
+    // Channels run side by side; one channel's schedules run in turn, since each new prompt closes the
+    // channel's open ones and two at once would close each other.
+    await inParallel(byChannel(batch), limits.concurrency, async (inChannel) => {
+      for (const schedule of inChannel) {
+        try {
+          await runSchedule(services, poster, schedule, now);
+        } catch (err) {
+          // One schedule's failure (a store error) must not hold up the others due at the same time.
+          services.logger.error({ err, schedule: schedule.id }, 'scheduled prompt failed');
+        }
+      }
+    });
+    const last = batch.at(-1);
+    // Read on after the last one seen, not from the start: one that failed stays due and would be read again.
+    if (batch.length < limits.batch || !last || last.nextRun === null) return;
+    after = { nextRun: last.nextRun, id: last.id };
   }
+}
+
+function byChannel(schedules: readonly ScheduleRecord[]): ScheduleRecord[][] {
+  const groups = new Map<string, ScheduleRecord[]>();
+  for (const s of schedules) groups.set(s.channelId, [...(groups.get(s.channelId) ?? []), s]);
+  return [...groups.values()];
+}
+
+/** Runs `work` over `items` with at most `limit` at a time. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 async function runSchedule(services: Services, poster: Poster, schedule: ScheduleRecord, now: number): Promise<void> {

@@ -7,6 +7,9 @@ import { runDueSchedules, scheduledPromptTask } from '../../src/schedule/runner.
 import { createPromptPost } from '../../src/core/engines/prompts.js';
 import { CHANNEL, PLATFORM, promptIdOf, makeHarness, realPack, RecordingPoster, type Harness } from './support/harness.js';
 import { noMatcher } from '../support/no-matcher.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/core/store/store.js';
+import type { Poster } from '../../src/core/poster.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -179,6 +182,58 @@ describe('slots missed while the bot was down', () => {
     expect(plan('2026-11-26T09:00:00Z', '2026-11-26T10:00:00Z').post).toBe(at('2026-11-26T09:00:00Z'));
     expect(plan('2026-11-26T09:00:00Z', '2026-11-26T10:00:01Z')).toEqual({ post: null, next: at('2026-11-27T09:00:00Z'), skippedSince: at('2026-11-26T09:00:00Z'), folded: 0 });
     expect(plan('2026-11-20T09:00:00Z', '2026-11-26T09:10:00Z')).toEqual({ post: at('2026-11-26T09:00:00Z'), next: at('2026-11-27T09:00:00Z'), skippedSince: at('2026-11-20T09:00:00Z'), folded: 0 });
+  });
+});
+
+describe('many schedules due at once', () => {
+  it('are read in bounded batches and posted a few at a time, each once, past one that keeps failing', async () => {
+    const base = await openSqliteStore(':memory:');
+    const reads: number[] = [];
+    const store: Store = {
+      ...base,
+      async dueSchedules(platform, now, page) {
+        const rows = await base.dueSchedules(platform, now, page);
+        reads.push(rows.length);
+        return rows;
+      },
+      // One schedule's store writes fail: it stays due, and must not be read again and again.
+      async updateSchedule(id, patch) {
+        if (id === 'many-07') throw new Error('database write failed');
+        return base.updateSchedule(id, patch);
+      },
+    };
+    const h = await makeHarness('2026-11-26T09:00:00Z', {}, store);
+    const at = h.now();
+    for (let i = 0; i < 23; i++) {
+      // Two schedules share chan-22: they post in turn, so the second prompt closes the first, not each other.
+      await store.createSchedule({
+        id: `many-${String(i).padStart(2, '0')}`, platform: PLATFORM, serverId: 'guild-1', channelId: `chan-${Math.min(i, 21)}`, cron: i === 22 ? '0 9 * * 1-5' : '0 9 * * *',
+        label: 'daily at 09:00', timeZone: 'UTC', createdBy: 'u', paused: false, pauseReason: null, nextRun: at, createdAt: at, closeAfterMinutes: null,
+      }, 5);
+    }
+    let inFlight = 0;
+    let most = 0;
+    const poster: Poster = {
+      async post(where, reply, once) {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setTimeout(r, 5));
+        inFlight--;
+        return h.poster.post(where, reply, once);
+      },
+    };
+    await runDueSchedules(h.services, PLATFORM, poster, { batch: 5, concurrency: 3 });
+    expect(reads).toEqual([5, 5, 5, 5, 3]);
+    expect(most).toBe(3);
+    const channels = h.poster.posts.map((p) => p.where.channelId);
+    expect(channels).toHaveLength(22);
+    expect(new Set(channels).size).toBe(21);
+    expect(channels.filter((c) => c === 'chan-21')).toHaveLength(2);
+    expect(channels).not.toContain('chan-7');
+    // Of chan-21's two prompts, the first is closed by the second and the second stays open.
+    const closing = await store.duePromptCloses(PLATFORM, h.now());
+    expect(closing.filter((p) => p.channelId === 'chan-21')).toHaveLength(1);
+    expect(h.logs.some((l) => l.level === 'error' && (l.obj as { schedule?: string }).schedule === 'many-07')).toBe(true);
   });
 });
 

@@ -747,6 +747,15 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.dueSchedules(platform, T0 + 999)).toEqual([]);
         expect((await store.dueSchedules(platform, T0 + 1000)).map((s) => s.id)).toEqual([soon.id]);
         expect((await store.dueSchedules(platform, T0 + DAY)).map((s) => s.id)).toEqual([soon.id, later.id]);
+        // In batches: at most `limit`, after the last one read, in slot order.
+        expect((await store.dueSchedules(platform, T0 + DAY, { limit: 1 })).map((s) => s.id)).toEqual([soon.id]);
+        expect((await store.dueSchedules(platform, T0 + DAY, { limit: 1, after: { nextRun: T0 + 1000, id: soon.id } })).map((s) => s.id)).toEqual([later.id]);
+        expect(await store.dueSchedules(platform, T0 + DAY, { limit: 5, after: { nextRun: T0 + 5000, id: later.id } })).toEqual([]);
+        // Schedules due at the same slot are told apart by id.
+        const twin = schedule(channel(platform), { nextRun: T0 + 1000, id: `${soon.id}-b` });
+        await store.createSchedule(twin, 5);
+        expect((await store.dueSchedules(platform, T0 + DAY, { limit: 1, after: { nextRun: T0 + 1000, id: soon.id } })).map((s) => s.id)).toEqual([twin.id]);
+        await store.deleteSchedule(twin.id);
 
         await store.updateSchedule(soon.id, { paused: true, pauseReason: 'forbidden' });
         expect(await store.nextScheduleRun(platform)).toBe(T0 + 5000);
