@@ -3,10 +3,11 @@ import type { Logger } from './core/logger.js';
 import type { Platform, Services } from './core/context.js';
 import type { Poster } from './core/poster.js';
 import type { Runtime } from './runtime.js';
-import { quizRevealTask, startBackground, type Background, type DueTask } from './core/background.js';
-import { scheduledPromptTask } from './schedule/runner.js';
-import { classDebateTask } from './core/engines/class-debate/clock.js';
-import { promptCloseTask } from './core/prompt-close-task.js';
+import { quizRevealTask, revealKind, startBackground, type Background, type DueTask } from './core/background.js';
+import { scheduledPromptTask, scheduledSlotKind } from './schedule/runner.js';
+import { classDebateKind, classDebateTask } from './core/engines/class-debate/clock.js';
+import { promptCloseKind, promptCloseTask } from './core/prompt-close-task.js';
+import { postRecoveryTask } from './core/post-once.js';
 
 /** A platform adapter once started: `stop` lets work in flight finish, then disconnects. */
 export interface RunningAdapter {
@@ -52,6 +53,10 @@ export function dueTasks(services: Services, platform: Platform, poster: Poster)
   return [
     quizRevealTask(services, platform, poster), scheduledPromptTask(services, platform, poster), promptCloseTask(services, platform, poster),
     classDebateTask(services, platform, poster),
+    // Posts whose process died mid-way, taken up again once their leases expire.
+    postRecoveryTask(services, platform, poster, [
+      scheduledSlotKind(services), revealKind(services), promptCloseKind(services), classDebateKind(services),
+    ]),
   ];
 }
 

@@ -4,14 +4,20 @@ import { PostError, type Poster } from '../../src/core/poster.js';
 import { renderReply } from './render.js';
 import { startThread } from './threads.js';
 import { toPostError } from './errors.js';
+import { nonceFor } from './nonce.js';
 
 /**
  * Posts background work (quiz reveals, scheduled prompts) to a channel by id. Failures become
  * PostErrors with the core's reasons, so a schedule whose channel is gone can pause itself.
+ *
+ * A keyed post sends each message with a nonce derived from the key and `enforceNonce`: Discord
+ * answers a repeat within a few minutes (a takeover after a crash, discord.js retrying a 5xx the
+ * server had in fact accepted) with the message it already created. Its thread is then there
+ * already too; starting it again fails and is logged, not repeated.
  */
 export function discordPoster(client: Client, log: Logger): Poster {
   return {
-    async post(where, reply) {
+    async post(where, reply, once) {
       // A thread started from a message has the message's id, so a thread reply posts to that id.
       const target = reply.threadOf ?? where.channelId;
       const channel = await client.channels.fetch(target).catch((err: unknown) => {
@@ -22,8 +28,9 @@ export function discordPoster(client: Client, log: Logger): Poster {
       // Channel posts are seen by everyone; a private reply has no meaning here and is posted as is.
       const rendered = renderReply(reply);
       let first: Message | null = null;
-      for (const message of rendered.messages) {
-        const sent = await channel.send(message).catch((err: unknown) => {
+      for (const [part, message] of rendered.messages.entries()) {
+        const keyed = once ? { ...message, nonce: nonceFor(`${once.key}.${part}`), enforceNonce: true } : message;
+        const sent = await channel.send(keyed).catch((err: unknown) => {
           throw toPostError(err);
         });
         first ??= sent;

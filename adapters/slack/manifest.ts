@@ -25,6 +25,9 @@ export const BOT_SCOPES = [
   // The teacher's CSV exports: uploaded (files.getUploadURLExternal) into a direct message (conversations.open).
   'files:write',
   'im:write',
+  // conversations.history / replies: a post retried after a crash looks for itself before posting again.
+  'channels:history',
+  'groups:history',
 ] as const;
 
 function optionHint(o: OptionSpec): string {

@@ -1,6 +1,7 @@
 import type { Platform, Services } from './context.js';
-import { cannotReachChannel, type Poster } from './poster.js';
-import { revealDue } from './engines/quiz.js';
+import type { Poster } from './poster.js';
+import { dueReveals, revealQuestion, type DueReveal } from './engines/quiz.js';
+import { keyParts, postOnce, type OnceKind, type OncePost } from './post-once.js';
 
 /** Work that falls due on the clock rather than on a user's request. */
 export interface DueTask {
@@ -27,24 +28,37 @@ export function quizRevealTask(services: Services, platform: Platform, poster: P
   return {
     name: 'quiz-reveal',
     async runDue() {
-      for (const post of await revealDue(services, platform)) {
-        for (const r of post.replies) {
-          try {
-            await poster.post(post.where, r);
-          } catch (err) {
-            const log = { err, channel: post.where.channelId, quiz: post.quizId };
-            if (cannotReachChannel(err)) {
-              // Nobody would see the rest of the quiz, and it would keep the channel from starting another.
-              await services.store.stopQuiz(post.quizId);
-              services.logger.warn(log, 'channel quiz stopped: the bot cannot post in its channel');
-              break;
-            }
-            services.logger.warn(log, 'quiz reveal could not be posted');
-          }
-        }
-      }
+      for (const due of await dueReveals(services, platform)) await postOnce(services, poster, revealPost(services, due));
     },
     nextDue: () => services.store.nextQuizDeadline(platform),
+  };
+}
+
+/** A channel question's reveal, keyed `reveal:<quiz>:<question>`. */
+function revealPost(services: Services, due: DueReveal): OncePost {
+  return {
+    key: `reveal:${due.quizId}:${due.question}`,
+    where: due.where,
+    prepare: () => revealQuestion(services, due.quizId, due.question),
+    async unreachable() {
+      // Nobody would see the rest of the quiz, and it would keep the channel from starting another.
+      await services.store.stopQuiz(due.quizId);
+      services.logger.warn({ channel: due.where.channelId, quiz: due.quizId }, 'channel quiz stopped: the bot cannot post in its channel');
+    },
+  };
+}
+
+/** Takes over a reveal whose poster died. */
+export function revealKind(services: Services): OnceKind {
+  return {
+    prefix: 'reveal',
+    async recover(key) {
+      const parts = keyParts(key, 2);
+      const question = Number(parts?.[1]);
+      const quiz = parts && Number.isSafeInteger(question) ? await services.store.getQuiz(parts[0]!) : null;
+      if (!quiz) return null;
+      return revealPost(services, { quizId: quiz.id, question, where: { platform: quiz.platform, serverId: quiz.serverId, channelId: quiz.channelId } });
+    },
   };
 }
 

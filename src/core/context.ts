@@ -18,6 +18,12 @@ export interface CoreSettings {
   defaultTimeZone: string;
   maxSchedulesPerChannel: number;
   scheduleGraceMinutes: number;
+  /**
+   * How long a process may take over a post it began (a scheduled prompt, a reveal) before another
+   * one takes it over as the work of a process that died. Far above a post's time, far below the
+   * window in which Discord recognises a repeated nonce.
+   */
+  postLeaseSeconds: number;
 }
 
 /** What every handler may use. Handlers never reach a platform: they return replies. */

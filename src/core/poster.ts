@@ -23,7 +23,19 @@ export interface Posted {
   messageId: string | null;
 }
 
+/** Makes a post one logical post, however often it is sent (see src/core/post-once.ts). */
+export interface PostKey {
+  /** Names this post and no other; each message a reply is split into derives its own key from it. */
+  key: string;
+  /**
+   * An earlier attempt under this key may already be in the channel (its process died mid-post), so
+   * a platform that cannot refuse a repeat by itself must look before posting.
+   */
+  retry: boolean;
+}
+
 /** How background work (quiz reveals, scheduled prompts) reaches a channel; each adapter supplies one. */
 export interface Poster {
-  post(where: Where, reply: Reply): Promise<Posted>;
+  /** With `once`, a repeat of the same post returns the message already posted instead of a second one. */
+  post(where: Where, reply: Reply, once?: PostKey): Promise<Posted>;
 }

@@ -11,6 +11,7 @@ export const DEFAULT_SETTINGS: CoreSettings = {
   defaultTimeZone: 'UTC',
   maxSchedulesPerChannel: 5,
   scheduleGraceMinutes: 60,
+  postLeaseSeconds: 30,
 };
 
 export function createServices(parts: {

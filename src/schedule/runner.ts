@@ -1,6 +1,7 @@
 import type { Platform, Services, Where } from '../core/context.js';
 import type { DueTask } from '../core/background.js';
-import { cannotReachChannel, type Poster } from '../core/poster.js';
+import type { Poster } from '../core/poster.js';
+import { keyParts, postOnce, type OnceKind, type OncePost } from '../core/post-once.js';
 import { createPromptPost } from '../core/engines/prompts.js';
 import type { ScheduleRecord } from '../core/store/schedule-store.js';
 import { planSlot } from './plan.js';
@@ -26,16 +27,56 @@ export function scheduledPromptTask(services: Services, platform: Platform, post
   };
 }
 
-export async function runDueSchedules(services: Services, platform: Platform, poster: Poster): Promise<void> {
+/** How many due schedules are read at once, and how many of them post at once. */
+export interface DueLimits {
+  batch: number;
+  concurrency: number;
+}
+
+/**
+ * Bounded whatever the number due at one moment (a popular 09:00): at most `batch` schedules are in
+ * memory and at most `concurrency` posts are in flight, so the store's connections and the
+ * platform's rate limits are not flooded. Batches follow each other in slot order until none is due.
+ */
+export const DUE_LIMITS: DueLimits = { batch: 100, concurrency: 4 };
+
+export async function runDueSchedules(services: Services, platform: Platform, poster: Poster, limits: DueLimits = DUE_LIMITS): Promise<void> {
   const now = services.now().getTime();
-  for (const schedule of await services.store.dueSchedules(platform, now)) {
-    try {
-      await runSchedule(services, poster, schedule, now);
-    } catch (err) {
-      // One schedule's failure (a store error) must not hold up the others due at the same time.
-      services.logger.error({ err, schedule: schedule.id }, 'scheduled prompt failed');
-    }
+  let after: { nextRun: number; id: string } | undefined;
+  for (;;) {
+    const batch = await services.store.dueSchedules(platform, now, { limit: limits.batch, ...(after ? { after } : {}) });
+    // Channels run side by side; one channel's schedules run in turn, since each new prompt closes the
+    // channel's open ones and two at once would close each other.
+    await inParallel(byChannel(batch), limits.concurrency, async (inChannel) => {
+      for (const schedule of inChannel) {
+        try {
+          await runSchedule(services, poster, schedule, now);
+        } catch (err) {
+          // One schedule's failure (a store error) must not hold up the others due at the same time.
+          services.logger.error({ err, schedule: schedule.id }, 'scheduled prompt failed');
+        }
+      }
+    });
+    const last = batch.at(-1);
+    // Read on after the last one seen, not from the start: one that failed stays due and would be read again.
+    if (batch.length < limits.batch || !last || last.nextRun === null) return;
+    after = { nextRun: last.nextRun, id: last.id };
   }
+}
+
+function byChannel(schedules: readonly ScheduleRecord[]): ScheduleRecord[][] {
+  const groups = new Map<string, ScheduleRecord[]>();
+  for (const s of schedules) groups.set(s.channelId, [...(groups.get(s.channelId) ?? []), s]);
+  return [...groups.values()];
+}
+
+/** Runs `work` over `items` with at most `limit` at a time. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 async function runSchedule(services: Services, poster: Poster, schedule: ScheduleRecord, now: number): Promise<void> {
@@ -62,42 +103,56 @@ async function runSchedule(services: Services, poster: Poster, schedule: Schedul
     await services.store.updateSchedule(schedule.id, { nextRun: plan.next });
     return;
   }
-  // The claim is the exactly-once guard: one row per (schedule, slot), so a restart, a repeated run
-  // or a second process that reaches the same slot loses here and posts nothing.
-  const won = await services.store.claimSlot(schedule.id, plan.post, now);
-  // Move on before posting, so a slow or failing post is never taken up again as still due.
-  await services.store.updateSchedule(schedule.id, { nextRun: plan.next });
-  if (!won) {
-    log.debug({ slot: new Date(plan.post).toISOString() }, 'slot already claimed elsewhere');
-    return;
+  // The lease is taken before the schedule moves on: a process that dies in between leaves the
+  // schedule due, and whoever runs it next moves it on while the lease brings the slot back later.
+  const outcome = await postOnce(services, poster, slotPost(services, schedule, plan.post, {
+    // Move on before posting, so a slow or failing post is never taken up again as still due.
+    before: () => services.store.updateSchedule(schedule.id, { nextRun: plan.next }).then(() => {}),
+  }));
+  if (outcome === 'held') {
+    await services.store.updateSchedule(schedule.id, { nextRun: plan.next });
+    log.debug({ slot: new Date(plan.post).toISOString() }, 'slot already taken elsewhere');
   }
-  await postSlot(services, poster, schedule, plan.post, now, log);
 }
 
-async function postSlot(
-  services: Services, poster: Poster, schedule: ScheduleRecord, slot: number, now: number, log: Services['logger'],
-): Promise<void> {
+/** The post of one schedule slot, keyed `sched:<schedule>:<slot>`. */
+function slotPost(services: Services, schedule: ScheduleRecord, slot: number, options: { before?: () => Promise<void> } = {}): OncePost {
   const where: Where = { platform: schedule.platform, serverId: schedule.serverId, channelId: schedule.channelId };
-  const slotText = new Date(slot).toISOString();
-  // From here on the slot is claimed for good: if anything below fails, the slot is lost rather
-  // than retried. At most once is the promise; a duplicate prompt in a channel is the worse failure.
-  try {
-    const created = await createPromptPost(services, where, { scheduleId: schedule.id, slot });
-    if (!created) {
-      log.warn({ slot: slotText }, 'scheduled prompt not posted: the content pack has no prompts');
-      return;
-    }
-    const posted = await poster.post(where, created.reply);
-    if (posted.messageId) await services.store.setPromptMessage(created.post.id, posted.messageId);
-    log.info({ slot: slotText, prompt: created.post.promptId }, 'scheduled prompt posted');
-  } catch (err) {
-    if (cannotReachChannel(err)) {
+  const log = services.logger.child({ schedule: schedule.id, channel: schedule.channelId, slot: new Date(slot).toISOString() });
+  let created: Awaited<ReturnType<typeof createPromptPost>> = null;
+  return {
+    key: `sched:${schedule.id}:${slot}`,
+    where,
+    async prepare() {
+      await options.before?.();
+      created = await createPromptPost(services, where, { scheduleId: schedule.id, slot });
+      if (!created) log.warn({}, 'scheduled prompt not posted: the content pack has no prompts');
+      return created ? [created.reply] : null;
+    },
+    async unreachable(err) {
       // Retrying a channel that is gone or closed to the bot only repeats the failure: pause and say why.
-      const reason = pauseReasonFor(err.reason, now, schedule.timeZone);
+      const reason = pauseReasonFor(err.reason, services.now().getTime(), schedule.timeZone);
       await services.store.updateSchedule(schedule.id, { paused: true, pauseReason: reason });
-      log.warn({ slot: slotText, reason: err.reason }, 'schedule paused: cannot post to its channel');
-      return;
-    }
-    log.error({ err, slot: slotText }, 'scheduled prompt could not be posted; the slot is not retried');
-  }
+      log.warn({ reason: err.reason }, 'schedule paused: cannot post to its channel');
+    },
+    async posted(messageId) {
+      if (created && messageId) await services.store.setPromptMessage(created.post.id, messageId);
+      log.info({ prompt: created?.post.promptId }, 'scheduled prompt posted');
+    },
+  };
+}
+
+/** Takes over a slot whose poster died: the same prompt post, under the same keys. */
+export function scheduledSlotKind(services: Services): OnceKind {
+  return {
+    prefix: 'sched',
+    async recover(key) {
+      const parts = keyParts(key, 2);
+      const slot = Number(parts?.[1]);
+      if (!parts || !Number.isSafeInteger(slot)) return null;
+      const schedule = await services.store.getSchedule(parts[0]!);
+      // A schedule cancelled or paused since has nothing to post.
+      return schedule && !schedule.paused ? slotPost(services, schedule, slot) : null;
+    },
+  };
 }

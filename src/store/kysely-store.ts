@@ -8,6 +8,7 @@ import { promptPostQueries, requestQueries, rotationQueries } from './kysely/cha
 import { scheduleQueries } from './kysely/schedules.js';
 import { classDebateQueries } from './kysely/class-debates.js';
 import { resultsQueries } from './kysely/results.js';
+import { postLeaseQueries } from './kysely/post-leases.js';
 
 /** Brings the schema up to date; safe to run from several processes, each waits for the migration lock. */
 export async function migrate(db: Kysely<Tables>): Promise<void> {
@@ -63,6 +64,7 @@ export function kyselyStore(db: Kysely<Tables>, backend: Backend): Store {
     ...scheduleQueries(db, backend.exclusive),
     ...classDebateQueries(db, backend.exclusive),
     ...resultsQueries(db),
+    ...postLeaseQueries(db),
     async close() {
       await db.destroy();
     },

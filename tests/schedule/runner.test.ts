@@ -4,8 +4,12 @@ import { planSlot } from '../../src/schedule/plan.js';
 import { createServices } from '../../src/core/services.js';
 import type { CoreSettings } from '../../src/core/context.js';
 import { runDueSchedules, scheduledPromptTask } from '../../src/schedule/runner.js';
+import { createPromptPost } from '../../src/core/engines/prompts.js';
 import { CHANNEL, PLATFORM, promptIdOf, makeHarness, realPack, RecordingPoster, type Harness } from './support/harness.js';
 import { noMatcher } from '../support/no-matcher.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/core/store/store.js';
+import type { Poster } from '../../src/core/poster.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -154,7 +158,7 @@ describe('slots missed while the bot was down', () => {
     await h.runDue();
     await h.runDue();
     expect(h.poster.posts).toHaveLength(1);
-    expect(await h.store.claimSlot(id, Date.parse('2026-11-29T09:00:00Z'), h.now())).toBe(false);
+    expect(await h.store.getPostLease(`sched:${id}:${Date.parse('2026-11-29T09:00:00Z')}`)).toMatchObject({ state: 'posted', messageId: 'm1' });
     expect(await nextRun(h, id)).toBe(Date.parse('2026-11-30T09:00:00Z'));
   });
 
@@ -165,8 +169,9 @@ describe('slots missed while the bot was down', () => {
     h.setClock('2026-11-26T08:50:00Z'); // 08:15, 08:30 and 08:45 were missed
     await h.runDue();
     expect(h.poster.posts).toHaveLength(1);
-    expect(await h.store.claimSlot(s!.id, Date.parse('2026-11-26T08:45:00Z'), h.now())).toBe(false);
-    expect(await h.store.claimSlot(s!.id, Date.parse('2026-11-26T08:30:00Z'), h.now())).toBe(true);
+    // Only the slot posted was ever begun: the folded ones leave no lease behind.
+    expect(await h.store.getPostLease(`sched:${s!.id}:${Date.parse('2026-11-26T08:45:00Z')}`)).toMatchObject({ state: 'posted' });
+    expect(await h.store.getPostLease(`sched:${s!.id}:${Date.parse('2026-11-26T08:30:00Z')}`)).toBeNull();
     expect(await nextRun(h, s!.id)).toBe(Date.parse('2026-11-26T09:00:00Z'));
   });
 
@@ -177,6 +182,58 @@ describe('slots missed while the bot was down', () => {
     expect(plan('2026-11-26T09:00:00Z', '2026-11-26T10:00:00Z').post).toBe(at('2026-11-26T09:00:00Z'));
     expect(plan('2026-11-26T09:00:00Z', '2026-11-26T10:00:01Z')).toEqual({ post: null, next: at('2026-11-27T09:00:00Z'), skippedSince: at('2026-11-26T09:00:00Z'), folded: 0 });
     expect(plan('2026-11-20T09:00:00Z', '2026-11-26T09:10:00Z')).toEqual({ post: at('2026-11-26T09:00:00Z'), next: at('2026-11-27T09:00:00Z'), skippedSince: at('2026-11-20T09:00:00Z'), folded: 0 });
+  });
+});
+
+describe('many schedules due at once', () => {
+  it('are read in bounded batches and posted a few at a time, each once, past one that keeps failing', async () => {
+    const base = await openSqliteStore(':memory:');
+    const reads: number[] = [];
+    const store: Store = {
+      ...base,
+      async dueSchedules(platform, now, page) {
+        const rows = await base.dueSchedules(platform, now, page);
+        reads.push(rows.length);
+        return rows;
+      },
+      // One schedule's store writes fail: it stays due, and must not be read again and again.
+      async updateSchedule(id, patch) {
+        if (id === 'many-07') throw new Error('database write failed');
+        return base.updateSchedule(id, patch);
+      },
+    };
+    const h = await makeHarness('2026-11-26T09:00:00Z', {}, store);
+    const at = h.now();
+    for (let i = 0; i < 23; i++) {
+      // Two schedules share chan-22: they post in turn, so the second prompt closes the first, not each other.
+      await store.createSchedule({
+        id: `many-${String(i).padStart(2, '0')}`, platform: PLATFORM, serverId: 'guild-1', channelId: `chan-${Math.min(i, 21)}`, cron: i === 22 ? '0 9 * * 1-5' : '0 9 * * *',
+        label: 'daily at 09:00', timeZone: 'UTC', createdBy: 'u', paused: false, pauseReason: null, nextRun: at, createdAt: at, closeAfterMinutes: null,
+      }, 5);
+    }
+    let inFlight = 0;
+    let most = 0;
+    const poster: Poster = {
+      async post(where, reply, once) {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setTimeout(r, 5));
+        inFlight--;
+        return h.poster.post(where, reply, once);
+      },
+    };
+    await runDueSchedules(h.services, PLATFORM, poster, { batch: 5, concurrency: 3 });
+    expect(reads).toEqual([5, 5, 5, 5, 3]);
+    expect(most).toBe(3);
+    const channels = h.poster.posts.map((p) => p.where.channelId);
+    expect(channels).toHaveLength(22);
+    expect(new Set(channels).size).toBe(21);
+    expect(channels.filter((c) => c === 'chan-21')).toHaveLength(2);
+    expect(channels).not.toContain('chan-7');
+    // Of chan-21's two prompts, the first is closed by the second and the second stays open.
+    const closing = await store.duePromptCloses(PLATFORM, h.now());
+    expect(closing.filter((p) => p.channelId === 'chan-21')).toHaveLength(1);
+    expect(h.logs.some((l) => l.level === 'error' && (l.obj as { schedule?: string }).schedule === 'many-07')).toBe(true);
   });
 });
 
@@ -201,19 +258,69 @@ describe('a channel the bot cannot post to', () => {
     });
   }
 
-  it('logs other failures and moves on: the slot is not retried, the schedule keeps running', async () => {
+  it('retries other failures under the same key once the lease expires, while the schedule keeps running', async () => {
     const { h, id } = await withDailyAt9();
+    const slot = Date.parse('2026-11-26T09:00:00Z');
     h.poster.failWith = new PostError('rate-limited', 'slow down');
-    h.setClock('2026-11-26T09:00:00Z');
+    h.setClock(slot);
     await h.runDue();
     await h.runDue();
     expect(h.poster.attempts).toBe(1);
-    expect(h.logs.some((l) => l.level === 'error' && /not retried/.test(l.msg ?? ''))).toBe(true);
+    expect(h.logs.some((l) => l.level === 'warn' && /retried once its lease expires/.test(l.msg ?? ''))).toBe(true);
     expect(await h.store.getSchedule(id)).toMatchObject({ paused: false, nextRun: Date.parse('2026-11-27T09:00:00Z') });
+    expect(await h.store.getPostLease(`sched:${id}:${slot}`)).toMatchObject({ state: 'posting' });
+
     h.poster.failWith = null;
+    h.setClock(slot + 29_999);
+    await h.recover();
+    expect(h.poster.posts).toHaveLength(0);
+    h.setClock(slot + 30_000);
+    await h.recover();
+    await h.recover();
+    expect(h.poster.posts).toHaveLength(1);
+    expect(h.poster.posts[0]!.once).toEqual({ key: `sched:${id}:${slot}#0`, retry: true });
+    expect(await h.store.getPostLease(`sched:${id}:${slot}`)).toMatchObject({ state: 'posted', messageId: 'm1' });
     h.setClock('2026-11-27T09:00:00Z');
     await h.runDue();
+    expect(h.poster.posts).toHaveLength(2);
+    expect(h.poster.posts[1]!.once).toEqual({ key: `sched:${id}:${Date.parse('2026-11-27T09:00:00Z')}#0`, retry: false });
+  });
+
+  it('posts a slot whose process died holding its lease once, after the lease expires, with the prompt it had chosen', async () => {
+    const { h, id } = await withDailyAt9();
+    const slot = Date.parse('2026-11-26T09:00:00Z');
+    h.setClock(slot);
+    // A process took the slot and chose its prompt, then died before posting (and before moving the schedule on).
+    expect(await h.store.takePostLease({ key: `sched:${id}:${slot}`, platform: PLATFORM, holder: 'dead', now: slot, expiresAt: slot + 30_000 })).toBe('fresh');
+    const chosen = await createPromptPost(h.services, { platform: PLATFORM, serverId: 'guild-1', channelId: CHANNEL }, { scheduleId: id, slot });
+    await h.runDue();
+    await h.recover();
+    expect(h.poster.posts).toHaveLength(0);
+    expect(await nextRun(h, id)).toBe(Date.parse('2026-11-27T09:00:00Z'));
+
+    h.setClock(slot + 30_000);
+    await Promise.all([h.recover(), h.recover()]);
+    await h.runDue();
     expect(h.poster.posts).toHaveLength(1);
+    expect(h.poster.posts[0]!.once).toEqual({ key: `sched:${id}:${slot}#0`, retry: true });
+    expect(await promptIdOf(h.store, h.poster.posts[0]!.reply)).toBe(chosen!.post.promptId);
+    expect(await h.store.getPromptPost(chosen!.post.id)).toMatchObject({ messageId: 'm1', slot });
+  });
+
+  it('gives a failing post up once it was first begun longer ago than a retry is safe', async () => {
+    const { h, id } = await withDailyAt9();
+    const slot = Date.parse('2026-11-26T09:00:00Z');
+    h.poster.failWith = new PostError('other', 'bad gateway');
+    h.setClock(slot);
+    await h.runDue();
+    for (let t = slot + 30_000; t <= slot + 5 * 60_000; t += 30_000) {
+      h.setClock(t);
+      await h.recover();
+    }
+    // Retried within two minutes of the first attempt (at 30, 60, 90 and 120 s), then given up.
+    expect(h.poster.attempts).toBe(5);
+    expect(await h.store.getPostLease(`sched:${id}:${slot}`)).toMatchObject({ state: 'posted', messageId: null });
+    expect(h.logs.some((l) => l.level === 'error' && /given up/.test(l.msg ?? ''))).toBe(true);
   });
 
   it('resumes from now: slots that passed while paused are not posted', async () => {

@@ -758,21 +758,78 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.dueSchedules(platform, T0 + 999)).toEqual([]);
         expect((await store.dueSchedules(platform, T0 + 1000)).map((s) => s.id)).toEqual([soon.id]);
         expect((await store.dueSchedules(platform, T0 + DAY)).map((s) => s.id)).toEqual([soon.id, later.id]);
+        // In batches: at most `limit`, after the last one read, in slot order.
+        expect((await store.dueSchedules(platform, T0 + DAY, { limit: 1 })).map((s) => s.id)).toEqual([soon.id]);
+        expect((await store.dueSchedules(platform, T0 + DAY, { limit: 1, after: { nextRun: T0 + 1000, id: soon.id } })).map((s) => s.id)).toEqual([later.id]);
+        expect(await store.dueSchedules(platform, T0 + DAY, { limit: 5, after: { nextRun: T0 + 5000, id: later.id } })).toEqual([]);
+        // Schedules due at the same slot are told apart by id.
+        const twin = schedule(channel(platform), { nextRun: T0 + 1000, id: `${soon.id}-b` });
+        await store.createSchedule(twin, 5);
+        expect((await store.dueSchedules(platform, T0 + DAY, { limit: 1, after: { nextRun: T0 + 1000, id: soon.id } })).map((s) => s.id)).toEqual([twin.id]);
+        await store.deleteSchedule(twin.id);
 
         await store.updateSchedule(soon.id, { paused: true, pauseReason: 'forbidden' });
         expect(await store.nextScheduleRun(platform)).toBe(T0 + 5000);
         await store.updateSchedule(paused.id, { paused: false, pauseReason: null });
         expect(await store.nextScheduleRun(platform)).toBe(T0 + 10);
       });
+    });
 
-      it('claims a (schedule, slot) once', async () => {
-        const id = unique('sch');
-        expect(await store.claimSlot(id, T0, T0)).toBe(true);
-        expect(await store.claimSlot(id, T0, T0 + 1)).toBe(false);
-        expect(await store.claimSlot(id, T0 + DAY, T0 + DAY)).toBe(true);
-        expect(await store.claimSlot(`${id}-other`, T0, T0)).toBe(true);
-        const results = await Promise.all(Array.from({ length: 5 }, () => store.claimSlot(id, T0 + 2 * DAY, T0)));
-        expect(results.filter(Boolean)).toHaveLength(1);
+    describe('post leases', () => {
+      const lease = (key: string, platform: Platform, holder: string, now: number, ttl = 30_000) => ({ key, platform, holder, now, expiresAt: now + ttl });
+
+      it('lets one taker begin a post, and another take it over only once its lease expired unposted', async () => {
+        const platform = ownPlatform();
+        const key = unique('sched:s1');
+        expect(await store.takePostLease(lease(key, platform, 'a', T0))).toBe('fresh');
+        expect(await store.takePostLease(lease(key, platform, 'b', T0 + 1))).toBeNull();
+        expect(await store.getPostLease(key)).toMatchObject({ key, platform, state: 'posting', holder: 'a', expiresAt: T0 + 30_000, takenAt: T0, messageId: null });
+        // Expired: one of several takers wins, and the lease keeps when the post was first begun.
+        const takers = await Promise.all(['b', 'c', 'd'].map((h) => store.takePostLease(lease(key, platform, h, T0 + 30_000))));
+        expect(takers.filter((t) => t === 'retry')).toHaveLength(1);
+        expect(takers.filter((t) => t === null)).toHaveLength(2);
+        const held = await store.getPostLease(key);
+        expect(held).toMatchObject({ state: 'posting', expiresAt: T0 + 60_000, takenAt: T0 });
+        expect(['b', 'c', 'd']).toContain(held?.holder);
+
+        // The holder it was taken from, slower than its lease, cannot end the takeover's lease.
+        await store.markPostDone(key, 'msg-0', T0 + 30_001, 'a');
+        expect(await store.getPostLease(key)).toMatchObject({ state: 'posting', messageId: null });
+        await store.markPostDone(key, 'msg-1', T0 + 30_001, held!.holder);
+        expect(await store.getPostLease(key)).toMatchObject({ state: 'posted', messageId: 'msg-1' });
+        // Posted is final, however long ago.
+        expect(await store.takePostLease(lease(key, platform, 'e', T0 + DAY))).toBeNull();
+        expect(await store.takePostLease(lease(unique('sched:s1'), platform, 'e', T0))).toBe('fresh');
+        expect(await store.getPostLease(unique('none'))).toBeNull();
+      });
+
+      it('gives exactly one winner among takers of a new key at once', async () => {
+        const key = unique('reveal:q');
+        const takers = await Promise.all(Array.from({ length: 6 }, (_, i) => store.takePostLease(lease(key, ownPlatform(), `h${i}`, T0))));
+        expect(takers.filter((t) => t === 'fresh')).toHaveLength(1);
+        expect(takers.filter((t) => t === null)).toHaveLength(5);
+      });
+
+      it('lists expired unposted leases of a platform, oldest expiry first, and says when the next one expires', async () => {
+        const platform = ownPlatform();
+        expect(await store.nextPostLeaseExpiry(platform)).toBeNull();
+        const keys = ['close:1', 'close:2', 'close:3', 'close:4'].map(unique);
+        await store.takePostLease(lease(keys[0]!, platform, 'a', T0, 2000));
+        await store.takePostLease(lease(keys[1]!, platform, 'a', T0, 1000));
+        await store.takePostLease(lease(keys[2]!, platform, 'a', T0, 5000));
+        await store.takePostLease(lease(keys[3]!, platform, 'a', T0, 500));
+        await store.markPostDone(keys[3]!, null, T0 + 1);
+        await store.takePostLease(lease(unique('close:other'), ownPlatform(), 'a', T0, 10));
+
+        expect(await store.nextPostLeaseExpiry(platform)).toBe(T0 + 1000);
+        expect(await store.expiredPostLeases(platform, T0 + 999, 10)).toEqual([]);
+        expect((await store.expiredPostLeases(platform, T0 + 2000, 10)).map((l) => l.key)).toEqual([keys[1], keys[0]]);
+        expect((await store.expiredPostLeases(platform, T0 + 9000, 1)).map((l) => l.key)).toEqual([keys[1]]);
+        expect(await store.expiredPostLeases(platform, T0 + 9000, 10)).toEqual([
+          expect.objectContaining({ key: keys[1], state: 'posting', holder: 'a', expiresAt: T0 + 1000, takenAt: T0 }),
+          expect.objectContaining({ key: keys[0] }),
+          expect.objectContaining({ key: keys[2] }),
+        ]);
       });
     });
 
@@ -866,8 +923,10 @@ function sharedDatabaseContract(name: string, openTwo: () => Promise<[Store, Sto
       await a.createQuiz(q);
       const results = await Promise.all([a.advanceQuiz(q.id, 0, 1, null), b.advanceQuiz(q.id, 0, 1, null)]);
       expect(results.filter(Boolean)).toHaveLength(1);
-      const slot = unique('sch');
-      expect(await Promise.all([a.claimSlot(slot, T0, T0), b.claimSlot(slot, T0, T0)])).toEqual(expect.arrayContaining([true, false]));
+      const key = unique('sched:s');
+      const take = (s: Store, holder: string, now: number) => s.takePostLease({ key, platform: 'discord', holder, now, expiresAt: now + 1000 });
+      expect(await Promise.all([take(a, 'a', T0), take(b, 'b', T0)])).toEqual(expect.arrayContaining(['fresh', null]));
+      expect(await Promise.all([take(a, 'a', T0 + 1000), take(b, 'b', T0 + 1000)])).toEqual(expect.arrayContaining(['retry', null]));
     });
 
     it(`holds the schedule limit per channel when ${CREATES} creates for a channel arrive at both at once`, async () => {

@@ -1,4 +1,4 @@
-import type { Services, Where } from '../context.js';
+import type { Services } from '../context.js';
 import type { PromptPostRecord, Vote, VoteEvent } from '../store/records.js';
 import { reply, type Reply } from '../reply.js';
 import { tallyLine, VOTES, type Tally } from './prompts.js';
@@ -6,12 +6,6 @@ import { tallyLine, VOTES, type Tally } from './prompts.js';
 /** The result of a discussion prompt, posted once when it closes. */
 
 const HOUR_MS = 60 * 60 * 1000;
-
-export interface ClosePost {
-  postId: string;
-  where: Where;
-  replies: Reply[];
-}
 
 /** Each person's standing vote at `at`, from the history of votes cast, changed and withdrawn. */
 export function tallyAt(history: readonly VoteEvent[], at: number): Tally {
@@ -48,20 +42,30 @@ export function movementText(history: readonly VoteEvent[], post: PromptPostReco
   return `After the first hour: ${tallyLine(early)}. At the close: ${tallyLine(final)}. ${changes.length ? `Since the first hour: ${changes.join(', ')}.` : 'Nothing moved after the first hour.'}`;
 }
 
-/** Closes every prompt whose time has come; only the process whose close lands posts its result. */
-export async function closeDuePrompts(services: Services, platform: string): Promise<ClosePost[]> {
-  const now = services.now().getTime();
-  const out: ClosePost[] = [];
-  for (const post of await services.store.duePromptCloses(platform, now)) {
-    if (!(await services.store.markPromptClosed(post.id, now))) continue;
-    const closedAt = post.closesAt ?? now;
-    const history = await services.store.voteHistory(post.id);
-    const replies = [resultReply(services, post, await services.store.tally(post.id))];
-    // A scheduled prompt opened a thread under its message; the movement goes there.
-    if (post.scheduleId && post.messageId) {
-      replies.push({ ...reply([{ type: 'text', text: movementText(history, post, closedAt) }]), threadOf: post.messageId });
-    }
-    out.push({ postId: post.id, where: { platform: post.platform, serverId: post.serverId, channelId: post.channelId }, replies });
+/** Open prompts whose close time has come at the services' `now`. */
+export async function dueCloses(services: Services, platform: string): Promise<PromptPostRecord[]> {
+  return services.store.duePromptCloses(platform, services.now().getTime());
+}
+
+/**
+ * Closes a prompt if it is still open and returns its result (and, for a scheduled prompt, how the
+ * vote moved, in its thread). Asked again after it closed (the process posting it died), it returns
+ * the same result: no vote is taken once a prompt has closed.
+ */
+export async function closePrompt(services: Services, postId: string): Promise<Reply[] | null> {
+  const { store } = services;
+  let post = await store.getPromptPost(postId);
+  if (post && post.closedAt === null) {
+    await store.markPromptClosed(post.id, services.now().getTime());
+    post = await store.getPromptPost(postId);
   }
-  return out;
+  if (!post || post.closedAt === null) return null;
+  const closedAt = post.closesAt ?? post.closedAt;
+  const history = await store.voteHistory(post.id);
+  const replies = [resultReply(services, post, await store.tally(post.id))];
+  // A scheduled prompt opened a thread under its message; the movement goes there.
+  if (post.scheduleId && post.messageId) {
+    replies.push({ ...reply([{ type: 'text', text: movementText(history, post, closedAt) }]), threadOf: post.messageId });
+  }
+  return replies;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Actor, Services, Where } from '../context.js';
 import type { DiscussionPrompt } from '../pack/schema.js';
 import type { PromptPostRecord, Vote } from '../store/records.js';
@@ -67,18 +68,30 @@ export function promptPostReply(services: Services, post: PromptPostRecord, tall
 export async function createPromptPost(
   services: Services, where: Where, origin: { scheduleId: string; slot: number } | null = null,
 ): Promise<{ post: PromptPostRecord; reply: Reply } | null> {
+  const id = origin ? slotPostId(origin) : newId();
+  if (origin) {
+    // A scheduled slot is prepared again when the process posting it died: the same slot is the
+    // same prompt post, not another prompt taken from the rotation.
+    const existing = await services.store.getPromptPost(id);
+    if (existing) return { post: existing, reply: promptPostReply(services, existing, await services.store.tally(id), { thread: true }) };
+  }
   const prompt = await nextUnseen(services, where, 'prompt', services.pack.prompts);
   if (!prompt) return null;
   const now = services.now().getTime();
   const closeAfter = origin ? (await services.store.getSchedule(origin.scheduleId))?.closeAfterMinutes ?? null : null;
   const post: PromptPostRecord = {
-    id: newId(), ...where, promptId: prompt.id, scheduleId: origin?.scheduleId ?? null, slot: origin?.slot ?? null,
+    id, ...where, promptId: prompt.id, scheduleId: origin?.scheduleId ?? null, slot: origin?.slot ?? null,
     messageId: null, createdAt: now, closesAt: closeAfter === null ? null : now + closeAfter * 60_000, closedAt: null,
   };
   await services.store.createPromptPost(post);
   const closing = await services.store.closeOpenPrompts(where, post.id, now);
   if (closing > 0 || post.closesAt !== null) services.wake();
   return { post, reply: promptPostReply(services, post, { agree: 0, disagree: 0, unsure: 0 }, { thread: origin !== null }) };
+}
+
+/** A scheduled slot's prompt post id, the same each time the slot is prepared, as long as newId(). */
+export function slotPostId(origin: { scheduleId: string; slot: number }): string {
+  return createHash('sha256').update(`prompt-slot:${origin.scheduleId}:${origin.slot}`).digest('base64url').slice(0, 12);
 }
 
 export async function promptNow(services: Services, where: Where): Promise<Reply> {

@@ -14,13 +14,6 @@ export const MAX_QUESTIONS = 25;
 export const EXPIRED = 'This has expired: that quiz question is closed. Start a new quiz with /quiz start.';
 const NOT_SCORED = 'You answered this question in an earlier quiz, so it does not score again.';
 
-/** A reply bound for a channel from background work (a channel quiz's reveal and next question). */
-export interface ChannelPost {
-  quizId: string;
-  where: Where;
-  replies: Reply[];
-}
-
 export interface QuizOptions {
   questions?: number;
   mode?: string;
@@ -216,33 +209,55 @@ export async function answerQuiz(
   return [feedback, next];
 }
 
-/** Closes every channel question whose time is up: the reveal (now or at the end), then the next question or the results. */
-export async function revealDue(services: Services, platform: string): Promise<ChannelPost[]> {
-  const now = services.now().getTime();
-  const posts: ChannelPost[] = [];
-  for (const quiz of await services.store.dueQuizzes(platform, now)) {
-    const index = quiz.current;
-    const last = index + 1 >= quiz.questions.length;
-    const deadline = last ? null : now + secondsOf(services, quiz) * 1000;
-    // Only the process whose conditional update wins posts the reveal: no double reveals.
-    if (!(await services.store.advanceQuiz(quiz.id, index, last ? 'finished' : index + 1, deadline))) continue;
-    const where: Where = { platform: quiz.platform, serverId: quiz.serverId, channelId: quiz.channelId };
-    const replies: Reply[] = [];
-    if (quiz.reveal === 'end') {
-      if (last) replies.push(reply(await allReveals(services, quiz)));
-      else {
-        const answered = (await services.store.answersFor(quiz.id, index)).length;
-        const closed = `Question ${index + 1} closed with ${answered} answer${answered === 1 ? '' : 's'}; the answers are revealed at the end.`;
-        replies.push(questionReply(services, quiz, index + 1, closed));
-      }
-    } else {
-      replies.push(reply(await revealBlocks(services, quiz, index)));
-      if (!last) replies.push(questionReply(services, quiz, index + 1));
-    }
-    if (last) replies.push(await summary(services, { ...quiz, status: 'finished' }));
-    posts.push({ quizId: quiz.id, where, replies });
+/** A channel question whose time is up, to be revealed once (see src/core/post-once.ts). */
+export interface DueReveal {
+  quizId: string;
+  question: number;
+  where: Where;
+}
+
+/** Channel questions whose time is up at the services' `now`. */
+export async function dueReveals(services: Services, platform: string): Promise<DueReveal[]> {
+  const quizzes = await services.store.dueQuizzes(platform, services.now().getTime());
+  return quizzes.map((quiz) => ({
+    quizId: quiz.id, question: quiz.current, where: { platform: quiz.platform, serverId: quiz.serverId, channelId: quiz.channelId },
+  }));
+}
+
+/**
+ * Closes channel question `index` if it is still open, and returns its reveal (now or at the end),
+ * then the next question or the results. Asked again after the question closed (its process died
+ * before posting), it returns the same posts from what the store holds: the question's answers are
+ * fixed once it closed. Null when the quiz was stopped before the question closed.
+ */
+export async function revealQuestion(services: Services, quizId: string, index: number): Promise<Reply[] | null> {
+  const { store } = services;
+  const quiz = await store.getQuiz(quizId);
+  if (!quiz || quiz.mode !== 'channel' || index >= quiz.questions.length) return null;
+  const last = index + 1 >= quiz.questions.length;
+  if (quiz.status === 'active' && quiz.current === index) {
+    const deadline = last ? null : services.now().getTime() + secondsOf(services, quiz) * 1000;
+    // Only a conditional update closes the question: an answer in flight lands before it or not at all.
+    if (!(await store.advanceQuiz(quiz.id, index, last ? 'finished' : index + 1, deadline))) return revealQuestion(services, quizId, index);
+  } else {
+    const closed = last ? quiz.status === 'finished' : quiz.current > index && quiz.status !== 'stopped';
+    if (!closed) return null;
   }
-  return posts;
+  const asked = { ...quiz, current: index };
+  const replies: Reply[] = [];
+  if (quiz.reveal === 'end') {
+    if (last) replies.push(reply(await allReveals(services, asked)));
+    else {
+      const answered = (await store.answersFor(quiz.id, index)).length;
+      const closed = `Question ${index + 1} closed with ${answered} answer${answered === 1 ? '' : 's'}; the answers are revealed at the end.`;
+      replies.push(questionReply(services, asked, index + 1, closed));
+    }
+  } else {
+    replies.push(reply(await revealBlocks(services, asked, index)));
+    if (!last) replies.push(questionReply(services, asked, index + 1));
+  }
+  if (last) replies.push(await summary(services, { ...asked, status: 'finished' }));
+  return replies;
 }
 
 async function allReveals(services: Services, quiz: QuizRecord): Promise<Block[]> {

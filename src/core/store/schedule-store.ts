@@ -18,6 +18,12 @@ export interface ScheduleRecord extends ChannelRef {
   createdAt: number;
 }
 
+/** A batch of due schedules: how many, and after which one (its next slot and id). */
+export interface DuePage {
+  limit: number;
+  after?: { nextRun: number; id: string };
+}
+
 export interface ScheduleStore {
   /**
    * Saves a schedule unless its channel already has `maxPerChannel`, or already has one with the same
@@ -28,10 +34,11 @@ export interface ScheduleStore {
   listSchedules(platform: string, serverId: string): Promise<ScheduleRecord[]>;
   updateSchedule(id: string, patch: Partial<Pick<ScheduleRecord, 'paused' | 'pauseReason' | 'nextRun'>>): Promise<boolean>;
   deleteSchedule(id: string): Promise<boolean>;
-  /** Unpaused schedules whose next slot is at or before `now`. */
-  dueSchedules(platform: string, now: number): Promise<ScheduleRecord[]>;
+  /**
+   * Unpaused schedules whose next slot is at or before `now`, earliest slot first (then by id). With
+   * a page: at most `limit` of them, after `after` in that order, so a caller reads them in batches.
+   */
+  dueSchedules(platform: string, now: number, page?: DuePage): Promise<ScheduleRecord[]>;
   /** The earliest next slot over unpaused schedules, to sleep until it. */
   nextScheduleRun(platform: string): Promise<number | null>;
-  /** Claims (schedule, slot) once, across restarts and processes: false when already claimed. */
-  claimSlot(scheduleId: string, slot: number, now: number): Promise<boolean>;
 }

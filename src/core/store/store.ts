@@ -5,6 +5,7 @@ import type {
 import type { ScheduleStore } from './schedule-store.js';
 import type { ClassDebateStore } from './class-debate-store.js';
 import type { ResultsStore } from './results-store.js';
+import type { PostLeaseStore } from './post-lease-store.js';
 
 /**
  * Everything the bot keeps. One interface, implemented once over Kysely for SQLite (the default)
@@ -13,7 +14,7 @@ import type { ResultsStore } from './results-store.js';
  * Every effect that must happen once is a conditional write that reports whether it won, so a
  * repeated request, a double click or a second instance becomes a no-op.
  */
-export interface Store extends ScheduleStore, ResultsStore, ClassDebateStore {
+export interface Store extends ScheduleStore, ResultsStore, ClassDebateStore, PostLeaseStore {
   /** Records a request key; false when it was seen before (a retried delivery). */
   claimRequest(key: string, now: number): Promise<boolean>;
 

@@ -1,7 +1,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Tables } from './tables.js';
 import type { Exclusive } from '../kysely-store.js';
-import type { ScheduleRecord } from '../../core/store/schedule-store.js';
+import type { DuePage, ScheduleRecord } from '../../core/store/schedule-store.js';
 import { inserted, num, numOrNull, updated } from './rows.js';
 
 function toRecord(r: Selectable<Tables['schedules']>): ScheduleRecord {
@@ -67,21 +67,23 @@ export function scheduleQueries(db: Kysely<Tables>, exclusive: Exclusive) {
     async deleteSchedule(id: string) {
       return updated(await db.deleteFrom('schedules').where('id', '=', id).executeTakeFirst());
     },
-    async dueSchedules(platform: string, now: number) {
-      const rows = await db.selectFrom('schedules').selectAll().where('platform', '=', platform)
-        .where('paused', '=', 0).where('next_run', 'is not', null).where('next_run', '<=', now)
-        .orderBy('next_run').execute();
+    async dueSchedules(platform: string, now: number, page?: DuePage) {
+      let query = db.selectFrom('schedules').selectAll().where('platform', '=', platform)
+        .where('paused', '=', 0).where('next_run', 'is not', null).where('next_run', '<=', now);
+      const after = page?.after;
+      if (after) {
+        query = query.where((eb) => eb.or([
+          eb('next_run', '>', after.nextRun),
+          eb.and([eb('next_run', '=', after.nextRun), eb('id', '>', after.id)]),
+        ]));
+      }
+      const rows = await query.orderBy('next_run').orderBy('id').$if(page !== undefined, (q) => q.limit(page!.limit)).execute();
       return rows.map(toRecord);
     },
     async nextScheduleRun(platform: string) {
       const row = await db.selectFrom('schedules').select((eb) => eb.fn.min('next_run').as('next'))
         .where('platform', '=', platform).where('paused', '=', 0).executeTakeFirst();
       return row?.next == null ? null : num(row.next as number);
-    },
-    async claimSlot(scheduleId: string, slot: number, now: number) {
-      const res = await db.insertInto('schedule_slots').values({ schedule_id: scheduleId, slot, claimed_at: now })
-        .onConflict((oc) => oc.doNothing()).executeTakeFirst();
-      return inserted(res);
     },
   };
 }

@@ -40,6 +40,10 @@ export interface Tables {
     close_after_minutes: Int | null;
   };
   schedule_slots: { schedule_id: string; slot: Int; claimed_at: Int };
+  post_leases: {
+    key: string; platform: string; state: string; holder: string; expires_at: Int; message_id: string | null;
+    taken_at: Int; done_at: Int | null;
+  };
   class_debates: {
     id: string; platform: string; server_id: string; channel_id: string; opener_id: string; opener_name: string;
     motion_id: string; format: string; round_minutes: Int; max_per_round: Int | null; status: string; round: Int;

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './001-initial.js';
 import * as classroomResults from './003-classroom-results.js';
 import * as classDebates from './004-class-debates.js';
+import * as postLeases from './005-post-leases.js';
 
 /** Migrations are listed here, in order, so they ship inside the program rather than being read from disk. */
 const migrations: Record<string, Migration> = {
   '001-initial': initial,
   '003-classroom-results': classroomResults,
   '004-class-debates': classDebates,
+  '005-post-leases': postLeases,
 };
 
 export const migrationProvider: MigrationProvider = {

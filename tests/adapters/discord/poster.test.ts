@@ -59,6 +59,45 @@ describe('the Discord poster (background posts)', () => {
     expect((request!.body as JsonObject).allowed_mentions).toEqual({ parse: [] });
   });
 
+  it('sends a keyed post with a nonce of its key, so a repeat (a takeover after a crash) returns the first message', async () => {
+    const once = { key: 'sched:abc123:1764147600000#0', retry: false };
+    const first = await poster().post(where, prompt, once);
+    const again = await poster().post(where, prompt, { ...once, retry: true });
+    expect(again.messageId).toBe(first.messageId);
+    expect(fake.channelMessages(CHANNEL)).toHaveLength(1);
+    expect(fake.threads(CHANNEL)).toHaveLength(1);
+    expect(fake.nonceRepeats).toBe(1);
+    const sends = fake.find({ method: 'POST', path: `/channels/${CHANNEL}/messages` }).map((r) => r.body as JsonObject);
+    expect(sends).toHaveLength(2);
+    for (const body of sends) {
+      expect(body.enforce_nonce).toBe(true);
+      expect(String(body.nonce)).toMatch(/^[0-9a-z]{1,25}$/);
+    }
+    expect(sends[1]!.nonce).toBe(sends[0]!.nonce);
+
+    // Another post (another slot) is another message, with a nonce of its own.
+    const other = await poster().post(where, { ...prompt, thread: undefined }, { key: 'sched:abc123:1764234000000#0', retry: false });
+    expect(other.messageId).not.toBe(first.messageId);
+    expect(fake.channelMessages(CHANNEL)).toHaveLength(2);
+    // An unkeyed post carries no nonce.
+    await poster().post(where, { ...prompt, thread: undefined });
+    const last = fake.find({ method: 'POST', path: `/channels/${CHANNEL}/messages` }).at(-1)!.body as JsonObject;
+    expect(last.nonce).toBeUndefined();
+  });
+
+  it('gives each message of a reply split in several its own nonce', async () => {
+    const long: Reply = { visibility: 'public', blocks: Array.from({ length: 3 }, (_, i) => ({ type: 'text' as const, text: `${i} ${'word '.repeat(900)}` })) };
+    const once = { key: 'reveal:quiz-1:0#0', retry: false };
+    await poster().post(where, long, once);
+    const count = fake.channelMessages(CHANNEL).length;
+    expect(count).toBeGreaterThan(1);
+    const nonces = fake.find({ method: 'POST', path: `/channels/${CHANNEL}/messages` }).map((r) => (r.body as JsonObject).nonce);
+    expect(new Set(nonces).size).toBe(count);
+    await poster().post(where, long, { ...once, retry: true });
+    expect(fake.channelMessages(CHANNEL)).toHaveLength(count);
+    expect(fake.nonceRepeats).toBe(count);
+  });
+
   it('reports a channel that is gone as channel-gone', async () => {
     const err = await failure(poster().post({ ...where, channelId: '910000000000009999' }, prompt));
     expect(err.reason).toBe('channel-gone');

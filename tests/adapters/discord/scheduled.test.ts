@@ -23,8 +23,14 @@ describe('scheduled prompts on Discord', () => {
     const thread = await until(() => bot.fake.threads(CHANNEL)[0]);
     expect(thread.id).toBe(message.id);
 
-    // The slot is claimed: waking again (as a restart or a second instance would) posts nothing more.
-    expect(await services.store.claimSlot(schedule!.id, slot, Date.now())).toBe(false);
+    // The slot is posted for good, with the message's id: waking again (as a restart or a second
+    // instance would) posts nothing more.
+    // (Marked posted just after the message is out.)
+    const lease = await until(async () => {
+      const l = await services.store.getPostLease(`sched:${schedule!.id}:${slot}`);
+      return l?.state === 'posted' && l;
+    }, 10_000, 'the slot marked posted');
+    expect(lease).toMatchObject({ state: 'posted', messageId: message.id });
     services.wake();
     await new Promise((r) => setTimeout(r, 300));
     expect(bot.fake.channelMessages(CHANNEL).filter((m) => textOf(m).includes('Agree or disagree: '))).toHaveLength(1);

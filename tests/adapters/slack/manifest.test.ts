@@ -41,7 +41,7 @@ describe('Slack app manifest', () => {
   it('asks for the scopes the adapter uses, with interactivity and Socket Mode on', () => {
     const m = slackManifest() as { oauth_config: { scopes: { bot: string[] } }; settings: Record<string, unknown>; display_information: { name: string } };
     expect(m.display_information.name).toBe('rostrum');
-    expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'users:read']));
+    expect(m.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'users:read', 'channels:history', 'groups:history']));
     expect(m.settings).toMatchObject({ interactivity: { is_enabled: true, request_url: expect.stringMatching(/\/slack\/events$/) }, socket_mode_enabled: true });
   });
 

@@ -69,4 +69,49 @@ describe('slackPoster', () => {
     expect((failure as PostError).reason).toBe('rate-limited');
     expect(fake.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C0429').map((c) => c.status)).toEqual([429, 429]);
   });
+
+  it('tags a keyed post with its key, and a retry finds it in history instead of posting it again', async () => {
+    const channel = 'C0KEYED';
+    const once = { key: 'sched:abc123:1764147600000#0', retry: false };
+    const first = await poster().post(where(channel), prompt, once);
+    const posts = () => fake.successfulCalls('chat.postMessage').filter((c) => c.body.channel === channel);
+    expect(posts()).toHaveLength(2); // the post and its thread invite
+    expect(posts()[0]!.body.metadata).toEqual({ event_type: 'rostrum_post', event_payload: { key: `${once.key}.0` } });
+    // A first attempt does not read history: it has nothing to find.
+    expect(fake.callsTo('conversations.history').filter((c) => c.body.channel === channel)).toHaveLength(0);
+
+    const again = await poster().post(where(channel), prompt, { ...once, retry: true });
+    expect(again.messageId).toBe(first.messageId);
+    expect(posts()).toHaveLength(2); // neither the post nor its thread invite again
+    const [history] = fake.callsTo('conversations.history').filter((c) => c.body.channel === channel);
+    expect([Number(history!.body.limit), String(history!.body.include_all_metadata)]).toEqual([100, 'true']);
+
+    // A retry of a post that never got out posts it, tagged.
+    const other = await poster().post(where(channel), { ...prompt, thread: undefined }, { key: 'sched:abc123:1764234000000#0', retry: true });
+    expect(other.messageId).not.toBe(first.messageId);
+    expect(posts()).toHaveLength(3);
+    expect(posts()[2]!.body.metadata).toMatchObject({ event_payload: { key: 'sched:abc123:1764234000000#0.0' } });
+  });
+
+  it('retries a thread reply by looking in the thread, and only for the parts not yet posted', async () => {
+    const channel = 'C0THREADED';
+    const parent = await poster().post(where(channel), { ...prompt, thread: undefined });
+    const inThread: Reply = { visibility: 'public', blocks: [{ type: 'text', text: 'How the vote moved.' }], threadOf: parent.messageId! };
+    const once = { key: 'close:post-1#1', retry: false };
+    const first = await poster().post(where(channel), inThread, once);
+    const again = await poster().post(where(channel), inThread, { ...once, retry: true });
+    expect(again.messageId).toBe(first.messageId);
+    expect(fake.messages.filter((m) => m.channel === channel && m.thread_ts === parent.messageId)).toHaveLength(1);
+    const [replies] = fake.callsTo('conversations.replies').filter((c) => c.body.channel === channel);
+    expect([replies!.body.ts, String(replies!.body.include_all_metadata)]).toEqual([parent.messageId, 'true']);
+  });
+
+  it('posts a retry when history cannot be read (an install without the history scopes), and says so', async () => {
+    const logs = recordingLogger();
+    const client = new webApi.WebClient(BOT_TOKEN, { slackApiUrl: fake.apiUrl, logLevel: webApi.LogLevel.ERROR, retryConfig: { retries: 0 } });
+    fake.failNext({ method: 'conversations.history', error: 'missing_scope' });
+    const posted = await slackPoster(client, logs).post(where('C0NOSCOPE'), { ...prompt, thread: undefined }, { key: 'reveal:q:0#0', retry: true });
+    expect(posted.messageId).not.toBeNull();
+    expect(logs.entries.some((e) => e.level === 'warn' && /could not read channel history/.test(e.msg ?? ''))).toBe(true);
+  });
 });

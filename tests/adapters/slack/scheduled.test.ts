@@ -70,12 +70,16 @@ describe('a scheduled prompt on Slack', () => {
 
     // The schedule moved on past the slot, and the slot is claimed for good.
     expect((await store.getSchedule(id))!.nextRun).toBeGreaterThan(slot);
-    expect(await store.claimSlot(id, slot, Date.now())).toBe(false);
+    const lease = await until(async () => {
+      const l = await store.getPostLease(`sched:${id}:${slot}`);
+      return l?.state === 'posted' && l;
+    }, 10_000, 'the slot marked posted');
+    expect(lease).toMatchObject({ state: 'posted', messageId: ts });
     // Even with nextRun set back to that slot (a crash before moving on, a second instance), waking
-    // again makes the scheduler take the slot up, lose the claim, move on and post nothing more.
+    // again makes the scheduler take the slot up, find it posted, move on and post nothing more.
     await store.updateSchedule(id, { nextRun: slot });
     h.runtime.services.wake();
-    await until(() => h.log.entries.find((e) => e.msg === 'slot already claimed elsewhere'));
+    await until(() => h.log.entries.find((e) => e.msg === 'slot already taken elsewhere'));
     expect(postsTo(channel)).toHaveLength(2);
     expect((await store.getSchedule(id))!.nextRun).toBeGreaterThan(slot);
     expect(errorsLogged(h)).toEqual([]);

@@ -2,11 +2,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { BaseContext, Services } from '../../../src/core/context.js';
 import { runChoice, runText } from '../../../src/core/dispatch.js';
 import { createPromptPost, VOTES } from '../../../src/core/engines/prompts.js';
-import { closeDuePrompts, movementText, tallyAt } from '../../../src/core/engines/prompt-close.js';
+import { movementText, tallyAt } from '../../../src/core/engines/prompt-close.js';
+import { promptCloseTask } from '../../../src/core/prompt-close-task.js';
+import { duePosts } from '../../support/due-posts.js';
 import type { Reply } from '../../../src/core/reply.js';
 import type { PromptPostRecord } from '../../../src/core/store/records.js';
 import { contextFor, testClock, testServices } from '../../support/core.js';
 import { blocksOf, choiceStarting, choicesOf, plain, quoteProblems, texts } from '../../support/replies.js';
+
+/** Runs prompt closing as background work does (leased posts) and returns what it posted. */
+const closeDuePrompts = (services: Services, platform: 'shell') => duePosts((poster) => promptCloseTask(services, platform, poster).runDue());
 
 let services: Services;
 let alice: BaseContext;
@@ -190,7 +195,7 @@ describe('closing a prompt', () => {
     const second = await postOf(await promptNow(alice));
     expect(woken).toBe(1);
     const closed = await closeDuePrompts(services, 'shell');
-    expect(closed.map((c) => c.postId)).toEqual([first.id]);
+    expect(closed.map((c) => c.key)).toEqual([`close:${first.id}`]);
     expect(closed[0]!.where).toEqual({ platform: 'shell', serverId: alice.serverId, channelId: 'agora' });
     const [result] = closed[0]!.replies;
     expect(closed[0]!.replies).toHaveLength(1);

@@ -1,12 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BaseContext, Services } from '../../../src/core/context.js';
 import { runChoice, runCommand, runText } from '../../../src/core/dispatch.js';
-import { revealDue } from '../../../src/core/engines/quiz.js';
+import { quizRevealTask, revealKind } from '../../../src/core/background.js';
+import { revealQuestion } from '../../../src/core/engines/quiz.js';
+import { postRecoveryTask } from '../../../src/core/post-once.js';
+import { duePosts } from '../../support/due-posts.js';
 import type { Reply } from '../../../src/core/reply.js';
 import type { QuizRecord } from '../../../src/core/store/records.js';
 import { createServices } from '../../../src/core/services.js';
 import { contextFor, seededRandom, shippedPack, tempDbPath, testClock, testServices } from '../../support/core.js';
 import { blocksOf, choicesOf, plain, quoteProblems, texts } from '../../support/replies.js';
+
+/** Runs the channel-quiz reveal as background work does (leased posts) and returns what it posted. */
+const revealDue = (services: Services, platform: 'shell' | 'discord') => duePosts((poster) => quizRevealTask(services, platform, poster).runDue());
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -440,6 +446,31 @@ describe('channel quiz', () => {
     expect(plain(await runText(admin, 'quiz', 'start seconds:601'))).toMatch(/from 1 to 600/);
     expect(await services.store.activeChannelQuiz(admin)).toBeNull();
     expect(await services.store.activeSoloQuiz(admin, 'teacher')).toBeNull();
+  });
+
+  it('reveals a question whose process died after closing it once, when another takes the lease over', async () => {
+    const { quiz } = await startQuiz(alice, { questions: 2, mode: 'channel' });
+    await click(bob, answerId(quiz, 0, rightOption(quiz, 0)));
+    clock.advance(seconds * 1000 + 1);
+    const now = clock.now().getTime();
+    // The dead process took the lease and closed the question, and posted nothing.
+    const key = `reveal:${quiz.id}:0`;
+    expect(await services.store.takePostLease({ key, platform: 'shell', holder: 'dead', now, expiresAt: now + 30_000 })).toBe('fresh');
+    expect(await revealQuestion(services, quiz.id, 0)).toHaveLength(2);
+    expect(await services.store.getQuiz(quiz.id)).toMatchObject({ current: 1 });
+    const recover = () => duePosts((poster) => postRecoveryTask(services, 'shell', poster, [revealKind(services)]).runDue());
+    expect(await recover()).toEqual([]);
+
+    clock.advance(30_000);
+    const [taken] = await recover();
+    expect(taken?.key).toBe(key);
+    const [reveal, next] = taken!.replies;
+    expect(blocksOf(reveal!, 'fields')[0]?.fields.find((f) => f.name === 'First right')?.value).toBe('bob');
+    expect(blocksOf(next!, 'heading')[0]?.text).toBe('Question 2 of 2');
+    expect(await services.store.getPostLease(key)).toMatchObject({ state: 'posted' });
+    expect(await recover()).toEqual([]);
+    // The question was closed once: the quiz is on question 2, not past it.
+    expect(await services.store.getQuiz(quiz.id)).toMatchObject({ current: 1, status: 'active' });
   });
 
   it('reveals once when two instances share the database', async () => {

@@ -111,9 +111,10 @@ export function instanceTests(backend: Backend): void {
 
     const [posted] = await until(() => prompts().length > 0 && prompts(), EVENT_TIMEOUT_MS, 'the first post');
     await first.kill();
-    // The claim survived the kill. Put nextRun back on the posted slot, as if the process had died
-    // before moving it on: only the claim now stands between the restart and a second post.
-    expect(await db.store.claimSlot(id, posted!.slot!, Date.now())).toBe(false);
+    // The lease survived the kill, still 'posting' (the post never returned). Put nextRun back on the
+    // posted slot, as if the process had died before moving it on: only the lease now stands between
+    // the restart and a second post.
+    expect(await db.store.getPostLease(`sched:${id}:${posted!.slot}`)).toMatchObject({ state: 'posting' });
     await db.store.updateSchedule(id, { nextRun: posted!.slot });
 
     const second = await db.start();

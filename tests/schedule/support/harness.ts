@@ -1,7 +1,7 @@
 import type { BaseContext, CoreSettings, Platform, Services, Where } from '../../../src/core/context.js';
 import type { Pack } from '../../../src/core/pack/model.js';
 import type { Reply } from '../../../src/core/reply.js';
-import type { Poster } from '../../../src/core/poster.js';
+import type { PostKey, Poster } from '../../../src/core/poster.js';
 import type { Store } from '../../../src/core/store/store.js';
 import { createServices } from '../../../src/core/services.js';
 import { cronerScheduling } from '../../../src/schedule/slots.js';
@@ -9,7 +9,8 @@ import { loadPack } from '../../../src/core/pack/load.js';
 import { openSqliteStore } from '../../../src/store/sqlite.js';
 import { runCommand } from '../../../src/core/dispatch.js';
 import { renderPlainText } from '../../../src/core/reply.js';
-import { runDueSchedules } from '../../../src/schedule/runner.js';
+import { runDueSchedules, scheduledSlotKind } from '../../../src/schedule/runner.js';
+import { postRecoveryTask } from '../../../src/core/post-once.js';
 import { recordingLogger, type LogEntry } from '../../support/logger.js';
 import { noMatcher } from '../../support/no-matcher.js';
 
@@ -25,6 +26,7 @@ export interface PostedRecord {
   reply: Reply;
   /** The clock when the post went out. */
   at: number;
+  once?: PostKey;
 }
 
 /** A poster that records what it is asked to post; `failWith` makes the next posts throw. */
@@ -36,10 +38,10 @@ export class RecordingPoster implements Poster {
 
   constructor(private readonly clock: () => number) {}
 
-  async post(where: Where, reply: Reply) {
+  async post(where: Where, reply: Reply, once?: PostKey) {
     this.attempts++;
     if (this.failWith) throw this.failWith;
-    this.posts.push({ where, reply, at: this.clock() });
+    this.posts.push({ where, reply, at: this.clock(), ...(once ? { once } : {}) });
     return { messageId: `m${++this.seq}` };
   }
 }
@@ -54,6 +56,8 @@ export interface Harness {
   setClock(at: number | string): void;
   /** Runs whatever is due at the current clock, as the background loop would. */
   runDue(): Promise<void>;
+  /** Takes over slots whose leases expired unposted, as the background loop would. */
+  recover(): Promise<void>;
   /**
    * Plays the background loop forward: sleeps until the store's next run, runs what is due, and
    * repeats until `until`. Returns how many times it woke.
@@ -91,6 +95,7 @@ export async function makeHarness(start: string, settings: Partial<CoreSettings>
       clock = toMs(at);
     },
     runDue: () => runDueSchedules(services, PLATFORM, poster),
+    recover: () => postRecoveryTask(services, PLATFORM, poster, [scheduledSlotKind(services)]).runDue(),
     async runUntil(until) {
       const end = toMs(until);
       let wakes = 0;

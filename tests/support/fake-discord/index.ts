@@ -118,6 +118,11 @@ export class FakeDiscord {
     return [...this.#world.messages.values()].filter((m) => m.channel_id === channelId);
   }
 
+  /** Message creates answered with an earlier message because their enforced nonce was seen. */
+  get nonceRepeats(): number {
+    return this.#world.nonceRepeats;
+  }
+
   /** Threads created under a channel, oldest first. */
   threads(parentId: string): JsonObject[] {
     return [...this.#world.channels.values()].filter((c) => c.parent_id === parentId && 'thread_metadata' in c);

@@ -119,12 +119,19 @@ export const channelRoutes: Route[] = [
     auth: true,
     handle: inChannel((ctx, channel) => {
       const reply = ctx.body.message_reference !== undefined;
+      const nonce = ctx.body.enforce_nonce === true && ctx.body.nonce !== undefined ? String(ctx.body.nonce) : null;
+      const earlier = nonce === null ? undefined : ctx.world.messageByNonce(channel.id as string, nonce);
+      if (earlier) {
+        ctx.world.nonceRepeats++;
+        return json(earlier);
+      }
       const message = ctx.world.createMessage({
         channelId: channel.id as string,
         body: ctx.body,
         type: reply ? 19 : 0,
         attachments: attachmentsFromUpload(ctx),
       });
+      if (nonce !== null) ctx.world.rememberNonce(channel.id as string, nonce, message.id as string);
       ctx.dispatch('MESSAGE_CREATE', withGuild(message, channel), GuildMessagesIntent);
       return json(message);
     }),

@@ -67,8 +67,14 @@ export class World {
   readonly modals: ShownModal[] = [];
   /** Ids handed out for commands used in interactions without being registered first, by name. */
   readonly adHocCommandIds = new Map<string, string>();
+  /** Enforced nonces by channel and nonce: the message first created with it, and when. */
+  readonly nonces = new Map<string, { messageId: string; at: number }>();
+  readonly nonceWindowMs: number;
+  /** Creates answered with an earlier message because their nonce was seen. */
+  nonceRepeats = 0;
 
   constructor(options: StartFakeDiscordOptions) {
+    this.nonceWindowMs = options.nonceWindowMs ?? 5 * 60_000;
     this.applicationId = options.applicationId ?? this.ids.next();
     this.bot = {
       id: options.botUserId ?? this.applicationId,
@@ -228,6 +234,19 @@ export class World {
       stage_instances: [],
       guild_scheduled_events: [],
     };
+  }
+
+  /**
+   * The message a create with this nonce already made in the channel, within the window, as
+   * Discord answers a create with `enforce_nonce`; undefined when there is none (or it was deleted).
+   */
+  messageByNonce(channelId: string, nonce: string, now = Date.now()): JsonObject | undefined {
+    const seen = this.nonces.get(`${channelId}:${nonce}`);
+    return seen && now - seen.at <= this.nonceWindowMs ? this.messages.get(seen.messageId) : undefined;
+  }
+
+  rememberNonce(channelId: string, nonce: string, messageId: string, now = Date.now()): void {
+    this.nonces.set(`${channelId}:${nonce}`, { messageId, at: now });
   }
 
   createMessage(input: {

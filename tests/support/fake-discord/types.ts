@@ -63,6 +63,11 @@ export interface StartFakeDiscordOptions {
   appPermissions?: PermissionsInput;
   heartbeatIntervalMs?: number;
   /**
+   * How long a message's nonce is remembered: a create with the same nonce and `enforce_nonce` in that
+   * time returns the first message instead of a second one. Discord says "the past few minutes"; 5 by default.
+   */
+  nonceWindowMs?: number;
+  /**
    * Deliver every event to every connected session, as Discord does for several bot instances that
    * identify on the same shard (the default sharding); without it only the newest session gets them.
    */

@@ -309,11 +309,12 @@ export class FakeWebApi {
         const messages = this.messages.filter(
           (m) => m.channel === body.channel && (m.ts === ts || m.thread_ts === ts),
         );
-        return { ok: true, messages, has_more: false, response_metadata: { next_cursor: '' } };
+        return this.page(messages, body);
       }
       case 'conversations.history': {
+        // Newest first, top-level messages only (thread replies are read with conversations.replies).
         const messages = this.messages.filter((m) => m.channel === body.channel && m.thread_ts === undefined).reverse();
-        return { ok: true, messages, has_more: false, response_metadata: { next_cursor: '' } };
+        return this.page(messages, body);
       }
       case 'users.info': {
         const user = str('user');
@@ -342,6 +343,21 @@ export class FakeWebApi {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * A page of history as Slack gives it: at most `limit` (100 by default, 999 at most); a message's
+   * metadata only with `include_all_metadata`; a thread parent with its `reply_count`.
+   */
+  private page(messages: StoredMessage[], body: JsonObject): JsonObject {
+    const limit = Math.min(Math.max(Number(body.limit ?? 100) || 100, 1), 999);
+    const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true';
+    const shown = messages.slice(0, limit).map((m) => {
+      const { metadata, ...rest } = m;
+      const replies = this.messages.filter((r) => r.channel === m.channel && r.thread_ts === m.ts && r.ts !== m.ts).length;
+      return { ...rest, ...(withMetadata && metadata !== undefined ? { metadata } : {}), ...(replies > 0 ? { reply_count: replies } : {}) };
+    });
+    return { ok: true, messages: shown, has_more: messages.length > limit, response_metadata: { next_cursor: '' } };
   }
 
   private botMessage(body: JsonObject, ts: string): StoredMessage {

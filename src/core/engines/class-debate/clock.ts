@@ -1,6 +1,7 @@
 import type { Platform, Services, Where } from '../../context.js';
 import type { DueTask } from '../../background.js';
-import { cannotReachChannel, type Poster } from '../../poster.js';
+import type { Poster } from '../../poster.js';
+import { keyParts, postOnce, type OnceKind, type OncePost } from '../../post-once.js';
 import { RUNNING_CLASS_DEBATE, type ClassDebateRecord } from '../../store/class-debate-store.js';
 import { reply, type Reply } from '../../reply.js';
 import { MINUTE, nextDueAfter, ROUNDS, roundTitle, warningAt } from './rounds.js';
@@ -11,8 +12,8 @@ import { finishClassDebate } from './chair.js';
  * The debate's clock, run by the background loop: the one-minute warning, "time" at the end of a
  * round (and the next round's start), the end of the closing vote, and the day after which a
  * forgotten debate closes itself. Deadlines live in the store, so a restart or another instance
- * carries on; each announcement is claimed by (debate, round, kind) before it is posted, so it is
- * posted once however many processes see it due.
+ * carries on; each announcement is leased by (debate, kind, round) before anything is done about it
+ * (src/core/post-once.ts), so it is posted once however many processes see it due or die posting it.
  */
 
 export function classDebateTask(services: Services, platform: Platform, poster: Poster): DueTask {
@@ -27,8 +28,10 @@ export async function runDueClassDebates(services: Services, platform: Platform,
   const now = services.now().getTime();
   for (const debate of await services.store.dueClassDebates(platform, now)) {
     try {
-      const posts = await stepDebate(services, debate, now);
-      await postAll(services, poster, debate, posts);
+      const due = dueAnnouncement(debate, now);
+      if (due) await postOnce(services, poster, announcementPost(services, debate, due));
+      // Nothing is due after all (a stale deadline): move it on, so the loop does not spin on this debate.
+      else await services.store.transitionClassDebate(debate.id, { status: [debate.status], round: debate.round }, { nextDue: nextDueAfter(debate, now) });
     } catch (err) {
       // One debate's failure must not hold up the others due at the same moment.
       services.logger.error({ err, debate: debate.id }, 'class debate clock failed');
@@ -36,65 +39,93 @@ export async function runDueClassDebates(services: Services, platform: Platform,
   }
 }
 
-async function postAll(services: Services, poster: Poster, debate: ClassDebateRecord, posts: Reply[]): Promise<void> {
-  const where: Where = { platform: debate.platform, serverId: debate.serverId, channelId: debate.channelId };
-  for (const post of posts) {
-    try {
-      await poster.post(where, post);
-    } catch (err) {
-      const log = { err, channel: debate.channelId, debate: debate.id };
-      if (cannotReachChannel(err)) {
-        // Nobody would hear the clock, and the debate would keep the channel from opening another.
-        await services.store.transitionClassDebate(debate.id, { status: RUNNING_CLASS_DEBATE }, { status: 'cancelled', nextDue: null, closedAt: services.now().getTime() });
-        services.logger.warn(log, 'class debate cancelled: the bot cannot post in its channel');
-        return;
-      }
-      services.logger.warn(log, 'class debate announcement could not be posted');
-    }
-  }
-}
+/** What the clock says next in a debate: a round's warning or "time" (round by round), or the recap. */
+export type Announcement = { kind: 'warning' | 'time'; round: number } | { kind: 'recap'; reason: 'expired' | 'vote-ended' };
 
-/** What is due for one debate at `now`: the state moves first (one process wins), then the claimed posts. */
-export async function stepDebate(services: Services, debate: ClassDebateRecord, now: number): Promise<Reply[]> {
-  const { store } = services;
-  if (now >= debate.expiresAt) {
-    const recap = await finishClassDebate(services, debate, 'expired');
-    return recap ? [recap] : [];
-  }
-  if (debate.status === 'voting' && debate.voteEndsAt !== null && now >= debate.voteEndsAt) {
-    const recap = await finishClassDebate(services, debate, 'vote-ended');
-    return recap ? [recap] : [];
-  }
+/** What is due for one debate at `now`, from its record alone. */
+export function dueAnnouncement(debate: ClassDebateRecord, now: number): Announcement | null {
+  if (now >= debate.expiresAt) return { kind: 'recap', reason: 'expired' };
+  if (debate.status === 'voting' && debate.voteEndsAt !== null && now >= debate.voteEndsAt) return { kind: 'recap', reason: 'vote-ended' };
   if (debate.status === 'live' && debate.format === 'rounds' && debate.roundEndsAt !== null) {
-    const r = debate.round;
-    if (now >= debate.roundEndsAt) return endRound(services, debate, now);
+    if (now >= debate.roundEndsAt) return { kind: 'time', round: debate.round };
     const warn = warningAt(debate);
-    if (warn !== null && now >= warn) {
-      const claimed = await store.claimClassAnnouncement(debate.id, r, 'warning', now);
-      await store.transitionClassDebate(debate.id, { status: ['live'], round: r }, { nextDue: debate.roundEndsAt });
-      return claimed ? [warningPost(debate)] : [];
-    }
+    if (warn !== null && now >= warn) return { kind: 'warning', round: debate.round };
   }
-  // Nothing is due after all (a stale deadline): move it on, so the loop does not spin on this debate.
-  await store.transitionClassDebate(debate.id, { status: [debate.status], round: debate.round }, { nextDue: nextDueAfter(debate, now) });
-  return [];
+  return null;
 }
 
-async function endRound(services: Services, debate: ClassDebateRecord, now: number): Promise<Reply[]> {
+function announcementKey(debateId: string, a: Announcement): string {
+  return a.kind === 'recap' ? `debate:${debateId}:recap:${a.reason}` : `debate:${debateId}:${a.kind}:${a.round}`;
+}
+
+/** An announcement as a post made once; a channel the bot cannot reach cancels the debate. */
+function announcementPost(services: Services, debate: ClassDebateRecord, a: Announcement): OncePost {
+  const where: Where = { platform: debate.platform, serverId: debate.serverId, channelId: debate.channelId };
+  return {
+    key: announcementKey(debate.id, a),
+    where,
+    prepare: () => announce(services, debate.id, a),
+    async unreachable() {
+      // Nobody would hear the clock, and the debate would keep the channel from opening another.
+      await services.store.transitionClassDebate(debate.id, { status: RUNNING_CLASS_DEBATE }, { status: 'cancelled', nextDue: null, closedAt: services.now().getTime() });
+      services.logger.warn({ channel: debate.channelId, debate: debate.id }, 'class debate cancelled: the bot cannot post in its channel');
+    },
+  };
+}
+
+/**
+ * Moves the debate on for an announcement (one process wins the conditional update) and returns
+ * the post. Asked again after the move (the process posting it died), a warning or "time" is
+ * rebuilt from the record; one that comes too late to mean anything (a later round is on) is dropped.
+ * The recap is posted at most once: the chair's close may have posted it already.
+ */
+async function announce(services: Services, debateId: string, a: Announcement): Promise<Reply[] | null> {
   const { store } = services;
-  const r = debate.round;
-  const claimed = await store.claimClassAnnouncement(debate.id, r, 'time', now);
+  const now = services.now().getTime();
+  const debate = await store.getClassDebate(debateId);
+  if (!debate) return null;
+  if (a.kind === 'recap') {
+    const recap = await finishClassDebate(services, debate, a.reason);
+    return recap ? [recap] : null;
+  }
+  const r = a.round;
+  if (a.kind === 'warning') {
+    if (debate.status !== 'live' || debate.round !== r) return null;
+    await store.transitionClassDebate(debate.id, { status: ['live'], round: r }, { nextDue: debate.roundEndsAt });
+    return [warningPost(debate)];
+  }
   const last = r + 1 >= ROUNDS.length;
-  // After downtime the next round starts when it is announced, with its full time, rather than
-  // half over or skipped: the clock pauses while nobody could hear it.
-  const next: ClassDebateRecord = last
-    ? { ...debate, roundEndsAt: null }
-    : { ...debate, round: r + 1, roundEndsAt: now + debate.roundMinutes * MINUTE };
-  next.nextDue = nextDueAfter(next, now);
-  await store.transitionClassDebate(debate.id, { status: ['live'], round: r }, {
-    round: next.round, roundEndsAt: next.roundEndsAt, nextDue: next.nextDue,
-  });
-  return claimed ? [timePost(services, debate, next, now)] : [];
+  if (debate.status === 'live' && debate.round === r && debate.roundEndsAt !== null) {
+    // After downtime the next round starts when it is announced, with its full time, rather than
+    // half over or skipped: the clock pauses while nobody could hear it.
+    const next: ClassDebateRecord = last
+      ? { ...debate, roundEndsAt: null }
+      : { ...debate, round: r + 1, roundEndsAt: now + debate.roundMinutes * MINUTE };
+    next.nextDue = nextDueAfter(next, now);
+    const moved = await store.transitionClassDebate(debate.id, { status: ['live'], round: r }, {
+      round: next.round, roundEndsAt: next.roundEndsAt, nextDue: next.nextDue,
+    });
+    return moved ? [timePost(services, debate, next, now)] : announce(services, debateId, a);
+  }
+  const movedOn = last ? debate.round === r && debate.roundEndsAt === null : debate.round === r + 1;
+  return debate.status === 'live' && movedOn ? [timePost(services, { ...debate, round: r }, debate, now)] : null;
+}
+
+/** Takes over an announcement whose poster died. */
+export function classDebateKind(services: Services): OnceKind {
+  return {
+    prefix: 'debate',
+    async recover(key) {
+      const parts = keyParts(key, 3);
+      const debate = parts ? await services.store.getClassDebate(parts[0]!) : null;
+      if (!parts || !debate) return null;
+      const [, kind, tail] = parts;
+      const round = Number(tail);
+      const a: Announcement | null = kind === 'recap' && (tail === 'expired' || tail === 'vote-ended') ? { kind: 'recap', reason: tail }
+        : (kind === 'warning' || kind === 'time') && Number.isSafeInteger(round) ? { kind, round } : null;
+      return a ? announcementPost(services, debate, a) : null;
+    },
+  };
 }
 
 function warningPost(d: ClassDebateRecord): Reply {
