@@ -21,6 +21,11 @@ export interface Background {
 
 /** At most this long between checks, so a deadline written by another process is not missed for long. */
 const MAX_SLEEP_MS = 30_000;
+/**
+ * Something that was due before the last run began and is due still is held elsewhere (another
+ * process's post lease, until it expires) or cannot move: look again at this pace, not every few ms.
+ */
+const STILL_DUE_RETRY_MS = 1_000;
 /** After a failing run, wait this long (doubling to MAX_SLEEP_MS) so a broken store is not hammered. */
 const FIRST_BACKOFF_MS = 1_000;
 
@@ -73,6 +78,7 @@ export function startBackground(services: Services, tasks: DueTask[]): Backgroun
   let stopped = false;
   let again = false;
   let backoff = 0;
+  let lastRunAt = Number.NEGATIVE_INFINITY;
 
   const planNext = async () => {
     const now = services.now().getTime();
@@ -88,7 +94,8 @@ export function startBackground(services: Services, tasks: DueTask[]): Backgroun
     }
     if (stopped) return;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(tick, Math.max(next - now, 25, backoff));
+    const soonest = next <= lastRunAt ? STILL_DUE_RETRY_MS : 25;
+    timer = setTimeout(tick, Math.max(next - now, soonest, backoff));
     timer.unref?.();
   };
 
@@ -107,6 +114,7 @@ export function startBackground(services: Services, tasks: DueTask[]): Backgroun
       again = true;
       return;
     }
+    lastRunAt = services.now().getTime();
     running = (async () => {
       let failed = false;
       for (const task of tasks) {

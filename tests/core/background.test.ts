@@ -50,6 +50,16 @@ describe('background work', () => {
     await until(() => t.runs === 1, 1000);
   });
 
+  it('looks again only now and then at work that stays due after a run (held by another process)', async () => {
+    const services = await testServices();
+    const t = task('held elsewhere', () => Date.now() - 10);
+    bg = startBackground(services, [t]);
+    await until(() => t.runs === 1, 3000);
+    await new Promise((r) => setTimeout(r, 500));
+    // Planning every 25 ms would have run it about twenty times by now.
+    expect(t.runs).toBeLessThanOrEqual(2);
+  });
+
   it('backs off after a failing run instead of retrying at once', async () => {
     const services = await testServices();
     const t = task('broken', () => Date.now(), () => { throw new Error('store unavailable'); });
