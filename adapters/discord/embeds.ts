@@ -19,7 +19,9 @@ interface Draft {
   author?: string;
 }
 
-const sizeOf = (d: Draft) => embedSize(toEmbed(d, 0));
+/** embedSize of the draft's embed, counted on the draft (checked at every paragraph and field added). */
+const sizeOf = (d: Draft) => (d.title?.length ?? 0) + d.description.length + (d.author?.length ?? 0)
+  + d.fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
 
 function toEmbed(d: Draft, color: number): APIEmbed {
   return {

@@ -3,6 +3,7 @@ import type { Matcher } from '../../src/core/match/matcher.js';
 /** A matcher that places nothing, for tests that never debate (the schedule, scale-out instances). */
 export const noMatcher: Matcher = {
   judge: () => ({ outcome: 'none', match: null, candidates: [], confidence: 0 }),
+  read: () => ({ judge: () => ({ outcome: 'none', match: null, candidates: [], confidence: 0 }), match: () => null }),
   match: () => null,
   rank: () => [],
   search: () => [],

@@ -1,4 +1,5 @@
-import { DataSet, englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import { createRequire } from 'node:module';
+import type { RegExpMatcher } from 'obscenity';
 import { normaliseText } from './normalise.js';
 
 /**
@@ -7,12 +8,19 @@ import { normaliseText } from './normalise.js';
  */
 const NOT_RUDE_HERE = new Set(['piss', 'rape']);
 
-const dataset = new DataSet<{ originalWord: string }>()
-  .addAll(englishDataset)
-  .removePhrasesIf((phrase) => NOT_RUDE_HERE.has(phrase.metadata?.originalWord ?? ''));
-
-// Built once: obscenity's maintained list catches profanity and slurs in their disguised spellings too.
-const profanity = new RegExpMatcher({ ...dataset.build(), ...englishRecommendedTransformers });
+// obscenity's maintained list catches profanity and slurs in their disguised spellings too. Loading
+// it and building its matcher cost a few per cent of every start, and only a free-text reply needs
+// it, so it is loaded (synchronously: isRude is) and built on the first reply read.
+const load = createRequire(import.meta.url);
+let profanityMatcher: RegExpMatcher | undefined;
+function profanity(): RegExpMatcher {
+  if (profanityMatcher) return profanityMatcher;
+  const { DataSet, englishDataset, englishRecommendedTransformers, RegExpMatcher } = load('obscenity') as typeof import('obscenity');
+  const dataset = new DataSet<{ originalWord: string }>()
+    .addAll(englishDataset)
+    .removePhrasesIf((phrase) => NOT_RUDE_HERE.has(phrase.metadata?.originalWord ?? ''));
+  return (profanityMatcher = new RegExpMatcher({ ...dataset.build(), ...englishRecommendedTransformers }));
+}
 
 /**
  * Insults aimed at the other debater, which use no swear word at all. Kept short on purpose: an
@@ -30,5 +38,5 @@ const INSULTS: readonly RegExp[] = [
 /** Whether a reply is rude: profanity, a slur, or an insult at the person or the bot. */
 export function isRude(text: string): boolean {
   const normalised = normaliseText(text);
-  return profanity.hasMatch(normalised) || INSULTS.some((re) => re.test(normalised));
+  return profanity().hasMatch(normalised) || INSULTS.some((re) => re.test(normalised));
 }

@@ -1,7 +1,7 @@
 import type { Pack } from '../pack/model.js';
-import type { Judgement, Matcher, MatchOptions, MatchResult } from './matcher.js';
+import type { Judgement, Matcher, MatchOptions, MatchResult, TextReading } from './matcher.js';
 import { buildPointIndex } from './point-index.js';
-import { retrieve, type Candidate } from './retrieve.js';
+import { retrieveFrom, searchText, type Candidate, type Retrieval } from './retrieve.js';
 import { decide } from './confidence.js';
 import { DEFAULT_TUNING, withFit, type MatchTuning } from './tuning.js';
 
@@ -29,8 +29,10 @@ export function createMatcher(pack: Pack, tuning: Partial<MatchTuning> = {}): Ma
   });
   const limited = (list: Candidate[], limit: number | undefined) => list.slice(0, Math.max(0, limit ?? list.length)).map(toResult);
 
-  function judge(text: string, options?: MatchOptions): Judgement {
-    const d = decide(retrieve(pack, index, t, text, options?.motion), t);
+  const retrieve = (text: string, motion: string | undefined) => retrieveFrom(pack, index, t, searchText(index, t, text), motion);
+
+  function judgement(r: Retrieval): Judgement {
+    const d = decide(r, t);
     const chosen = d.chosen.map(toResult);
     return {
       outcome: d.outcome,
@@ -39,14 +41,20 @@ export function createMatcher(pack: Pack, tuning: Partial<MatchTuning> = {}): Ma
       confidence: Math.round(d.sure * 1000) / 1000,
     };
   }
+  const judge = (text: string, options?: MatchOptions) => judgement(retrieve(text, options?.motion));
 
   return {
     judge,
     match: (text, options) => judge(text, options).match,
     rank(text, options) {
-      const r = retrieve(pack, index, t, text, options?.motion);
+      const r = retrieve(text, options?.motion);
       return decide(r, t).outcome === 'none' ? [] : limited(r.candidates, options?.limit);
     },
-    search: (text, options) => limited(retrieve(pack, index, t, text, options?.motion).candidates, options?.limit),
+    search: (text, options) => limited(retrieve(text, options?.motion).candidates, options?.limit),
+    read(text): TextReading {
+      const searched = searchText(index, t, text);
+      const judgeIn = (options?: MatchOptions) => judgement(retrieveFrom(pack, index, t, searched, options?.motion));
+      return { judge: judgeIn, match: (options) => judgeIn(options).match };
+    },
   };
 }

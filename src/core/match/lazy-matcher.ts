@@ -15,6 +15,7 @@ export function lazyMatcher(build: () => Matcher): LazyMatcher {
   return {
     judge: (text, options) => get().judge(text, options),
     match: (text, options) => get().match(text, options),
+    read: (text) => get().read(text),
     search: (text, options) => get().search(text, options),
     rank: (text, options) => get().rank(text, options),
     warm: () => void get(),

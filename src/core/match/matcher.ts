@@ -33,8 +33,19 @@ export interface Judgement {
   confidence: number;
 }
 
+/** One text, searched once, judged in as many scopes as asked: `judge` and `match` as on Matcher. */
+export interface TextReading {
+  judge(options?: MatchOptions): Judgement;
+  match(options?: MatchOptions): MatchResult | null;
+}
+
 export interface Matcher {
   judge(text: string, options?: MatchOptions): Judgement;
+  /**
+   * The text, looked up in the index once: a debate reply is judged in its motion and, when that is
+   * not sure, across the pack, and both readings then share the one search (most of a reading's cost).
+   */
+  read(text: string): TextReading;
   /** The point the text surely makes, or null (unsure, off-topic, empty, gibberish, spam). */
   match(text: string, options?: MatchOptions): MatchResult | null;
   /** Points ranked by fit, best first; empty when the text makes no point at all. */

@@ -24,10 +24,11 @@ const NOTHING: Judgement = { outcome: 'none', match: null, candidates: [], confi
  */
 export function readReply(matcher: Matcher, text: string, motion?: Motion): ReplyReading {
   if (isRude(text)) return { ...NOTHING, rude: true, restates: false, elsewhere: null };
-  const judgement = matcher.judge(text, { motion: motion?.id });
+  const reading = matcher.read(text);
+  const judgement = reading.judge({ motion: motion?.id });
   if (judgement.outcome === 'sure' || !motion) return { ...judgement, rude: false, restates: false, elsewhere: null };
   if (restatesMotion(text, motion)) return { ...NOTHING, confidence: judgement.confidence, rude: false, restates: true, elsewhere: null };
-  const anywhere = matcher.match(text);
+  const anywhere = reading.match();
   if (anywhere && anywhere.motion !== motion.id) {
     return { ...NOTHING, confidence: judgement.confidence, rude: false, restates: false, elsewhere: anywhere };
   }

@@ -55,15 +55,25 @@ const fuzzy = (term: string) => (term.length >= 5 ? 0.2 : false);
 // Prefixes of long stems catch truncations ("escalat…"); short prefixes would match half the index.
 const prefix = (term: string) => term.length >= 6;
 
+/** A text analysed and looked up in the index once, before any scope is applied: see `searchText`. */
+export interface Searched {
+  text: string;
+  query: Query;
+  /** The points' documents the query's words reach, best first, over the whole pack. */
+  points: SearchResult[];
+  /** The example documents they reach (examples as documents), best first; else empty. */
+  examples: SearchResult[];
+}
+
 /**
- * BM25 (minisearch) finds the points a query's words reach, over the points' documents and, when
- * they are documents of their own, the pack's example arguments; each is then scored on coverage
- * (score.ts) and ranked by a weighted blend of the two (tuning.rankWeights).
+ * Looks a text up in the index over the whole pack. A motion's scope only drops results
+ * (minisearch scores every document against the whole index and filters after), so one search serves
+ * a reading in the motion's scope and one across the pack alike (`retrieveFrom`).
  */
-export function retrieve(pack: Pack, index: PointIndex, t: MatchTuning, text: string, motion: string | undefined): Retrieval {
+export function searchText(index: PointIndex, t: MatchTuning, text: string): Searched {
   const sequence = analyse(text);
   const query: Query = { sequence, distinct: [...new Set(sequence)] };
-  if (query.distinct.length === 0) return { query, known: 0, candidates: [], runnerNeighbour: 0, distinctive: 0, motionWords: 0, claimless: false };
+  if (query.distinct.length === 0) return { text, query, points: [], examples: [] };
   const options = {
     tokenize: (q: string) => q.split(' '),
     processTerm: (term: string) => term,
@@ -71,27 +81,48 @@ export function retrieve(pack: Pack, index: PointIndex, t: MatchTuning, text: st
     prefix,
     maxFuzzy: 2,
     combineWith: 'OR' as const,
-    filter: motion === undefined ? undefined : (r: SearchResult) => r['motion'] === motion,
   };
   // Distinct terms only: repeating a word must not make it count more.
   const q = query.distinct.join(' ');
+  return {
+    text,
+    query,
+    points: index.search.search(q, { ...options, boost: { ...FIELD_BOOSTS, examples: t.exampleBoost } }),
+    examples: t.examplesAs === 'documents' ? index.exampleSearch.search(q, options) : [],
+  };
+}
+
+/**
+ * BM25 (minisearch) finds the points a query's words reach, over the points' documents and, when
+ * they are documents of their own, the pack's example arguments; each is then scored on coverage
+ * (score.ts) and ranked by a weighted blend of the two (tuning.rankWeights).
+ */
+export function retrieve(pack: Pack, index: PointIndex, t: MatchTuning, text: string, motion: string | undefined): Retrieval {
+  return retrieveFrom(pack, index, t, searchText(index, t, text), motion);
+}
+
+/** `retrieve` from a text already searched, in `motion`'s scope (none: the whole pack). */
+export function retrieveFrom(pack: Pack, index: PointIndex, t: MatchTuning, searched: Searched, motion: string | undefined): Retrieval {
+  const { text, query } = searched;
+  if (query.distinct.length === 0) return { query, known: 0, candidates: [], runnerNeighbour: 0, distinctive: 0, motionWords: 0, claimless: false };
+  const inScope = (r: SearchResult) => motion === undefined || r['motion'] === motion;
   const hits = new Map<string, { bm25: number; example: number; reached: Set<string> }>();
   const hit = (id: string) => {
     let h = hits.get(id);
     if (!h) hits.set(id, (h = { bm25: 0, example: 0, reached: new Set() }));
     return h;
   };
-  for (const r of index.search.search(q, { ...options, boost: { ...FIELD_BOOSTS, examples: t.exampleBoost } })) {
+  for (const r of searched.points) {
+    if (!inScope(r)) continue;
     const h = hit(String(r.id));
     h.bm25 = r.score;
     for (const term of r.queryTerms) h.reached.add(term);
   }
-  if (t.examplesAs === 'documents') {
-    for (const r of index.exampleSearch.search(q, options)) {
-      const h = hit(String(r['point']));
-      h.example = Math.max(h.example, r.score);
-      for (const term of r.queryTerms) h.reached.add(term);
-    }
+  for (const r of searched.examples) {
+    if (!inScope(r)) continue;
+    const h = hit(String(r['point']));
+    h.example = Math.max(h.example, r.score);
+    for (const term of r.queryTerms) h.reached.add(term);
   }
 
   let bestBm25 = 0;

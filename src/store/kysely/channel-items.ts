@@ -255,15 +255,16 @@ const PRUNE_EVERY_MS = 60 * 60_000;
 
 export function requestQueries(db: Kysely<Tables>) {
   let prunedAt = Number.NEGATIVE_INFINITY;
+  // Every interaction and Slack request runs this before anything else: built and compiled once.
+  const claim = prepared(db, (db) => db.insertInto('processed_requests').values({ key: arg('key'), created_at: arg<number>('now') })
+    .onConflict((oc) => oc.doNothing()).compile());
   return {
     async claimRequest(key: string, now: number) {
       if (now - prunedAt >= PRUNE_EVERY_MS) {
         prunedAt = now;
         await db.deleteFrom('processed_requests').where('created_at', '<', now - REQUEST_CLAIM_KEEP_MS).execute();
       }
-      const res = await db.insertInto('processed_requests').values({ key, created_at: now })
-        .onConflict((oc) => oc.doNothing()).executeTakeFirst();
-      return inserted(res);
+      return affected(await claim.run({ key, now }));
     },
   };
 }

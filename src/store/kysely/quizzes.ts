@@ -1,8 +1,9 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Tables } from './tables.js';
 import type { ChannelRef, LeaderboardQuery, LeaderboardRow, QuizAnswer, QuizRecord, SeasonRecord } from '../../core/store/records.js';
-import { inserted, num, numOrNull, updated } from './rows.js';
+import { affected, inserted, num, numOrNull, updated } from './rows.js';
 import type { Backend } from '../kysely-store.js';
+import { arg, prepared } from './prepared.js';
 
 type Row = Selectable<Tables['quizzes']>;
 
@@ -30,36 +31,73 @@ export function seasonAt(platform: string, serverId: string, answeredAt: string)
 export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
   const activeOf = (where: ChannelRef) => db.selectFrom('quizzes').selectAll()
     .where('platform', '=', where.platform).where('status', '=', 'active');
+  // The statements a quiz start and an answer run, built and compiled once (prepared.ts).
+  const create = prepared(db, (db) => db.insertInto('quizzes').values({
+    id: arg('id'), platform: arg('platform'), server_id: arg('serverId'), channel_id: arg('channelId'), starter_id: arg('starterId'),
+    mode: arg('mode'), questions: arg('questions'), current: arg<number>('current'), status: arg('status'),
+    deadline: arg<number | null>('deadline'), seconds: arg<number | null>('seconds'), reveal: arg('reveal'), created_at: arg<number>('createdAt'),
+  }).onConflict((oc) => oc.doNothing()).compile());
+  const activeChannel = prepared(db, (db) => db.selectFrom('quizzes').selectAll().where('platform', '=', arg('platform'))
+    .where('status', '=', 'active').where('mode', '=', 'channel').where('channel_id', '=', arg('channelId')).compile());
+  const activeSolo = prepared(db, (db) => db.selectFrom('quizzes').selectAll().where('platform', '=', arg('platform'))
+    .where('status', '=', 'active').where('mode', '=', 'solo').where('server_id', '=', arg('serverId'))
+    .where('starter_id', '=', arg('userId')).compile());
+  const byId = prepared(db, (db) => db.selectFrom('quizzes').selectAll().where('id', '=', arg('id')).compile());
+  const advanceTo = (set: { current?: number; status?: string; deadline: number | null }) => prepared(db, (db) =>
+    db.updateTable('quizzes').set(set)
+      .where('id', '=', arg('id')).where('current', '=', arg<number>('from')).where('status', '=', 'active').compile());
+  const advance = advanceTo({ current: arg<number>('to'), deadline: arg<number | null>('deadline') });
+  const finish = advanceTo({ status: 'finished', deadline: null });
+  const answerOf = db.selectFrom('quizzes').select((eb) => [
+    eb.val(arg('quizId')).as('quiz_id'), eb.val(arg<number>('question')).as('question'), eb.val(arg('questionId')).as('question_id'),
+    eb.val(arg('userId')).as('user_id'), eb.val(arg('userName')).as('user_name'), eb.val(arg<number>('option')).as('option'),
+    eb.val(arg<number>('correct')).as('correct'), eb.val(arg<number>('answeredAt')).as('answered_at'), 'server_id', 'platform', 'channel_id',
+  ]).where('id', '=', arg('quizId')).where('status', '=', 'active').where('current', '=', arg<number>('question'));
+  const answer = prepared(db, (db) => db.insertInto('quiz_answers')
+    .columns(['quiz_id', 'question', 'question_id', 'user_id', 'user_name', 'option', 'correct', 'answered_at', 'server_id', 'platform', 'channel_id'])
+    .expression(dialect === 'postgres' ? answerOf.forShare() : answerOf)
+    .onConflict((oc) => oc.doNothing())
+    .compile());
+  const score = prepared(db, (db) => db.insertInto('quiz_scores')
+    .columns(['platform', 'server_id', 'season', 'user_id', 'question_id', 'quiz_id', 'question', 'channel_id', 'user_name', 'correct', 'answered_at'])
+    .expression(db.selectFrom('quiz_answers as a').select([
+      'a.platform', 'a.server_id', seasonAt('a.platform', 'a.server_id', 'a.answered_at').as('season'), 'a.user_id',
+      sql<string>`a.question_id`.as('question_id'), 'a.quiz_id', 'a.question', sql<string>`coalesce(a.channel_id, '')`.as('channel_id'),
+      'a.user_name', 'a.correct', 'a.answered_at',
+    ]).where('a.quiz_id', '=', arg('quizId')).where('a.question', '=', arg<number>('question')).where('a.user_id', '=', arg('userId'))
+      .where('a.question_id', 'is not', null))
+    .onConflict((oc) => oc.columns(['platform', 'server_id', 'season', 'user_id', 'question_id'])
+      .doUpdateSet((eb) => ({ quiz_id: eb.ref('quiz_scores.quiz_id') }))
+      .where((eb) => eb.and([eb('quiz_scores.quiz_id', '=', eb.ref('excluded.quiz_id')), eb('quiz_scores.question', '=', eb.ref('excluded.question'))])))
+    .returning('quiz_id')
+    .compile());
   return {
     async createQuiz(q: QuizRecord) {
       // The two partial unique indexes (one channel quiz per channel, one solo quiz per person) refuse a second.
-      const res = await db.insertInto('quizzes').values({
-        id: q.id, platform: q.platform, server_id: q.serverId, channel_id: q.channelId, starter_id: q.starterId,
+      const res = await create.run({
+        id: q.id, platform: q.platform, serverId: q.serverId, channelId: q.channelId, starterId: q.starterId,
         mode: q.mode, questions: JSON.stringify(q.questions), current: q.current, status: q.status,
-        deadline: q.deadline, seconds: q.seconds, reveal: q.reveal, created_at: q.createdAt,
-      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-      return inserted(res) ? q : null;
+        deadline: q.deadline, seconds: q.seconds, reveal: q.reveal, createdAt: q.createdAt,
+      });
+      return affected(res) ? q : null;
     },
     async activeChannelQuiz(where: ChannelRef) {
-      const row = await activeOf(where).where('mode', '=', 'channel').where('channel_id', '=', where.channelId).executeTakeFirst();
+      const row = (await activeChannel.run({ platform: where.platform, channelId: where.channelId })).rows[0];
       return row ? toRecord(row) : null;
     },
     async activeSoloQuiz(where: ChannelRef, userId: string) {
-      const row = await activeOf(where).where('mode', '=', 'solo').where('server_id', '=', where.serverId)
-        .where('starter_id', '=', userId).executeTakeFirst();
+      const row = (await activeSolo.run({ platform: where.platform, serverId: where.serverId, userId })).rows[0];
       return row ? toRecord(row) : null;
     },
     async getQuiz(id: string) {
-      const row = await db.selectFrom('quizzes').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = (await byId.run({ id })).rows[0];
       return row ? toRecord(row) : null;
     },
     async advanceQuiz(id: string, from: number, to: number | 'finished', deadline: number | null) {
       // One conditional update: of two at once, the second waits for the first's row lock and then
       // finds the quiz moved on. On Postgres it also waits for answers in flight (see recordAnswer).
-      const set = to === 'finished' ? { status: 'finished', deadline: null } : { current: to, deadline };
-      const res = await db.updateTable('quizzes').set(set)
-        .where('id', '=', id).where('current', '=', from).where('status', '=', 'active').executeTakeFirst();
-      return updated(res);
+      const res = to === 'finished' ? await finish.run({ id, from }) : await advance.run({ id, from, to, deadline });
+      return affected(res);
     },
     async stopQuiz(id: string) {
       const res = await db.updateTable('quizzes').set({ status: 'stopped', deadline: null })
@@ -83,36 +121,17 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
       // it locks the quiz row it reads (FOR SHARE): an advance in flight makes it wait and then read the
       // moved-on row, and an advance that comes after waits until the answer is in, so the reveal
       // that reads after advancing counts it. SQLite runs one writing statement at a time.
-      const quiz = db.selectFrom('quizzes').select((eb) => [
-        eb.val(a.quizId).as('quiz_id'), eb.val(a.question).as('question'), eb.val(a.questionId).as('question_id'),
-        eb.val(a.userId).as('user_id'), eb.val(a.userName).as('user_name'), eb.val(a.option).as('option'),
-        eb.val(a.correct ? 1 : 0).as('correct'), eb.val(a.answeredAt).as('answered_at'), 'server_id', 'platform', 'channel_id',
-      ]).where('id', '=', a.quizId).where('status', '=', 'active').where('current', '=', a.question);
-      const res = await db.insertInto('quiz_answers')
-        .columns(['quiz_id', 'question', 'question_id', 'user_id', 'user_name', 'option', 'correct', 'answered_at', 'server_id', 'platform', 'channel_id'])
-        .expression(dialect === 'postgres' ? quiz.forShare() : quiz)
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      return inserted(res);
+      const res = await answer.run({
+        quizId: a.quizId, question: a.question, questionId: a.questionId, userId: a.userId, userName: a.userName,
+        option: a.option, correct: a.correct ? 1 : 0, answeredAt: a.answeredAt,
+      });
+      return affected(res);
     },
     async scoreAnswer(quizId: string, question: number, userId: string) {
       // The key (server, season, person, pack question) lets only the first answer in: a retake, a
       // second instance or a repeat of this call inserts nothing. The same statement says whether the
       // row there is this answer's: a repeat touches (and returns) its own row, a retake returns none.
-      const rows = await db.insertInto('quiz_scores')
-        .columns(['platform', 'server_id', 'season', 'user_id', 'question_id', 'quiz_id', 'question', 'channel_id', 'user_name', 'correct', 'answered_at'])
-        .expression(db.selectFrom('quiz_answers as a').select([
-          'a.platform', 'a.server_id', seasonAt('a.platform', 'a.server_id', 'a.answered_at').as('season'), 'a.user_id',
-          sql<string>`a.question_id`.as('question_id'), 'a.quiz_id', 'a.question', sql<string>`coalesce(a.channel_id, '')`.as('channel_id'),
-          'a.user_name', 'a.correct', 'a.answered_at',
-        ]).where('a.quiz_id', '=', quizId).where('a.question', '=', question).where('a.user_id', '=', userId)
-          .where('a.question_id', 'is not', null))
-        .onConflict((oc) => oc.columns(['platform', 'server_id', 'season', 'user_id', 'question_id'])
-          .doUpdateSet((eb) => ({ quiz_id: eb.ref('quiz_scores.quiz_id') }))
-          .where((eb) => eb.and([eb('quiz_scores.quiz_id', '=', eb.ref('excluded.quiz_id')), eb('quiz_scores.question', '=', eb.ref('excluded.question'))])))
-        .returning('quiz_id')
-        .execute();
-      return rows.length > 0;
+      return (await score.run({ quizId, question, userId })).rows.length > 0;
     },
     async answersFor(quizId: string, question?: number) {
       let q = db.selectFrom('quiz_answers as a')

@@ -6,16 +6,19 @@ import type { DebateExportRow, ExportFilter, QuizAnswerExportRow, VoteExportRow 
 import { num, numOrNull } from './rows.js';
 import { seasonAt } from './quizzes.js';
 import { toRecord as debateRecord } from './debates.js';
+import { arg, prepared } from './prepared.js';
 
 type Platform = ChannelRef['platform'];
 
 /** Reads for the teacher's exports: one flat row per answer, vote or debate, oldest first. */
 export function resultsQueries(db: Kysely<Tables>) {
+  // Run on every quiz answer and debate: built and compiled once (prepared.ts).
+  const remember = prepared(db, (db) => db.insertInto('people')
+    .values({ platform: arg('platform'), server_id: arg('serverId'), user_id: arg('userId'), name: arg('name'), seen_at: arg<number>('now') })
+    .onConflict((oc) => oc.columns(['platform', 'server_id', 'user_id']).doUpdateSet({ name: arg('name'), seen_at: arg<number>('now') })).compile());
   return {
     async rememberPerson(where: ChannelRef, person: Actor, now: number) {
-      const name = person.name.slice(0, 100);
-      await db.insertInto('people').values({ platform: where.platform, server_id: where.serverId, user_id: person.id, name, seen_at: now })
-        .onConflict((oc) => oc.columns(['platform', 'server_id', 'user_id']).doUpdateSet({ name, seen_at: now })).execute();
+      await remember.run({ platform: where.platform, serverId: where.serverId, userId: person.id, name: person.name.slice(0, 100), now });
     },
     async exportQuizAnswers(filter: ExportFilter): Promise<QuizAnswerExportRow[]> {
       let q = db.selectFrom('quiz_answers as a').innerJoin('quizzes as q', 'q.id', 'a.quiz_id')
