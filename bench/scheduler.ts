@@ -170,6 +170,8 @@ function watchingPoster(roundTripMs: number, perSecond: number | null, sample: (
     },
   };
   const busiestSecond = () => {
+    // Timers may wake in another order than their turns: count over the turns in time order.
+    sentAt.sort((a, b) => a - b);
     let best = 0;
     let lo = 0;
     for (let hi = 0; hi < sentAt.length; hi++) {
@@ -210,7 +212,10 @@ async function burst(backend: Backend, due: number, roundTripMs: number, perSeco
   let heapPeak = heap0;
   let rssPeak = rss0;
   // Sampled at every post as well as on a timer: with SQLite and an instant poster the run never yields to timers.
+  let samples = 0;
   const sample = () => {
+    // Every 250th post, collect first: the peak then is what the run keeps alive, not garbage not yet collected.
+    if (++samples % 250 === 0) gc?.();
     const m = process.memoryUsage();
     heapPeak = Math.max(heapPeak, m.heapUsed);
     rssPeak = Math.max(rssPeak, m.rss);
@@ -285,10 +290,10 @@ try {
       rows.push({ figure: `${label}: busiest second at the platform`, ours: [r.busiestSecond], floor: [GLOBAL_PER_SECOND], unit: '/s', target: r === limited ? '≤ 1×' : '' });
       rows.push({ figure: `${label}: due reads (pages)`, ours: [r.dueReads], floor: [Math.ceil(r.due / 100) + 1], unit: '', target: '1× (100 a page)' });
       rows.push({ figure: `${label}: time in dueSchedules vs all`, ours: [r.dueMs], floor: [r.ms], unit: 'ms' });
-      rows.push({ figure: `${label}: heap growth (peak)`, ours: [r.heapGrowthMiB], unit: 'MiB' });
+      rows.push({ figure: `${label}: live heap growth (peak)`, ours: [r.heapGrowthMiB], unit: 'MiB' });
       rows.push({ figure: `${label}: RSS growth (peak)`, ours: [r.rssGrowthMiB], unit: 'MiB' });
     }
-    rows.push({ figure: `heap growth, ${DUE} due vs 1,000 due`, ours: [instant.heapGrowthMiB], floor: [small.heapGrowthMiB], unit: 'MiB', target: '≈ 1× (bounded)' });
+    rows.push({ figure: `live heap growth, ${DUE} due vs 1,000 due`, ours: [instant.heapGrowthMiB], floor: [small.heapGrowthMiB], unit: 'MiB', target: '≈ 1× (bounded)' });
     rows.push({ figure: `time per schedule, ${DUE} vs 1,000 due`, ours: [instant.ms / DUE], floor: [small.ms / 1_000], unit: 'ms', target: '≈ 1× (linear)' });
     printTable(`${b.name}: ${DUE} schedules in distinct channels, all due at 09:00`, rows);
 
