@@ -10,6 +10,7 @@ const BENCHMARKS: Record<string, { file: string; node?: string[]; about: string 
   store: { file: 'bench/store.ts', about: 'per-command p50 and statements, SQLite against Postgres; 64 in flight; a hot channel' },
   slack: { file: 'bench/slack.ts', about: 'ack p50/p99 and answered/s at 50 and 200 in flight against bare Bolt apps' },
   discord: { file: 'bench/discord.ts', about: 'throughput against a bare discord.js client; quiz/debate mix; hot channel' },
+  scheduler: { file: 'bench/scheduler.ts', node: ['--expose-gc'], about: '10,000 due at once: posted, time vs grace, concurrency, rate, memory; idle queries' },
   match: { file: 'bench/match.ts', node: ['--expose-gc'], about: 'the argument matcher: index build, latency, memory' },
 };
 

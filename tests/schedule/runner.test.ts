@@ -10,6 +10,10 @@ import { noMatcher } from '../support/no-matcher.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/core/store/store.js';
 import type { Poster } from '../../src/core/poster.js';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -234,6 +238,37 @@ describe('many schedules due at once', () => {
     const closing = await store.duePromptCloses(PLATFORM, h.now());
     expect(closing.filter((p) => p.channelId === 'chan-21')).toHaveLength(1);
     expect(h.logs.some((l) => l.level === 'error' && (l.obj as { schedule?: string }).schedule === 'many-07')).toBe(true);
+  });
+});
+
+describe('a page of due schedules', () => {
+  it('is read from its cursor through an index in slot order, not by sorting every row due at that slot', async () => {
+    // A popular minute is thousands of rows sharing one next_run: if each page sorted all of them
+    // again, reading N due would cost N² (bench/scheduler.ts measured it), so the plan must not sort.
+    const dir = mkdtempSync(join(tmpdir(), 'rostrum-due-page-'));
+    const file = join(dir, 'store.db');
+    const store = await openSqliteStore(file);
+    const statementProto = Object.getPrototypeOf(new Database(':memory:').prepare('select 1')) as { all: (...a: unknown[]) => unknown };
+    const all = statementProto.all;
+    const seen: { source: string; args: unknown[] }[] = [];
+    statementProto.all = function (this: { source: string }, ...args: unknown[]) {
+      seen.push({ source: this.source, args });
+      return all.apply(this, args);
+    };
+    try {
+      await store.dueSchedules(PLATFORM, 1_000, { limit: 100, after: { nextRun: 500, id: 's-1' } });
+    } finally {
+      statementProto.all = all;
+    }
+    const read = seen.find((s) => /from "schedules"/.test(s.source));
+    expect(read).toBeDefined();
+    const look = new Database(file, { readonly: true });
+    const plan = (look.prepare(`explain query plan ${read!.source}`).all(...read!.args) as { detail: string }[]).map((r) => r.detail).join('\n');
+    look.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+    expect(plan).toMatch(/USING (COVERING )?INDEX schedules_due_order/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
   });
 });
 

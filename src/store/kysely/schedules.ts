@@ -72,10 +72,9 @@ export function scheduleQueries(db: Kysely<Tables>, exclusive: Exclusive) {
         .where('paused', '=', 0).where('next_run', 'is not', null).where('next_run', '<=', now);
       const after = page?.after;
       if (after) {
-        query = query.where((eb) => eb.or([
-          eb('next_run', '>', after.nextRun),
-          eb.and([eb('next_run', '=', after.nextRun), eb('id', '>', after.id)]),
-        ]));
+        // A row-value comparison, so both SQLite and Postgres seek the (…, next_run, id) index to the
+        // cursor; spelled as an OR, each page re-read every due row from the cursor's slot onward.
+        query = query.where((eb) => eb(eb.refTuple('next_run', 'id'), '>', eb.tuple(after.nextRun, after.id)));
       }
       const rows = await query.orderBy('next_run').orderBy('id').$if(page !== undefined, (q) => q.limit(page!.limit)).execute();
       return rows.map(toRecord);

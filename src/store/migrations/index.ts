@@ -3,6 +3,7 @@ import * as initial from './001-initial.js';
 import * as classroomResults from './003-classroom-results.js';
 import * as classDebates from './004-class-debates.js';
 import * as postLeases from './005-post-leases.js';
+import * as schedulesDueOrder from './006-schedules-due-order.js';
 
 /** Migrations are listed here, in order, so they ship inside the program rather than being read from disk. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '003-classroom-results': classroomResults,
   '004-class-debates': classDebates,
   '005-post-leases': postLeases,
+  '006-schedules-due-order': schedulesDueOrder,
 };
 
 export const migrationProvider: MigrationProvider = {
