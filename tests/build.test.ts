@@ -1,16 +1,23 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, childEnv } from './support/cli.js';
 
 const run = promisify(execFile);
 
+/**
+ * A checkout of its own to build in: the sources, pack and dependencies are linked, the build's
+ * scripts and the command copied (they find dist/ from where they are). Building into the real
+ * dist/ would rewrite it under the other test files that run the command at the same time.
+ */
+let checkout: string;
+
 /** `node bin/rostrum.js …`, the command `npm start` and `npx rostrum` run, with `input` on stdin. */
 function rostrum(args: string[], input = '', env: Record<string, string> = {}): Promise<{ stdout: string; stderr: string }> {
-  const child = run(process.execPath, [join(ROOT, 'bin/rostrum.js'), ...args], { cwd: ROOT, env: childEnv(env), timeout: 30_000 });
+  const child = run(process.execPath, [join(checkout, 'bin/rostrum.js'), ...args], { cwd: checkout, env: childEnv(env), timeout: 30_000 });
   child.child.stdin?.end(input);
   return child;
 }
@@ -25,9 +32,17 @@ describe('the compiled command', () => {
     const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
     expect(pkg.scripts.prepare).toBe('npm run build');
     expect(pkg.scripts.build).toBe('tsc -p tsconfig.build.json && node scripts/bundle-dist.mjs');
-    await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, timeout: 150_000 });
-    await run(process.execPath, [join(ROOT, 'scripts/bundle-dist.mjs')], { cwd: ROOT, timeout: 30_000 });
+    checkout = await mkdtemp(join(tmpdir(), 'rostrum-checkout-'));
+    for (const linked of ['src', 'adapters', 'content', 'node_modules', 'package.json', 'tsconfig.json', 'tsconfig.build.json']) {
+      await symlink(join(ROOT, linked), join(checkout, linked));
+    }
+    for (const copied of ['scripts', 'bin']) await cp(join(ROOT, copied), join(checkout, copied), { recursive: true });
+    await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: checkout, timeout: 150_000 });
+    await run(process.execPath, [join(checkout, 'scripts/bundle-dist.mjs')], { cwd: checkout, timeout: 30_000 });
   }, 180_000);
+  afterAll(async () => {
+    if (checkout) await rm(checkout, { recursive: true, force: true });
+  });
 
   it('finds the shipped content pack from dist/', async () => {
     const { stdout } = await rostrum(['validate']);
@@ -48,8 +63,8 @@ describe('the compiled command', () => {
       'export async function resolve(s, c, next) { const r = await next(s, c); if (/typescript|tsx|esbuild/.test(r.url)) process.stderr.write("LOADED " + r.url + "\\n"); return r; }',
     )}`;
     const register = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(hook)});`)}`;
-    const child = run(process.execPath, ['--import', register, join(ROOT, 'bin/rostrum.js'), 'shell', '--json'], {
-      cwd: ROOT, env: childEnv({ DATABASE_PATH: join(await mkdtemp(join(tmpdir(), 'rostrum-build-')), 'rostrum.db') }), timeout: 30_000,
+    const child = run(process.execPath, ['--import', register, join(checkout, 'bin/rostrum.js'), 'shell', '--json'], {
+      cwd: checkout, env: childEnv({ DATABASE_PATH: join(await mkdtemp(join(tmpdir(), 'rostrum-build-')), 'rostrum.db') }), timeout: 30_000,
     });
     child.child.stdin?.end('/help\n');
     const { stdout, stderr } = await child;
