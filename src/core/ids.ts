@@ -3,7 +3,12 @@ import { MAX_CHOICE_ID } from './reply.js';
 
 /** Short random ids: unguessable enough that a forged choice id names nothing. */
 export function newId(): string {
-  return randomBytes(9).toString('base64url');
+  // Never starting with '-' or '_': a leading '-' reads as an option on a command line, and as a
+  // formula in a spreadsheet cell, which the CSV exports then have to quote.
+  for (;;) {
+    const id = randomBytes(9).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
 }
 
 /** Letters and digits that cannot be misread for each other (no 0/o, 1/l/i). */
