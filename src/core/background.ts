@@ -1,7 +1,7 @@
 import type { Platform, Services } from './context.js';
 import type { Poster } from './poster.js';
 import { dueReveals, revealQuestion, type DueReveal } from './engines/quiz.js';
-import { keyParts, postOnce, type OnceKind, type OncePost } from './post-once.js';
+import { keyIdAndNumber, postOnce, type OnceKind, type OncePost } from './post-once.js';
 
 /** Work that falls due on the clock rather than on a user's request. */
 export interface DueTask {
@@ -58,10 +58,10 @@ export function revealKind(services: Services): OnceKind {
   return {
     prefix: 'reveal',
     async recover(key) {
-      const parts = keyParts(key, 2);
-      const question = Number(parts?.[1]);
-      const quiz = parts && Number.isSafeInteger(question) ? await services.store.getQuiz(parts[0]!) : null;
-      if (!quiz) return null;
+      const parsed = keyIdAndNumber(key);
+      const quiz = parsed ? await services.store.getQuiz(parsed[0]) : null;
+      if (!parsed || !quiz) return null;
+      const question = parsed[1];
       return revealPost(services, { quizId: quiz.id, question, where: { platform: quiz.platform, serverId: quiz.serverId, channelId: quiz.channelId } });
     },
   };

@@ -129,6 +129,13 @@ export function postRecoveryTask(services: Services, platform: Platform, poster:
   };
 }
 
+/** An `<id>:<integer>` lease key's id and number (`reveal:q1:2` → ['q1', 2]); null when it is not one. */
+export function keyIdAndNumber(key: string): [string, number] | null {
+  const parts = keyParts(key, 2);
+  const n = Number(parts?.[1]);
+  return parts && Number.isSafeInteger(n) ? [parts[0]!, n] : null;
+}
+
 /** Splits a lease key into its parts after the prefix (`reveal:q1:2` → ['q1', '2']); null when the count differs. */
 export function keyParts(key: string, count: number): string[] | null {
   const parts = key.split(':').slice(1);

@@ -1,7 +1,7 @@
 import type { Platform, Services, Where } from '../core/context.js';
 import type { DueTask } from '../core/background.js';
 import type { Poster } from '../core/poster.js';
-import { keyParts, postOnce, type OnceKind, type OncePost } from '../core/post-once.js';
+import { keyIdAndNumber, postOnce, type OnceKind, type OncePost } from '../core/post-once.js';
 import { createPromptPost } from '../core/engines/prompts.js';
 import type { ScheduleRecord } from '../core/store/schedule-store.js';
 import { planSlot } from './plan.js';
@@ -147,10 +147,10 @@ export function scheduledSlotKind(services: Services): OnceKind {
   return {
     prefix: 'sched',
     async recover(key) {
-      const parts = keyParts(key, 2);
-      const slot = Number(parts?.[1]);
-      if (!parts || !Number.isSafeInteger(slot)) return null;
-      const schedule = await services.store.getSchedule(parts[0]!);
+      const parsed = keyIdAndNumber(key);
+      if (!parsed) return null;
+      const [scheduleId, slot] = parsed;
+      const schedule = await services.store.getSchedule(scheduleId);
       // A schedule cancelled or paused since has nothing to post.
       return schedule && !schedule.paused ? slotPost(services, schedule, slot) : null;
     },
