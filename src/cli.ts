@@ -1,5 +1,5 @@
 import 'dotenv/config';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, secretValues, type Config } from './config.js';
 import { createLogger } from './logging.js';
 import type { Logger } from './core/logger.js';
@@ -39,6 +39,15 @@ class CommandFailed extends Error {
 
 function fail(message: string, code = 2): never {
   throw new CommandFailed(message, code);
+}
+
+/** Refuses arguments parseArgs would refuse, in a sentence and with the command's usage (exit 2). */
+async function checkArgs(command: string, args: string[], options: NonNullable<ParseArgsConfig['options']>, allowPositionals = false): Promise<void> {
+  const { argsProblem } = await import('./commands/args.js');
+  const problem = argsProblem(command, args, options, allowPositionals);
+  if (problem === null) return;
+  const { COMMAND_USAGE } = await import('./commands/usage.js');
+  fail(`${problem}\n${COMMAND_USAGE[command] ?? USAGE}`);
 }
 
 function config(): Config {
@@ -82,7 +91,9 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'shell': {
-      const { values } = parseArgs({ args: rest, options: { user: { type: 'string' }, channel: { type: 'string' }, json: { type: 'boolean' } } });
+      const options = { user: { type: 'string' }, channel: { type: 'string' }, json: { type: 'boolean' } } as const;
+      await checkArgs(command, rest, options);
+      const { values } = parseArgs({ args: rest, options });
       // Read as the terminal's :channel and :user read them, so the session starts where they could move it.
       const { boundedLine, MAX_ID, readChannel } = await import('./core/input.js');
       const channel = readChannel('shell', values.channel ?? 'general');
@@ -107,14 +118,18 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'match': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean' }, motion: { type: 'string' } } });
+      const options = { json: { type: 'boolean' }, motion: { type: 'string' } } as const;
+      await checkArgs(command, rest, options, true);
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options });
       const { matchCommand } = await import('./commands/match.js');
       // No text at all is a usage error; an empty one ("") is a text that makes no point.
       process.exitCode = await matchCommand(positionals.length ? positionals.join(' ') : undefined, { json: Boolean(values.json), motion: values.motion });
       return;
     }
     case 'deploy-commands': {
-      const { values } = parseArgs({ args: rest, options: { guild: { type: 'string' } } });
+      const options = { guild: { type: 'string' } } as const;
+      await checkArgs(command, rest, options);
+      const { values } = parseArgs({ args: rest, options });
       const c = config();
       const { deployCommandsCommand } = await import('./commands/deploy-commands.js');
       process.exitCode = await deployCommandsCommand(c, logger(c), values.guild);
@@ -126,13 +141,17 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'export': {
-      const { values } = parseArgs({ args: rest, options: { what: { type: 'string' }, channel: { type: 'string' }, since: { type: 'string' }, out: { type: 'string' } } });
+      const options = { what: { type: 'string' }, channel: { type: 'string' }, since: { type: 'string' }, out: { type: 'string' } } as const;
+      await checkArgs(command, rest, options);
+      const { values } = parseArgs({ args: rest, options });
       const { exportCommand } = await import('./commands/export.js');
       process.exitCode = await exportCommand(config(), values);
       return;
     }
     case 'backup': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { force: { type: 'boolean' } } });
+      const options = { force: { type: 'boolean' } } as const;
+      await checkArgs(command, rest, options, true);
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options });
       const { backupCommand } = await import('./commands/backup.js');
       process.exitCode = await backupCommand(config(), { files: positionals, force: Boolean(values.force) });
       return;

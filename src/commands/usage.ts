@@ -16,7 +16,7 @@ line by line; when input is not a terminal it runs them as a script and exits at
   validate: `usage: rostrum validate [PACK_DIR]
 Checks a content pack (default: CONTENT_PACK, else content/latham-nato) and lists every problem;
 exits 1 when there is any.`,
-  match: `usage: rostrum match [--json] [--motion ID] TEXT
+  match: `usage: rostrum match [--json] [--motion ID] [--] TEXT
 Says which point of the pack TEXT argues, for and against which motion, and where the article says so.`,
   'deploy-commands': `usage: rostrum deploy-commands [--guild ID]
 Registers the slash commands with Discord using DISCORD_TOKEN: in one server (--guild, or

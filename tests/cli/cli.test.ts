@@ -108,6 +108,23 @@ describe('rostrum command', () => {
     expect(stdout).toMatch(/It argues (for|against) the motion/);
   });
 
+  it('refuses arguments a command does not take in a sentence, with its usage and exit code 2, never in parseArgs’s words', async () => {
+    const cases: [string[], string][] = [
+      [['match', '--motion'], '--motion needs a value.'],
+      [['match', '--json', '-ukraine is not a member'], 'rostrum match has no option -ukraine (an argument that starts with "-" goes after --: rostrum match -- "-ukraine is not a member").'],
+      [['shell', '--bogus'], 'rostrum shell has no option --bogus.'],
+      [['shell', '--constructor'], 'rostrum shell has no option --constructor.'],
+      [['shell', 'extra'], 'rostrum shell takes no argument such as “extra”.'],
+      [['backup', '--force=yes', 'copy.db'], '--force takes no value.'],
+    ];
+    for (const [args, sentence] of cases) {
+      const { code, stderr } = await runRostrum(args, { env: { DATABASE_PATH: await tempDbPath() } });
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr, args.join(' ')).toBe(`${sentence}\nusage: rostrum ${args[0]}${stderr.split(`usage: rostrum ${args[0]}`)[1]}`);
+      expect(stderr, args.join(' ')).not.toMatch(/Option '|argument missing|Unknown option|Unexpected argument|ERR_PARSE_ARGS/);
+    }
+  }, SPAWNS_TIMEOUT);
+
   it('match without text shows its usage and exits 2', async () => {
     const { code, stderr } = await runRostrum(['match', '--json']);
     expect(code).toBe(2);

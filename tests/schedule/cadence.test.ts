@@ -85,6 +85,17 @@ describe('cron expressions', () => {
     expect(errorOf(parse('0 9 * * * * *'))).toMatch(/needs five fields/);
   });
 
+  it('are refused where croner would read them otherwise than a person means: ? and the Quartz 5L', () => {
+    // croner puts the clock's day (or minute…) in place of ?, so these would change with the day they are read.
+    for (const typed of ['0 9 ? * *', '0 9 * * ?', '? 9 * * *', '0 9 ? * MON-FRI']) {
+      expect(errorOf(parse(typed)), typed).toMatch(/“\?” is not a [a-z ]+ I can read: it takes .*\*/);
+    }
+    // croner reads 5L as 5 (every Friday); its own form of the last Friday, 5#L, is taken.
+    expect(errorOf(parse('0 9 * * 5L'))).toMatch(/“5L” is not a day of the week I can read/);
+    expect(parse('0 9 * * 5#L')).toMatchObject({ ok: true });
+    expect(nextRuns('0 9 * * 5#L', 'UTC', NOW, 3).map((t) => new Date(t).toISOString().slice(0, 10))).toEqual(['2026-11-27', '2026-12-25', '2027-01-29']);
+  });
+
   it('are refused with six fields: no second-level schedules', () => {
     expect(errorOf(parse('*/5 * * * * *'))).toMatch(/has six fields; I take five/);
   });

@@ -8,7 +8,7 @@ interface Field {
   min: number;
   max: number;
   names?: readonly string[];
-  /** Extra forms the engine supports in this field (L for the last day, 5L, 1#2). */
+  /** Extra forms the engine supports in this field (L for the last day, 1#2, 5#L). */
   extra?: RegExp;
 }
 
@@ -20,8 +20,8 @@ const FIELDS: readonly Field[] = [
   { name: 'hour', min: 0, max: 23 },
   { name: 'day of the month', min: 1, max: 31, extra: /^L$/i },
   { name: 'month', min: 1, max: 12, names: MONTHS },
-  // 0 and 7 are both Sunday.
-  { name: 'day of the week', min: 0, max: 7, names: WEEKDAYS, extra: /^[0-7](?:L|#[1-5])$/i },
+  // 0 and 7 are both Sunday. The last Friday is 5#L: croner reads the Quartz form 5L as 5, every Friday.
+  { name: 'day of the week', min: 0, max: 7, names: WEEKDAYS, extra: /^[0-7]#(?:[1-5]|L)$/i },
 ];
 
 function valueOf(field: Field, text: string): number | null {
@@ -33,14 +33,18 @@ function valueOf(field: Field, text: string): number | null {
   return i < 0 ? null : i + (field.min === 1 ? 1 : 0);
 }
 
-/** One comma-separated part: *, ?, a value, a range a-b, each with an optional step /n. */
+/**
+ * One comma-separated part: *, a value, a range a-b, each with an optional step /n. Not ?: croner
+ * puts the clock's value at the moment it reads the pattern in its place, so `0 9 ? * *` would post
+ * monthly on whichever day it was read, and on another day after a restart or on another instance.
+ */
 function partOk(field: Field, part: string): boolean {
   if (field.extra?.test(part)) return true;
   const m = /^([^/]+)(?:\/(\d{1,2}))?$/.exec(part);
   if (!m) return false;
   const [, base, step] = m;
   if (step !== undefined && !(Number(step) >= 1 && Number(step) <= field.max)) return false;
-  if (base === '*' || base === '?') return true;
+  if (base === '*') return true;
   const range = /^([^-]+)-([^-]+)$/.exec(base!);
   if (!range) return valueOf(field, base!) !== null;
   const from = valueOf(field, range[1]!);

@@ -368,6 +368,27 @@ describe('/debate case', () => {
   });
 });
 
+describe('no early concession (the shipped pack)', () => {
+  it('gets none in a six-reply debate of varied arguments on any motion and side, while unused answers remain', async () => {
+    for (const motion of services.pack.motions) {
+      for (const botSide of ['for', 'against'] as const) {
+        const ctx = contextFor(services, `six-${motion.id}-${botSide}`, 'debate-hall');
+        await start(ctx, botSide, motion.id);
+        const yours = services.pack.pointsOf(motion.id, otherSide(botSide));
+        for (let i = 0; i < 6; i++) {
+          const point = yours[i % yours.length]!;
+          expect(services.pack.answersTo(point.id).length, point.id).toBeGreaterThanOrEqual(3);
+          const replies = await argue(ctx, await argumentFor(point.id));
+          expect(plain(replies), `${motion.id}, reply ${i + 1} (${point.id})`).toContain('My answer:');
+        }
+        const turns = (await active(ctx)).turns;
+        expect(turns.filter((t) => t.kind === 'concede'), `${motion.id}, bot ${botSide}`).toEqual([]);
+        expect(turns.filter((t) => t.kind === 'rebut')).toHaveLength(6);
+      }
+    }
+  }, 60_000);
+});
+
 describe('a debate across a restart', () => {
   it('continues with new Services on the same database file', async () => {
     const path = tempDbPath();
