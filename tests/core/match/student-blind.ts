@@ -27,6 +27,8 @@ export interface BlindEntry {
 export const STUDENT_BLIND_FILE = fileURLToPath(new URL('../../fixtures/student-blind.json', import.meta.url));
 /** The third blind set, written the same way by someone who never saw the pack's keywords, examples or matcher. */
 export const STUDENT_BLIND_V3_FILE = fileURLToPath(new URL('../../fixtures/student-blind-v3.json', import.meta.url));
+/** The fourth blind set, written the same way (article and claims only), 162 tune and 162 held-out lines. */
+export const STUDENT_BLIND_V4_FILE = fileURLToPath(new URL('../../fixtures/student-blind-v4.json', import.meta.url));
 
 /** The set's cases (`{"note", "cases": [{text, motion, point, kind?, half}]}`); a malformed case is dropped. */
 export function blindEntries(raw: unknown): BlindEntry[] {
