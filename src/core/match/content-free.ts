@@ -4,7 +4,7 @@ import { STOP_WORDS } from './stopwords.js';
 
 /**
  * Replies that make no claim, however many of the pack's words they use. A point is a claim about
- * the war or the alliance: something is so, because of something. Two kinds of reply have the
+ * the war or the alliance: something is so, because of something. Three kinds of reply have the
  * motion's vocabulary and still claim nothing, and the ranking alone cannot tell them from an
  * argument, because it scores words, not what links them:
  *
@@ -14,13 +14,15 @@ import { STOP_WORDS } from './stopwords.js';
  *   "nato bad", "ukraine good honestly", "interesting motion tbh", "what does de facto mean".
  *   Topic words are the motion's own (its statement, its title and the id it is started by) and
  *   those most of its points use (ukraine, nato, russia…), so they cannot tell one point from
- *   another; a verdict judges without giving a reason.
+ *   another; a verdict judges without giving a reason;
+ * - a question to the bot about a name (asksTheBot): "whats a reassurance force", "can u explain the
+ *   bucharest thing".
  *
- * Both are refused in a debate, neither answered nor asked about: a sure answer or a "Did you
+ * All are refused in a debate, neither answered nor asked about: a sure answer or a "Did you
  * mean…?" would put an argument in the user's mouth. Questions that only ask about the topic or the
- * debate ("can u explain the motion", "what does de facto mean") are the second kind. Of the 1,319
- * arguments in the tune halves of the student sets, the older labelled sets and the pack's
- * examples, none is either.
+ * debate ("can u explain the motion", "what does de facto mean") are the second kind. Of the 1,352
+ * arguments in the tune halves of the four student sets, the older labelled sets' tuning parts and
+ * the pack's examples, none is any of them.
  */
 
 /** Judging without a reason. Not "right" ("Ukraine's right to choose" is a point) nor "true". */
