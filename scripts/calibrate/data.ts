@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Pack } from '../../src/core/pack/model.js';
 import type { Sample } from '../../tests/core/match/outcomes.js';
-import { tuneHalf, type BlindEntry } from '../../tests/core/match/student-blind.js';
+import { tuneHalf, type BlindEntry } from '../../tests/core/match/blind-entries.js';
 
 export const SOURCES = ['student-blind', 'student-extra', 'examples', 'labelled-sets'] as const;
 export type Source = (typeof SOURCES)[number];

@@ -21,6 +21,8 @@ export interface Scored {
   firstRight: boolean;
   /** The leaders agree on a side (features.agree). */
   agree: boolean;
+  /** The first point's lead over the runner-up (features.margin). */
+  margin: number;
   /** p(the first point is the one meant). */
   sure: number;
   /** p(the line makes a point), never below `sure` (as decide reads it). */
@@ -31,6 +33,8 @@ export interface Scored {
 
 export interface Thresholds {
   sureAt: number;
+  /** Fixed, not searched (tuning.sureMargin): chosen by cross-validation over the student sets. */
+  sureMargin: number;
   askAt: number;
   candidateRatio: number;
 }
@@ -48,7 +52,7 @@ export type Result = (typeof RESULTS)[number];
 
 export function resultOf(s: Scored, t: Thresholds): Result {
   if (!s.ranked) return s.isPoint ? 'missed' : 'refused';
-  const outcome = s.sure >= t.sureAt && s.agree ? 'sure' : s.point < t.askAt ? 'none' : 'unsure';
+  const outcome = s.sure >= t.sureAt && s.agree && s.margin >= t.sureMargin ? 'sure' : s.point < t.askAt ? 'none' : 'unsure';
   if (!s.isPoint) return outcome === 'none' ? 'refused' : 'accepted';
   if (outcome === 'sure') return s.firstRight ? 'first' : 'wrong';
   if (outcome === 'none') return 'missed';
@@ -103,11 +107,11 @@ export function weighted(figures: Map<Source, OutcomeFigures>, weightOf: (s: Sou
   };
 }
 
-/** The threshold grid: every combination is tried. */
-export function* thresholdGrid(): Generator<Thresholds> {
+/** The threshold grid: every combination is tried, with the one fixed `sureMargin`. */
+export function* thresholdGrid(sureMargin: number): Generator<Thresholds> {
   for (let sureAt = 0.4; sureAt <= 0.976; sureAt += 0.025) {
     for (let askAt = 0.05; askAt <= 0.901; askAt += 0.025) {
-      for (const candidateRatio of CANDIDATE_RATIOS) yield { sureAt: round(sureAt, 3), askAt: round(askAt, 3), candidateRatio };
+      for (const candidateRatio of CANDIDATE_RATIOS) yield { sureAt: round(sureAt, 3), sureMargin, askAt: round(askAt, 3), candidateRatio };
     }
   }
 }
@@ -117,14 +121,14 @@ export function* thresholdGrid(): Generator<Thresholds> {
  * thousand combinations, so the lines are first reduced to plain arrays.
  */
 export function bestThresholds(
-  scored: readonly Scored[], weightOf: (s: Source) => number, utility: (f: OutcomeFigures) => number,
+  scored: readonly Scored[], weightOf: (s: Source) => number, utility: (f: OutcomeFigures) => number, sureMargin: number,
 ): { thresholds: Thresholds; u: number } {
   const sources = [...new Set(scored.map((s) => s.source))];
   const sourceIndex = scored.map((s) => sources.indexOf(s.source));
   const counts = sources.map(() => new Int32Array(RESULTS.length));
   const index = Object.fromEntries(RESULTS.map((r, i) => [r, i])) as Record<Result, number>;
   let best: { thresholds: Thresholds; u: number } | null = null;
-  for (const t of thresholdGrid()) {
+  for (const t of thresholdGrid(sureMargin)) {
     for (const c of counts) c.fill(0);
     for (let i = 0; i < scored.length; i++) counts[sourceIndex[i]!]![index[resultOf(scored[i]!, t)]]!++;
     const figures = new Map(sources.map((source, k) => [source, figuresOf(Object.fromEntries(RESULTS.map((r, j) => [r, counts[k]![j]!])) as Record<Result, number>)]));

@@ -33,6 +33,8 @@ const INSULTS: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:you|u|ur|you're|youre|bot)\s+(?:are\s+|is\s+|r\s+|re\s+)?${FILLER}${INSULT}\b`),
   new RegExp(String.raw`\b(?:stupid|dumb|useless|idiot|idiotic|moronic|trash|garbage)\s+(?:bot|ai|machine|robot)\b`),
   /\b(?:shut\s+up|stfu|gtfo|kys|kill\s+yourself|go\s+die|you\s+suck|u\s+suck|nobody\s+asked)\b/,
+  // "ur mom is inside the tent": the playground insult, whatever it is attached to.
+  /\b(?:ur|your|yo)\s+(?:mom|mum|mama|momma|moms|mums)\b/,
 ];
 
 /** Whether a reply is rude: profanity, a slur, or an insult at the person or the bot. */

@@ -32,9 +32,10 @@ export function probabilities(x: Features, t: Pick<MatchTuning, 'sureModel' | 'p
 
 /**
  * Three outcomes from one ranking. A reply that makes no claim is refused outright. Answer
- * directly only when the first point is probably the one meant *and* the points close behind it
- * argue the same side: with leaders on opposite sides the bot would be guessing which side the user
- * is on, so it asks. Refuse when the text probably makes no point at all; in between, offer the few
+ * directly only when the first point is probably the one meant, the points close behind it argue
+ * the same side (with leaders on opposite sides the bot would be guessing which side the user is
+ * on), *and* it leads the runner-up by `sureMargin`: a long line that touches two points of one
+ * side is the one the ranking most often gets wrong, so it asks. Refuse when the text probably makes no point at all; in between, offer the few
  * points it might be.
  */
 export function decide(r: Retrieval, t: MatchTuning): Decision {
@@ -45,7 +46,7 @@ export function decide(r: Retrieval, t: MatchTuning): Decision {
   // A reply that makes no claim (content-free.ts) is neither answered as one nor asked about: either
   // would put an argument in the user's mouth, however well its words fit a point.
   if (r.claimless) return { outcome: 'none', sure, point, chosen: [], features: x };
-  if (sure >= t.sureAt && x.agree === 1) return { outcome: 'sure', sure, point, chosen: [first], features: x };
+  if (sure >= t.sureAt && x.agree === 1 && x.margin >= t.sureMargin) return { outcome: 'sure', sure, point, chosen: [first], features: x };
   if (point < t.askAt) return { outcome: 'none', sure, point, chosen: [], features: x };
   const chosen = r.candidates.filter((c) => c.fit >= first.fit * t.candidateRatio).slice(0, t.maxCandidates);
   return { outcome: 'unsure', sure, point, chosen, features: x };

@@ -43,6 +43,11 @@ export interface MatchTuning {
   combine: 'joint' | 'factored';
   /** Answer directly from this sure probability on (and only when the leaders agree on a side). */
   sureAt: number;
+  /**
+   * Answer directly only when the first point leads the runner-up by at least this share of its fit
+   * (features.margin): two points of one side close together are the ones a long line confuses.
+   */
+  sureMargin: number;
   /** Below this point probability, refuse ("I can't place that"); between, ask "Did you mean…?". */
   askAt: number;
   /** A candidate is offered when its fit is at least this share of the first one's. */
@@ -66,6 +71,7 @@ export const UNFITTED_TUNING: MatchTuning = {
   pointModel: { bias: -3, weights: zeroWeights({ coverage: 5, share: 2 }) },
   combine: 'joint',
   sureAt: 0.7,
+  sureMargin: 0,
   askAt: 0.4,
   candidateRatio: 0.6,
   leaderRatio: 0.85,

@@ -9,7 +9,7 @@ describe('isRude', () => {
   it('catches profanity, slurs in disguise and insults aimed at the person or the bot', () => {
     for (const text of [
       'you are a fucking idiot', 'f*ck this debate', 'what an assh0le', 'shut up', 'stfu bot', 'ur so dumb',
-      'you’re such a moron', 'this bot is useless', 'stupid bot', 'kys', 'ur literally brain dead',
+      'you’re such a moron', 'this bot is useless', 'stupid bot', 'kys', 'ur literally brain dead', 'ur mom is inside the tent',
     ]) expect(isRude(text), text).toBe(true);
   });
 
@@ -18,7 +18,7 @@ describe('isRude', () => {
       'its dumb to think ukraine is in nato', 'you are wrong, article 5 is what counts', 'the war is stupid and pointless',
       'russian soldiers rape civilians, nato cant just watch', 'that would piss off putin for no reason',
       'you would be stupid to provoke russia like that', 'scunthorpe and the assassination of franz ferdinand',
-      'Erdoğan and Orbán can block everything', 'the Kursk offensive was a surprise',
+      'Erdoğan and Orbán can block everything', 'the Kursk offensive was a surprise', 'my mom says nato should let them in',
     ]) expect(isRude(text), text).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/core/match/analyse.js';
-import { isBareList, makesNoClaim, onlyTopicAndVerdict } from '../../../src/core/match/content-free.js';
+import { asksTheBot, isBareList, makesNoClaim, onlyTopicAndVerdict } from '../../../src/core/match/content-free.js';
 import { createMatcher } from '../../../src/core/match/create-matcher.js';
 import type { Matcher } from '../../../src/core/match/matcher.js';
 import { readReply } from '../../../src/core/match/read-reply.js';
@@ -61,6 +61,24 @@ describe('only the topic, a verdict or talk about the debate', () => {
   });
 });
 
+describe('a question to the bot', () => {
+  it('asks to explain, define or name something short, and says nothing else', () => {
+    for (const text of [
+      'can u explain the bucharest thing', 'whats a reassurance force', 'what does de facto even mean?', 'who is latham',
+      'explain article 5 pls', 'could someone tell me about the reassurance force thing', 'ok what are himars',
+      'nato stands for north atlantic treaty organisation right',
+    ]) expect(asksTheBot(text), text).toBe(true);
+  });
+
+  it('is not a rhetorical question that argues, nor a question that goes on', () => {
+    for (const text of [
+      'what does ukraine gain from a statement with no guarantee?', 'whats the difference? art 5 = each ally chooses anyway',
+      'can you explain why nato would fight for a country it wont let in', 'what is nato without the us', 'who is going to defend them',
+      'what does ukraine even gain', 'who is latham to say that, he doesnt live in kyiv',
+    ]) expect(asksTheBot(text), text).toBe(false);
+  });
+});
+
 describe('the matcher in a debate refuses a reply that makes no claim', () => {
   // Sure of anything and never refusing: only the new rule can say "none".
   const eager = createMatcher(syntheticPack(), {
@@ -101,6 +119,10 @@ describe('the shipped pack: content-free replies are refused, near arguments are
     ['integration-strategy', 'can you explain the strategy one again'],
     ['admit-inside-tent', 'what even is the tent thing'],
     ['de-facto-member', 'interesting point tbh'],
+    // Answered (sure) before questions to the bot and "oppose" were recognised.
+    ['integration-strategy', 'whats a reassurance force'],
+    ['de-facto-member', 'nato stands for north atlantic treaty organisation'],
+    ['front-door', 'i oppose the motion'],
   ])('refuses (%s) "%s"', (motion, text) => {
     const r = read(motion, text);
     expect(r.outcome).toBe('none');

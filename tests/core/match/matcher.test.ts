@@ -42,6 +42,18 @@ describe('createMatcher: matching', () => {
   });
 });
 
+describe('createMatcher: a close runner-up', () => {
+  it('asks, rather than answers, when two points of one side all but tie (tuning.sureMargin)', () => {
+    const text = 'exhaust fumes and air pollution from traffic';
+    // The synthetic tuning asks for no lead, and answers the first of the two air points.
+    expect(matcher.judge(text).outcome).toBe('sure');
+    const careful = createMatcher(syntheticPack(), { ...SYNTHETIC_TUNING, sureMargin: 0.15 });
+    const asked = careful.judge(text);
+    expect(asked.outcome).toBe('unsure');
+    expect(asked.candidates.map((c) => c.point)).toEqual(expect.arrayContaining(['cars-for-air', 'fares-for-air']));
+  });
+});
+
 describe('createMatcher: motion restriction', () => {
   const text = 'exhaust fumes and air pollution';
 

@@ -148,6 +148,8 @@ export const SYNTHETIC_TUNING: Partial<MatchTuning> = {
   sureModel: { bias: -7, weights: zeroWeights({ coverage: 10, margin: 3, strength: 3 }) },
   pointModel: { bias: -6, weights: zeroWeights({ coverage: 6, strength: 4 }) },
   sureAt: 0.5,
+  // Its points tie on purpose across motions ("exhaust fumes" is both motions' air point): no lead is asked for.
+  sureMargin: 0,
   askAt: 0.2,
   candidateRatio: 0.5,
   leaderRatio: 0.8,
