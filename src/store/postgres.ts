@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Tables } from './kysely/tables.js';
 import type { Store } from '../core/store/store.js';
 import { kyselyStore, migrate, type Exclusive } from './kysely-store.js';
+import { nameStatements } from './postgres-statements.js';
 
 /**
  * Under Postgres's READ COMMITTED each statement reads a snapshot taken as it starts, so two
@@ -39,6 +40,7 @@ export async function openPostgresStore(connectionString: string, options: { max
   // an 'error' on the pool, which then drops the connection and opens another when next needed.
   // Unheard, that error would stop the process; a query that fails says so through its own error.
   pool.on('error', () => {});
+  nameStatements(pool);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrate(db);

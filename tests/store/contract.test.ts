@@ -1013,6 +1013,26 @@ await describePostgres('Postgres', () => {
       await store.close();
     }
   });
+  it('reads a table through its prepared statements after another instance added a column to it', async () => {
+    // Statements are prepared once per connection; Postgres refuses to run a prepared `select *`
+    // whose columns changed ("cached plan must not change result type"), as after a newer instance migrated.
+    const own = await freshDatabase();
+    const store = await openPostgresStore(own.url, { maxConnections: 1 });
+    try {
+      const q = quiz(channel());
+      await store.createQuiz(q);
+      expect(await store.getQuiz(q.id)).toEqual(q);
+      const admin = new pg.Client({ connectionString: own.url });
+      await admin.connect();
+      await admin.query('alter table quizzes add column added_later text');
+      await admin.end();
+      expect(await store.getQuiz(q.id)).toEqual(q);
+      expect(await store.getQuiz(q.id)).toEqual(q);
+    } finally {
+      await store.close();
+      await own.drop();
+    }
+  });
   afterAll(async () => {
     if (database) await (await database).drop();
   });
