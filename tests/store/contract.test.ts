@@ -427,6 +427,28 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         ]);
       });
 
+      it('records and scores an answer in one write: a first answer counts, a repeat or a retake does not, a late one leaves nothing', async () => {
+        const where = channel('slack');
+        const first = quiz(where);
+        const retake = quiz({ ...where, channelId: unique('chan') });
+        await store.createQuiz(first);
+        await store.createQuiz(retake);
+        expect(await store.recordAndScoreAnswer(answer(first.id, 'alice', { answeredAt: T0 + 1 }))).toEqual({ recorded: true, counted: true });
+        expect(await store.recordAndScoreAnswer(answer(first.id, 'alice', { option: 2, answeredAt: T0 + 2 }))).toEqual({ recorded: false, counted: false });
+        expect(await store.recordAndScoreAnswer(answer(retake.id, 'alice', { answeredAt: T0 + 3 }))).toEqual({ recorded: true, counted: false });
+        expect(await store.recordAndScoreAnswer(answer(first.id, 'bob', { correct: false, answeredAt: T0 + 4 }))).toEqual({ recorded: true, counted: true });
+        expect(await store.advanceQuiz(first.id, 0, 1, null)).toBe(true);
+        expect(await store.recordAndScoreAnswer(answer(first.id, 'carol', { answeredAt: T0 + 5 }))).toEqual({ recorded: false, counted: false });
+        // The same rows as recordAnswer then scoreAnswer would leave.
+        expect((await store.answersFor(first.id)).map((a) => [a.userId, a.option, a.counted])).toEqual([['alice', 1, true], ['bob', 1, true]]);
+        expect((await store.answersFor(retake.id)).map((a) => [a.userId, a.counted])).toEqual([['alice', false]]);
+        expect(await store.scoreAnswer(first.id, 0, 'alice')).toBe(true);
+        expect(await board(where)).toEqual([
+          { userId: 'alice', userName: 'ALICE', points: 1, answered: 1 },
+          { userId: 'bob', userName: 'BOB', points: 0, answered: 1 },
+        ]);
+      });
+
       it('lets one of two simultaneous answers to one pack question count, in two quizzes at once', async () => {
         const where = channel();
         const quizzes = [quiz(where), quiz({ ...where, channelId: unique('chan') })];
