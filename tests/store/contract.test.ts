@@ -606,13 +606,13 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         await store.createPromptPost(p);
         const voter = (id: string) => ({ id, name: id.toUpperCase() });
         expect(await store.tally(p.id)).toEqual({ agree: 0, disagree: 0, unsure: 0 });
-        expect(await store.castVote(p.id, voter('alice'), 'agree', T0)).toEqual({ recorded: true, previous: null });
-        expect(await store.castVote(p.id, voter('bob'), 'agree', T0)).toEqual({ recorded: true, previous: null });
-        expect(await store.castVote(p.id, voter('carol'), 'unsure', T0)).toEqual({ recorded: true, previous: null });
+        expect(await store.castVote(p.id, voter('alice'), 'agree', T0)).toEqual({ recorded: true, previous: null, tally: { agree: 1, disagree: 0, unsure: 0 } });
+        expect(await store.castVote(p.id, voter('bob'), 'agree', T0)).toEqual({ recorded: true, previous: null, tally: { agree: 2, disagree: 0, unsure: 0 } });
+        expect(await store.castVote(p.id, voter('carol'), 'unsure', T0)).toEqual({ recorded: true, previous: null, tally: { agree: 2, disagree: 0, unsure: 1 } });
         expect(await store.tally(p.id)).toEqual({ agree: 2, disagree: 0, unsure: 1 });
-        expect(await store.castVote(p.id, voter('alice'), 'disagree', T0 + 1)).toEqual({ recorded: true, previous: 'agree' });
+        expect(await store.castVote(p.id, voter('alice'), 'disagree', T0 + 1)).toEqual({ recorded: true, previous: 'agree', tally: { agree: 1, disagree: 1, unsure: 1 } });
         expect(await store.tally(p.id)).toEqual({ agree: 1, disagree: 1, unsure: 1 });
-        expect(await store.castVote(p.id, voter('alice'), 'disagree', T0 + 2)).toEqual({ recorded: true, previous: 'disagree' });
+        expect(await store.castVote(p.id, voter('alice'), 'disagree', T0 + 2)).toEqual({ recorded: true, previous: 'disagree', tally: { agree: 1, disagree: 1, unsure: 1 } });
         expect(await store.tally(p.id)).toEqual({ agree: 1, disagree: 1, unsure: 1 });
       });
 
@@ -622,7 +622,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         await store.createPromptPost(a);
         await store.createPromptPost(b);
         await store.castVote(a.id, { id: 'alice', name: 'Alice' }, 'agree', T0);
-        expect(await store.castVote(b.id, { id: 'alice', name: 'Alice' }, 'disagree', T0)).toEqual({ recorded: true, previous: null });
+        expect(await store.castVote(b.id, { id: 'alice', name: 'Alice' }, 'disagree', T0)).toEqual({ recorded: true, previous: null, tally: { agree: 0, disagree: 1, unsure: 0 } });
         expect(await store.tally(a.id)).toEqual({ agree: 1, disagree: 0, unsure: 0 });
         expect(await store.tally(b.id)).toEqual({ agree: 0, disagree: 1, unsure: 0 });
       });
@@ -644,7 +644,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
           { userId: 'alice', vote: null, at: T0 + 4 },
         ]);
         // A vote after withdrawing counts again.
-        expect(await store.castVote(p.id, { id: 'alice', name: 'Alice' }, 'agree', T0 + 6)).toEqual({ recorded: true, previous: null });
+        expect(await store.castVote(p.id, { id: 'alice', name: 'Alice' }, 'agree', T0 + 6)).toEqual({ recorded: true, previous: null, tally: { agree: 1, disagree: 0, unsure: 1 } });
         expect(await store.tally(p.id)).toEqual({ agree: 1, disagree: 0, unsure: 1 });
       });
 
@@ -653,8 +653,8 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         const timed = post(where, { closesAt: T0 + 10 });
         await store.createPromptPost(timed);
         expect((await store.castVote(timed.id, { id: 'alice', name: 'Alice' }, 'agree', T0 + 9)).recorded).toBe(true);
-        expect(await store.castVote(timed.id, { id: 'bob', name: 'Bob' }, 'agree', T0 + 10)).toEqual({ recorded: false, previous: null });
-        expect(await store.castVote(timed.id, { id: 'alice', name: 'Alice' }, 'disagree', T0 + 11)).toEqual({ recorded: false, previous: 'agree' });
+        expect(await store.castVote(timed.id, { id: 'bob', name: 'Bob' }, 'agree', T0 + 10)).toEqual({ recorded: false, previous: null, tally: null });
+        expect(await store.castVote(timed.id, { id: 'alice', name: 'Alice' }, 'disagree', T0 + 11)).toEqual({ recorded: false, previous: 'agree', tally: null });
         expect(await store.withdrawVote(timed.id, 'alice', T0 + 11)).toBeNull();
         expect(await store.tally(timed.id)).toEqual({ agree: 1, disagree: 0, unsure: 0 });
 
