@@ -53,8 +53,8 @@ export interface Store extends ScheduleStore, ResultsStore, ClassDebateStore, Po
    */
   scoreAnswer(quizId: string, question: number, userId: string): Promise<boolean>;
   /**
-   * recordAnswer, then scoreAnswer when it was recorded, as one write: the answer and its score land
-   * together or not at all. `counted` is false when nothing was recorded.
+   * recordAnswer, then scoreAnswer when it was recorded, in one call: one statement on Postgres, where
+   * the answer and its score then land together or not at all. `counted` is false when nothing was recorded.
    */
   recordAndScoreAnswer(a: QuizAnswer): Promise<{ recorded: boolean; counted: boolean }>;
   /** Answers in the order given, each with `counted` set. */
