@@ -13,6 +13,9 @@ const positiveInt = (fallback: number, max: number) => {
 export const ConfigSchema = z.object({
   DATABASE_PATH: z.string().min(1, 'a file path for the SQLite database, such as ./data/rostrum.db').default('./data/rostrum.db'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'a Postgres URL such as postgres://user@host:5432/rostrum').optional().or(z.literal('').transform(() => undefined)),
+  // Whether each Postgres commit waits for its log to reach the disk; off trades the last fraction of a
+  // second of commits on a database crash for a commit without a flush, as the SQLite store does (src/store/postgres.ts).
+  DATABASE_SYNC_COMMIT: z.enum(['on', 'off'], { error: 'on or off' }).default('off'),
   CONTENT_PACK: optionalText,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
 

@@ -53,6 +53,14 @@ describe('configuration', () => {
   });
 });
 
+describe('DATABASE_SYNC_COMMIT', () => {
+  it('is off unless set to on, and refuses anything else', () => {
+    expect(loadConfig({}).DATABASE_SYNC_COMMIT).toBe('off');
+    expect(loadConfig({ DATABASE_SYNC_COMMIT: 'on' }).DATABASE_SYNC_COMMIT).toBe('on');
+    expect(() => loadConfig({ DATABASE_SYNC_COMMIT: 'yes' })).toThrow(/DATABASE_SYNC_COMMIT: expected on or off/);
+  });
+});
+
 describe('.env.example', () => {
   it('names every setting the program reads, and no other', async () => {
     const { readFile } = await import('node:fs/promises');

@@ -427,6 +427,28 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         ]);
       });
 
+      it('records and scores an answer in one write: a first answer counts, a repeat or a retake does not, a late one leaves nothing', async () => {
+        const where = channel('slack');
+        const first = quiz(where);
+        const retake = quiz({ ...where, channelId: unique('chan') });
+        await store.createQuiz(first);
+        await store.createQuiz(retake);
+        expect(await store.recordAndScoreAnswer(answer(first.id, 'alice', { answeredAt: T0 + 1 }))).toEqual({ recorded: true, counted: true });
+        expect(await store.recordAndScoreAnswer(answer(first.id, 'alice', { option: 2, answeredAt: T0 + 2 }))).toEqual({ recorded: false, counted: false });
+        expect(await store.recordAndScoreAnswer(answer(retake.id, 'alice', { answeredAt: T0 + 3 }))).toEqual({ recorded: true, counted: false });
+        expect(await store.recordAndScoreAnswer(answer(first.id, 'bob', { correct: false, answeredAt: T0 + 4 }))).toEqual({ recorded: true, counted: true });
+        expect(await store.advanceQuiz(first.id, 0, 1, null)).toBe(true);
+        expect(await store.recordAndScoreAnswer(answer(first.id, 'carol', { answeredAt: T0 + 5 }))).toEqual({ recorded: false, counted: false });
+        // The same rows as recordAnswer then scoreAnswer would leave.
+        expect((await store.answersFor(first.id)).map((a) => [a.userId, a.option, a.counted])).toEqual([['alice', 1, true], ['bob', 1, true]]);
+        expect((await store.answersFor(retake.id)).map((a) => [a.userId, a.counted])).toEqual([['alice', false]]);
+        expect(await store.scoreAnswer(first.id, 0, 'alice')).toBe(true);
+        expect(await board(where)).toEqual([
+          { userId: 'alice', userName: 'ALICE', points: 1, answered: 1 },
+          { userId: 'bob', userName: 'BOB', points: 0, answered: 1 },
+        ]);
+      });
+
       it('lets one of two simultaneous answers to one pack question count, in two quizzes at once', async () => {
         const where = channel();
         const quizzes = [quiz(where), quiz({ ...where, channelId: unique('chan') })];
@@ -584,13 +606,13 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         await store.createPromptPost(p);
         const voter = (id: string) => ({ id, name: id.toUpperCase() });
         expect(await store.tally(p.id)).toEqual({ agree: 0, disagree: 0, unsure: 0 });
-        expect(await store.castVote(p.id, voter('alice'), 'agree', T0)).toEqual({ recorded: true, previous: null });
-        expect(await store.castVote(p.id, voter('bob'), 'agree', T0)).toEqual({ recorded: true, previous: null });
-        expect(await store.castVote(p.id, voter('carol'), 'unsure', T0)).toEqual({ recorded: true, previous: null });
+        expect(await store.castVote(p.id, voter('alice'), 'agree', T0)).toEqual({ recorded: true, previous: null, tally: { agree: 1, disagree: 0, unsure: 0 } });
+        expect(await store.castVote(p.id, voter('bob'), 'agree', T0)).toEqual({ recorded: true, previous: null, tally: { agree: 2, disagree: 0, unsure: 0 } });
+        expect(await store.castVote(p.id, voter('carol'), 'unsure', T0)).toEqual({ recorded: true, previous: null, tally: { agree: 2, disagree: 0, unsure: 1 } });
         expect(await store.tally(p.id)).toEqual({ agree: 2, disagree: 0, unsure: 1 });
-        expect(await store.castVote(p.id, voter('alice'), 'disagree', T0 + 1)).toEqual({ recorded: true, previous: 'agree' });
+        expect(await store.castVote(p.id, voter('alice'), 'disagree', T0 + 1)).toEqual({ recorded: true, previous: 'agree', tally: { agree: 1, disagree: 1, unsure: 1 } });
         expect(await store.tally(p.id)).toEqual({ agree: 1, disagree: 1, unsure: 1 });
-        expect(await store.castVote(p.id, voter('alice'), 'disagree', T0 + 2)).toEqual({ recorded: true, previous: 'disagree' });
+        expect(await store.castVote(p.id, voter('alice'), 'disagree', T0 + 2)).toEqual({ recorded: true, previous: 'disagree', tally: { agree: 1, disagree: 1, unsure: 1 } });
         expect(await store.tally(p.id)).toEqual({ agree: 1, disagree: 1, unsure: 1 });
       });
 
@@ -600,7 +622,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         await store.createPromptPost(a);
         await store.createPromptPost(b);
         await store.castVote(a.id, { id: 'alice', name: 'Alice' }, 'agree', T0);
-        expect(await store.castVote(b.id, { id: 'alice', name: 'Alice' }, 'disagree', T0)).toEqual({ recorded: true, previous: null });
+        expect(await store.castVote(b.id, { id: 'alice', name: 'Alice' }, 'disagree', T0)).toEqual({ recorded: true, previous: null, tally: { agree: 0, disagree: 1, unsure: 0 } });
         expect(await store.tally(a.id)).toEqual({ agree: 1, disagree: 0, unsure: 0 });
         expect(await store.tally(b.id)).toEqual({ agree: 0, disagree: 1, unsure: 0 });
       });
@@ -622,7 +644,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
           { userId: 'alice', vote: null, at: T0 + 4 },
         ]);
         // A vote after withdrawing counts again.
-        expect(await store.castVote(p.id, { id: 'alice', name: 'Alice' }, 'agree', T0 + 6)).toEqual({ recorded: true, previous: null });
+        expect(await store.castVote(p.id, { id: 'alice', name: 'Alice' }, 'agree', T0 + 6)).toEqual({ recorded: true, previous: null, tally: { agree: 1, disagree: 0, unsure: 1 } });
         expect(await store.tally(p.id)).toEqual({ agree: 1, disagree: 0, unsure: 1 });
       });
 
@@ -631,8 +653,8 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         const timed = post(where, { closesAt: T0 + 10 });
         await store.createPromptPost(timed);
         expect((await store.castVote(timed.id, { id: 'alice', name: 'Alice' }, 'agree', T0 + 9)).recorded).toBe(true);
-        expect(await store.castVote(timed.id, { id: 'bob', name: 'Bob' }, 'agree', T0 + 10)).toEqual({ recorded: false, previous: null });
-        expect(await store.castVote(timed.id, { id: 'alice', name: 'Alice' }, 'disagree', T0 + 11)).toEqual({ recorded: false, previous: 'agree' });
+        expect(await store.castVote(timed.id, { id: 'bob', name: 'Bob' }, 'agree', T0 + 10)).toEqual({ recorded: false, previous: null, tally: null });
+        expect(await store.castVote(timed.id, { id: 'alice', name: 'Alice' }, 'disagree', T0 + 11)).toEqual({ recorded: false, previous: 'agree', tally: null });
         expect(await store.withdrawVote(timed.id, 'alice', T0 + 11)).toBeNull();
         expect(await store.tally(timed.id)).toEqual({ agree: 1, disagree: 0, unsure: 0 });
 
@@ -1011,6 +1033,26 @@ await describePostgres('Postgres', () => {
     } finally {
       await mover.end();
       await store.close();
+    }
+  });
+  it('reads a table through its prepared statements after another instance added a column to it', async () => {
+    // Statements are prepared once per connection; Postgres refuses to run a prepared `select *`
+    // whose columns changed ("cached plan must not change result type"), as after a newer instance migrated.
+    const own = await freshDatabase();
+    const store = await openPostgresStore(own.url, { maxConnections: 1 });
+    try {
+      const q = quiz(channel());
+      await store.createQuiz(q);
+      expect(await store.getQuiz(q.id)).toEqual(q);
+      const admin = new pg.Client({ connectionString: own.url });
+      await admin.connect();
+      await admin.query('alter table quizzes add column added_later text');
+      await admin.end();
+      expect(await store.getQuiz(q.id)).toEqual(q);
+      expect(await store.getQuiz(q.id)).toEqual(q);
+    } finally {
+      await store.close();
+      await own.drop();
     }
   });
   afterAll(async () => {

@@ -109,17 +109,19 @@ export async function vote(services: Services, user: Actor, postId: string, choi
   }
   const now = services.now().getTime();
   let said: string;
+  let tally: Record<Vote, number>;
   if (!entry) {
     const withdrawn = await services.store.withdrawVote(post.id, user.id, now);
     if (!withdrawn) return [await closedOr(services, post, 'You have no vote on this prompt to withdraw.')];
     said = `Your vote (${label(withdrawn)}) is withdrawn.`;
+    tally = await services.store.tally(post.id);
   } else {
     const cast = await services.store.castVote(post.id, user, entry.vote, now);
-    if (!cast.recorded) return [await closedOr(services, post, 'That prompt is no longer open for votes.')];
+    if (!cast.recorded || !cast.tally) return [await closedOr(services, post, 'That prompt is no longer open for votes.')];
     const was = cast.previous && cast.previous !== entry.vote ? ` (changed from ${label(cast.previous)})` : '';
     said = `Your vote: ${entry.label}${was}.`;
+    tally = cast.tally;
   }
-  const tally = await services.store.tally(post.id);
   return [{ ...promptPostReply(services, post, tally), replaceOriginal: true }, privateReply([{ type: 'text', text: said }])];
 }
 

@@ -176,25 +176,30 @@ export async function answerQuiz(
     quizId, question: questionIndex, questionId: q.id, userId: user.id, userName: user.name, option: shown, correct: shown === right, answeredAt: now,
   };
   const alreadyAnswered = notice('You already answered this question: your first answer counts.');
-  const recordedNow = await store.recordAnswer(answer);
+  // The answer and its score are written together; the score is keyed by person and pack question.
+  const { recorded: recordedNow, counted: countedNow } = await store.recordAndScoreAnswer(answer);
+  let counted = countedNow;
   if (!recordedNow) {
     // A solo quiz records the answer, then moves on. A restart between the two would leave it stuck
-    // on a question its player has answered: the recorded answer moves it on instead.
+    // on a question its player has answered: the recorded answer moves it on instead (scoring it
+    // again is harmless: it is the scoring answer or it is not).
     const recorded = quiz.mode === 'solo' ? (await store.answersFor(quizId, questionIndex)).find((a) => a.userId === user.id) : undefined;
     if (!recorded) return [alreadyAnswered];
     answer = recorded;
+    counted = await store.scoreAnswer(quizId, questionIndex, user.id);
   }
-  // Scoring is its own write, keyed by person and pack question: repeating it after a restart is harmless.
-  const counted = await store.scoreAnswer(quizId, questionIndex, user.id);
 
   if (quiz.mode === 'channel') {
     const when = quiz.reveal === 'end' ? 'at the end of the quiz' : 'when the question closes';
     return [privateReply([{ type: 'text', text: `Your answer is in: ${LETTERS[shown]}. The answer is revealed ${when}.${counted ? '' : ` ${NOT_SCORED}`}` }])];
   }
   const last = questionIndex + 1 >= quiz.questions.length;
-  if (!(await store.advanceQuiz(quiz.id, questionIndex, last ? 'finished' : questionIndex + 1, null))) {
-    return [recordedNow ? notice(EXPIRED) : alreadyAnswered];
-  }
+  // The results are read while the quiz moves on: they read nothing the move changes, and go unused if it loses.
+  const [moved, next] = await Promise.all([
+    store.advanceQuiz(quiz.id, questionIndex, last ? 'finished' : questionIndex + 1, null),
+    last ? summary(services, { ...quiz, status: 'finished' }) : questionReply(services, quiz, questionIndex + 1),
+  ]);
+  if (!moved) return [recordedNow ? notice(EXPIRED) : alreadyAnswered];
   const verdict = answer.correct
     ? `✅ Right: ${LETTERS[right]}. ${q.options[order[right] ?? 0]?.text}`
     : `❌ Not quite. You chose ${LETTERS[answer.option]}; the answer is ${LETTERS[right]}. ${q.options[order[right] ?? 0]?.text}`;
@@ -205,7 +210,6 @@ export async function answerQuiz(
     ...proofBlocks(services, q),
     ...(counted ? [] : [{ type: 'footer' as const, text: NOT_SCORED }]),
   ], { replaceOriginal: true });
-  const next = last ? await summary(services, { ...quiz, status: 'finished' }) : questionReply(services, quiz, questionIndex + 1);
   return [feedback, next];
 }
 

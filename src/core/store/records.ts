@@ -131,5 +131,7 @@ export interface CastVote {
   /** False when the prompt is closed (or unknown): nothing was written. */
   recorded: boolean;
   previous: Vote | null;
+  /** The post's tally with this vote in it, read in the same write; null when nothing was recorded. */
+  tally: Record<Vote, number> | null;
 }
 

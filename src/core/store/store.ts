@@ -52,6 +52,11 @@ export interface Store extends ScheduleStore, ResultsStore, ClassDebateStore, Po
    * an earlier answer scored, or there is no such answer. Safe to repeat.
    */
   scoreAnswer(quizId: string, question: number, userId: string): Promise<boolean>;
+  /**
+   * recordAnswer, then scoreAnswer when it was recorded, in one call: one statement on Postgres, where
+   * the answer and its score then land together or not at all. `counted` is false when nothing was recorded.
+   */
+  recordAndScoreAnswer(a: QuizAnswer): Promise<{ recorded: boolean; counted: boolean }>;
   /** Answers in the order given, each with `counted` set. */
   answersFor(quizId: string, question?: number): Promise<QuizAnswer[]>;
   leaderboard(query: LeaderboardQuery): Promise<LeaderboardRow[]>;

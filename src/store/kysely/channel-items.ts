@@ -122,6 +122,15 @@ function toPost(r: Selectable<Tables['prompt_posts']>): PromptPostRecord {
   };
 }
 
+/** How many people hold each vote on a post. */
+async function tallyOf(db: Kysely<Tables>, postId: string): Promise<Record<Vote, number>> {
+  const rows = await db.selectFrom('votes').select((eb) => ['vote', eb.fn.countAll<number | string>().as('n')])
+    .where('post_id', '=', postId).groupBy('vote').execute();
+  const out: Record<Vote, number> = { agree: 0, disagree: 0, unsure: 0 };
+  for (const r of rows) out[r.vote as Vote] = num(r.n);
+  return out;
+}
+
 export function promptPostQueries(db: Kysely<Tables>, { dialect }: Backend) {
   /** A post that still takes votes at `now`: not closed, and its close time (if any) not yet come. */
   const openPost = (db: Kysely<Tables>, postId: string, now: number) => db.selectFrom('prompt_posts').where('id', '=', postId)
@@ -131,10 +140,12 @@ export function promptPostQueries(db: Kysely<Tables>, { dialect }: Backend) {
       .onConflict((oc) => oc.columns(['post_id', 'user_id', 'at']).doUpdateSet({ vote })).execute();
   // On Postgres a vote (or its withdrawal) and its history entry are one statement, each a round
   // trip fewer than a transaction of four: its writes are data-modifying CTEs, which run once and
-  // to completion whether or not the final SELECT reads them. SQLite has no such CTEs.
+  // to completion whether or not the final SELECT reads them. SQLite has no such CTEs. A vote's
+  // tally comes with it: the other people's votes as the statement's snapshot has them, and this
+  // one's own as just cast (the final SELECT does not see the CTE's new row).
   const isOpen = sql`exists (select 1 from prompt_posts p where p.id = ${arg('postId')} and p.closed_at is null
     and (p.closes_at is null or p.closes_at > cast(${arg('now')} as bigint)))`;
-  const castOnPostgres = prepared(db, (db) => sql<{ previous: string | null; recorded: string | number }>`
+  const castOnPostgres = prepared(db, (db) => sql<{ previous: string | null; recorded: string | number } & Record<Vote, string | number>>`
     with previous as (
       select vote from votes where post_id = ${arg('postId')} and user_id = ${arg('userId')}
     ), cast_vote as (
@@ -146,8 +157,13 @@ export function promptPostQueries(db: Kysely<Tables>, { dialect }: Backend) {
       insert into vote_events (post_id, user_id, vote, at)
       select ${arg('postId')}, ${arg('userId')}, ${arg('vote')}, cast(${arg('now')} as bigint) from cast_vote
       on conflict (post_id, user_id, at) do update set vote = excluded.vote
+    ), tallied as (
+      select v.vote from votes v where v.post_id = ${arg('postId')} and v.user_id <> ${arg('userId')}
+      union all select ${arg('vote')} from cast_vote
     )
-    select (select vote from previous) as previous, (select count(*) from cast_vote) as recorded`.compile(db));
+    select (select vote from previous) as previous, (select count(*) from cast_vote) as recorded,
+      (select count(*) from tallied where vote = 'agree') as agree, (select count(*) from tallied where vote = 'disagree') as disagree,
+      (select count(*) from tallied where vote = 'unsure') as unsure`.compile(db));
   const withdrawOnPostgres = prepared(db, (db) => sql<{ vote: string }>`
     with removed as (
       delete from votes where post_id = ${arg('postId')} and user_id = ${arg('userId')} and ${isOpen}
@@ -178,7 +194,9 @@ export function promptPostQueries(db: Kysely<Tables>, { dialect }: Backend) {
     async castVote(postId: string, user: { id: string; name: string }, vote: Vote, now: number): Promise<CastVote> {
       if (dialect === 'postgres') {
         const row = (await castOnPostgres.run({ postId, userId: user.id, userName: user.name, vote, now })).rows[0];
-        return { recorded: Number(row?.recorded ?? 0) > 0, previous: (row?.previous as Vote | null | undefined) ?? null };
+        const recorded = Number(row?.recorded ?? 0) > 0;
+        const tally = recorded && row ? { agree: num(row.agree), disagree: num(row.disagree), unsure: num(row.unsure) } : null;
+        return { recorded, previous: (row?.previous as Vote | null | undefined) ?? null, tally };
       }
       return db.transaction().execute(async (tx) => {
         const prev = await tx.selectFrom('votes').select('vote').where('post_id', '=', postId).where('user_id', '=', user.id).executeTakeFirst();
@@ -192,7 +210,7 @@ export function promptPostQueries(db: Kysely<Tables>, { dialect }: Backend) {
           .executeTakeFirst();
         const recorded = inserted(res);
         if (recorded) await logEvent(tx, postId, user.id, vote, now);
-        return { recorded, previous: (prev?.vote as Vote | undefined) ?? null };
+        return { recorded, previous: (prev?.vote as Vote | undefined) ?? null, tally: recorded ? await tallyOf(tx, postId) : null };
       });
     },
     async withdrawVote(postId: string, userId: string, now: number) {
@@ -211,11 +229,7 @@ export function promptPostQueries(db: Kysely<Tables>, { dialect }: Backend) {
       });
     },
     async tally(postId: string) {
-      const rows = await db.selectFrom('votes').select((eb) => ['vote', eb.fn.countAll<number | string>().as('n')])
-        .where('post_id', '=', postId).groupBy('vote').execute();
-      const out: Record<Vote, number> = { agree: 0, disagree: 0, unsure: 0 };
-      for (const r of rows) out[r.vote as Vote] = num(r.n);
-      return out;
+      return tallyOf(db, postId);
     },
     async voteHistory(postId: string): Promise<VoteEvent[]> {
       const rows = await db.selectFrom('vote_events').selectAll().where('post_id', '=', postId).orderBy('at').orderBy('user_id').execute();

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type QueryCreator, type Selectable } from 'kysely';
 import type { Tables } from './tables.js';
 import type { ChannelRef, LeaderboardQuery, LeaderboardRow, QuizAnswer, QuizRecord, SeasonRecord } from '../../core/store/records.js';
 import { affected, inserted, num, numOrNull, updated } from './rows.js';
@@ -22,6 +22,12 @@ function toAnswer(r: Selectable<Tables['quiz_answers']> & { scored_quiz: string 
     option: num(r.option), correct: num(r.correct) === 1, answeredAt: num(r.answered_at), counted: r.scored_quiz !== null,
   };
 }
+
+/** A recorded answer's values, as the prepared answer statements take them. */
+const answerArgs = (a: QuizAnswer) => ({
+  quizId: a.quizId, question: a.question, questionId: a.questionId, userId: a.userId, userName: a.userName,
+  option: a.option, correct: a.correct ? 1 : 0, answeredAt: a.answeredAt,
+});
 
 /** The season an answer given at `answeredAt` (a column reference) belongs to: the last one started by then, else 1. */
 export function seasonAt(platform: string, serverId: string, answeredAt: string) {
@@ -53,23 +59,35 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
     eb.val(arg('userId')).as('user_id'), eb.val(arg('userName')).as('user_name'), eb.val(arg<number>('option')).as('option'),
     eb.val(arg<number>('correct')).as('correct'), eb.val(arg<number>('answeredAt')).as('answered_at'), 'server_id', 'platform', 'channel_id',
   ]).where('id', '=', arg('quizId')).where('status', '=', 'active').where('current', '=', arg<number>('question'));
-  const answer = prepared(db, (db) => db.insertInto('quiz_answers')
+  const answerInsert = (db: QueryCreator<Tables>) => db.insertInto('quiz_answers')
     .columns(['quiz_id', 'question', 'question_id', 'user_id', 'user_name', 'option', 'correct', 'answered_at', 'server_id', 'platform', 'channel_id'])
     .expression(dialect === 'postgres' ? answerOf.forShare() : answerOf)
-    .onConflict((oc) => oc.doNothing())
-    .compile());
-  const score = prepared(db, (db) => db.insertInto('quiz_scores')
-    .columns(['platform', 'server_id', 'season', 'user_id', 'question_id', 'quiz_id', 'question', 'channel_id', 'user_name', 'correct', 'answered_at'])
-    .expression(db.selectFrom('quiz_answers as a').select([
-      'a.platform', 'a.server_id', seasonAt('a.platform', 'a.server_id', 'a.answered_at').as('season'), 'a.user_id',
-      sql<string>`a.question_id`.as('question_id'), 'a.quiz_id', 'a.question', sql<string>`coalesce(a.channel_id, '')`.as('channel_id'),
-      'a.user_name', 'a.correct', 'a.answered_at',
-    ]).where('a.quiz_id', '=', arg('quizId')).where('a.question', '=', arg<number>('question')).where('a.user_id', '=', arg('userId'))
-      .where('a.question_id', 'is not', null))
+    .onConflict((oc) => oc.doNothing());
+  const answer = prepared(db, (db) => answerInsert(db).compile());
+  // A score row from an answer row `a` (read from quiz_answers, or on Postgres from the answer just inserted).
+  // The key (server, season, person, pack question) lets only the first answer in; the update that
+  // does nothing makes the statement return the row when it is this answer's own (a repeat).
+  const scoreColumns = ['platform', 'server_id', 'season', 'user_id', 'question_id', 'quiz_id', 'question', 'channel_id', 'user_name', 'correct', 'answered_at'] as const;
+  const scoreSelect = sql`a.platform, a.server_id, ${seasonAt('a.platform', 'a.server_id', 'a.answered_at')}, a.user_id, a.question_id, a.quiz_id,
+    a.question, coalesce(a.channel_id, ''), a.user_name, a.correct, a.answered_at`;
+  const scoreInsert = (db: QueryCreator<Tables>) => db.insertInto('quiz_scores').columns(scoreColumns)
     .onConflict((oc) => oc.columns(['platform', 'server_id', 'season', 'user_id', 'question_id'])
       .doUpdateSet((eb) => ({ quiz_id: eb.ref('quiz_scores.quiz_id') }))
       .where((eb) => eb.and([eb('quiz_scores.quiz_id', '=', eb.ref('excluded.quiz_id')), eb('quiz_scores.question', '=', eb.ref('excluded.question'))])))
-    .returning('quiz_id')
+    .returning('quiz_id');
+  const score = prepared(db, (db) => scoreInsert(db)
+    .expression(sql`select ${scoreSelect} from quiz_answers a
+      where a.quiz_id = ${arg('quizId')} and a.question = ${arg<number>('question')} and a.user_id = ${arg('userId')} and a.question_id is not null`)
+    .compile());
+  // On Postgres the answer and its score are one statement: the score's insert reads the answer's
+  // row from the insert's RETURNING (a data-modifying CTE), so both land together or neither does.
+  const answerAndScoreOnPostgres = prepared(db, (db) => db
+    .with('answered', (db) => answerInsert(db).returning(['platform', 'server_id', 'answered_at', 'user_id', 'question_id', 'quiz_id', 'question', 'channel_id', 'user_name', 'correct']))
+    .with('scored', () => scoreInsert(db).expression(sql`select ${scoreSelect} from answered a where a.question_id is not null`))
+    .selectNoFrom([
+      sql<number | string>`(select count(*) from answered)`.as('recorded'),
+      sql<number | string>`(select count(*) from scored)`.as('counted'),
+    ])
     .compile());
   return {
     async createQuiz(q: QuizRecord) {
@@ -121,11 +139,19 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
       // it locks the quiz row it reads (FOR SHARE): an advance in flight makes it wait and then read the
       // moved-on row, and an advance that comes after waits until the answer is in, so the reveal
       // that reads after advancing counts it. SQLite runs one writing statement at a time.
-      const res = await answer.run({
-        quizId: a.quizId, question: a.question, questionId: a.questionId, userId: a.userId, userName: a.userName,
-        option: a.option, correct: a.correct ? 1 : 0, answeredAt: a.answeredAt,
-      });
-      return affected(res);
+      return affected(await answer.run(answerArgs(a)));
+    },
+    async recordAndScoreAnswer(a: QuizAnswer) {
+      const args = answerArgs(a);
+      if (dialect === 'postgres') {
+        const row = (await answerAndScoreOnPostgres.run(args)).rows[0];
+        return { recorded: num(row?.recorded ?? 0) > 0, counted: num(row?.counted ?? 0) > 0 };
+      }
+      // SQLite has no data-modifying CTEs: the two statements, back to back, as the engine ran them
+      // before this call (a transaction around them cost a tenth of a quiz click there). A process
+      // killed between them leaves the answer unscored until a solo player clicks again.
+      if (!affected(await answer.run(args))) return { recorded: false, counted: false };
+      return { recorded: true, counted: (await score.run(args)).rows.length > 0 };
     },
     async scoreAnswer(quizId: string, question: number, userId: string) {
       // The key (server, season, person, pack question) lets only the first answer in: a retake, a
