@@ -82,7 +82,8 @@ export function onlyTopicAndVerdict(terms: readonly string[], topic: ReadonlySet
  * about something, or "what is / who is / what does … mean" about a short name. What it asks
  * about is a bare name (at most ITEM_WORDS + 1 words, nothing linking them but an article), and
  * nothing follows the question: "can u explain the bucharest thing", "whats a reassurance force",
- * "what does de facto even mean", "nato stands for north atlantic treaty organisation right".
+ * "what does de facto even mean", "nato stands for north atlantic treaty organisation right", and the
+ * same asked as a statement ("i have no idea what co-belligerent means").
  * A rhetorical question that argues ("what does ukraine gain from a statement with no guarantee?",
  * "whats the difference if art 5 = help of each allys choosing") relates its words, or goes on.
  */
@@ -96,6 +97,9 @@ const ASKING: readonly RegExp[] = [
   new RegExp(String.raw`^${OPENERS}(?:what|who|wat|wut)(?:\s+(?:is|are|was|were)|'s|s|'re)\s+(.+)$`),
   // "what does X mean", "what do X stand for".
   new RegExp(String.raw`^${OPENERS}(?:what|wat|wut)\s+(?:does|do|did)\s+(.+?)\s+(?:even\s+)?(?:mean|stand\s+for)$`),
+  // "i have no idea what X means", "idk what X is", "not sure what X stands for": asking, said as a statement.
+  new RegExp(String.raw`^${OPENERS}(?:i\s+|i'm\s+|im\s+)?(?:have\s+no\s+idea|no\s+idea|(?:do\s+not|don't|dont)\s+(?:really\s+)?(?:know|get|understand)|dunno|idk|(?:am\s+)?not\s+sure)` +
+    String.raw`\s+what\s+(.+?)\s+(?:even\s+)?(?:means?|is|are|stands?\s+for)$`),
   // "X stands for Y": spelling a name out.
   /^[\p{L}\p{N}-]+\s+(?:stands|stand|is\s+short)\s+for\s+(.+)$/u,
 ];

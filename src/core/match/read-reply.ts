@@ -9,7 +9,7 @@ export interface ReplyReading extends Judgement {
   rude: boolean;
   /** It only states a position on the motion, with no reason: the bot asks for one. */
   restates: boolean;
-  /** A point it surely makes on another motion, when it is not sure of one on this motion. */
+  /** A point it surely makes on another motion, when it places nothing on this motion (not even a question). */
   elsewhere: MatchResult | null;
 }
 
@@ -18,9 +18,10 @@ const NOTHING: Judgement = { outcome: 'none', match: null, candidates: [], confi
 /**
  * How the debate reads a reply on `motion`, in order: a rude reply is not placed at all (whatever
  * point it might also make); a point the matcher is sure of is answered; a bare assertion of the
- * motion, or a clear point on another motion, is not asked about but explained; otherwise the
- * matcher's unsure candidates are offered, or nothing is. The debate, `rostrum match` and the
- * evaluations all read replies through this one function, so they cannot drift apart.
+ * motion is not asked about but explained; the matcher's unsure candidates on this motion are
+ * offered; only a reply that places nothing here but surely makes a point of another motion is told
+ * so. The debate, `rostrum match` and the evaluations all read replies through this one function,
+ * so they cannot drift apart.
  */
 export function readReply(matcher: Matcher, text: string, motion?: Motion): ReplyReading {
   if (isRude(text)) return { ...NOTHING, rude: true, restates: false, elsewhere: null };
@@ -28,6 +29,11 @@ export function readReply(matcher: Matcher, text: string, motion?: Motion): Repl
   const judgement = reading.judge({ motion: motion?.id });
   if (judgement.outcome === 'sure' || !motion) return { ...judgement, rude: false, restates: false, elsewhere: null };
   if (restatesMotion(text, motion)) return { ...NOTHING, confidence: judgement.confidence, rude: false, restates: true, elsewhere: null };
+  // Asking about this motion's points comes before naming another motion: a reply in this debate
+  // that also fits another motion's point well was still most often meant for this one. On the
+  // student sets, seven of the ten arguments named as another motion's had their point among the
+  // candidates this motion would have offered, and no line without a point was refused for it.
+  if (judgement.outcome === 'unsure') return { ...judgement, rude: false, restates: false, elsewhere: null };
   const anywhere = reading.match();
   if (anywhere && anywhere.motion !== motion.id) {
     return { ...NOTHING, confidence: judgement.confidence, rude: false, restates: false, elsewhere: anywhere };

@@ -6,6 +6,7 @@ import { runChoice, runCommand, runText } from '../../../src/core/dispatch.js';
 import { editorialLabel, sideLabel } from '../../../src/core/present.js';
 import { MAX_USER_TEXT, type Reply } from '../../../src/core/reply.js';
 import type { DebateRecord } from '../../../src/core/store/records.js';
+import { loadMatchCases } from '../match/evaluate.js';
 import { argumentFor, contextFor, tempDbPath, testServices, unplaceableTexts } from '../../support/core.js';
 import { blocksOf, choiceStarting, plain, quoteProblems, texts } from '../../support/replies.js';
 
@@ -206,15 +207,14 @@ describe('/debate reply', () => {
   });
 
   it('names the other motion when an argument belongs there', async () => {
-    // Only meaningful for a text that makes no point of this motion but does make one elsewhere.
-    let text: string | undefined;
-    for (const other of services.pack.points.filter((p) => p.motion !== MOTION)) {
-      const candidate = await argumentFor(other.id).catch(() => undefined);
-      if (candidate && services.matcher.match(candidate, { motion: MOTION }) === null) {
-        text = candidate;
-        break;
-      }
-    }
+    // Only meaningful for a text that places nothing on this motion but surely makes a point elsewhere.
+    // Labelled arguments of the other motions (tests/fixtures/match-cases.json) are tried in turn.
+    const { arguments: labelled } = await loadMatchCases();
+    const text = labelled.map((a) => a.text).find((t) => {
+      const found = services.matcher.match(t);
+      // Placed nothing here, not even as a question: one asked about here is offered this motion's points.
+      return found !== null && found.motion !== MOTION && services.matcher.judge(t, { motion: MOTION }).outcome === 'none';
+    });
     if (!text) throw new Error(`no argument of another motion that makes no point of ${MOTION}`);
     const found = services.matcher.match(text)!;
     await start(alice, 'for');

@@ -22,6 +22,8 @@ export const STUDENT_BLIND_FILE = fileURLToPath(new URL('../../fixtures/student-
 export const STUDENT_BLIND_V3_FILE = fileURLToPath(new URL('../../fixtures/student-blind-v3.json', import.meta.url));
 /** The fourth blind set, written the same way (article and claims only), 162 tune and 162 held-out lines. */
 export const STUDENT_BLIND_V4_FILE = fileURLToPath(new URL('../../fixtures/student-blind-v4.json', import.meta.url));
+/** The fifth blind set, written the same way and held out whole: every line is "heldout". */
+export const STUDENT_BLIND_V5_FILE = fileURLToPath(new URL('../../fixtures/student-blind-v5.json', import.meta.url));
 
 /** The set's cases (`{"note", "cases": [{text, motion, point, kind?, half}]}`); a malformed case is dropped. */
 export function blindEntries(raw: unknown): BlindEntry[] {

@@ -67,6 +67,8 @@ describe('a question to the bot', () => {
       'can u explain the bucharest thing', 'whats a reassurance force', 'what does de facto even mean?', 'who is latham',
       'explain article 5 pls', 'could someone tell me about the reassurance force thing', 'ok what are himars',
       'nato stands for north atlantic treaty organisation right',
+      // The same asked as a statement.
+      'i have no idea what a reassurance force is', 'idk what de facto means', "i don't really get what article 5 even means",
     ]) expect(asksTheBot(text), text).toBe(true);
   });
 
@@ -75,6 +77,7 @@ describe('a question to the bot', () => {
       'what does ukraine gain from a statement with no guarantee?', 'whats the difference? art 5 = each ally chooses anyway',
       'can you explain why nato would fight for a country it wont let in', 'what is nato without the us', 'who is going to defend them',
       'what does ukraine even gain', 'who is latham to say that, he doesnt live in kyiv',
+      'i dont know what nato would do if russia attacked', 'nobody knows what article 5 means for ukraine',
     ]) expect(asksTheBot(text), text).toBe(false);
   });
 });

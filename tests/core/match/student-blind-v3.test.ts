@@ -15,6 +15,9 @@ import { describeHeldOut, STUDENT_BLIND_V3_FILE } from './student-blind.js';
 // first 89.8%, first or offered 98.1%, wrong 0.0%, refused 90.0% (the two lines it still does not
 // refuse are not of the kinds the rule recognises). Each floor is a few points below (for wrong
 // answers, a ceiling above) that figure; one more unrefused line would be 85%.
+// Both halves are spent since then and read as tuning data (docs/matching.md); the floors stay as a
+// regression guard. After asking before naming another motion and the new examples: first 90.7%,
+// first or offered 99.1%, wrong 0.0%, refused 90.0%.
 const FLOORS = { first: 0.86, offered: 0.94, refused: 0.85, wrong: 0.03 };
 
 describeHeldOut('the third blind student set', STUDENT_BLIND_V3_FILE, FLOORS, 120);
