@@ -4,7 +4,8 @@
 // start (Kysely's 263 modules, zod's 95) took most of start-up, so they go into the bundle. Native
 // modules (better-sqlite3), the Postgres driver, pino and the platform SDKs stay in node_modules:
 // they load from there, and only when used. Each dynamic import becomes a chunk of its own, so an
-// adapter's code still loads only when it starts.
+// adapter's code still loads only when it starts. Last, the shipped content pack is checked and the
+// result left beside the bundle, so a start need not check it again (src/core/pack/checked-at-build.ts).
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
@@ -40,9 +41,10 @@ await build({
 // The shipped pack, checked once here rather than at every start (src/core/pack/checked-at-build.ts).
 // A pack that fails its checks, or whose data would not come back the same from JSON, is left to be
 // checked at start, as any other pack is: the bot then says what is wrong, and the build still succeeds.
-const { checkPack, PACK_FILE_NAMES } = await import(`${root}dist/src/core/pack/check.js`);
-const { digests, CHECKED_PACK_FILE } = await import(`${root}dist/src/core/pack/checked-at-build.js`);
-const { DEFAULT_PACK_DIR } = await import(`${root}dist/src/core/pack/load.js`);
+const compiled = (file) => import(new URL(`../dist/src/core/pack/${file}`, import.meta.url).href);
+const { checkPack, PACK_FILE_NAMES } = await compiled('check.js');
+const { digests, CHECKED_PACK_FILE } = await compiled('checked-at-build.js');
+const { DEFAULT_PACK_DIR } = await compiled('load.js');
 try {
   const data = await checkPack(DEFAULT_PACK_DIR);
   const json = JSON.stringify({ files: await digests(DEFAULT_PACK_DIR, PACK_FILE_NAMES), data });
