@@ -5,6 +5,7 @@ import { createLogger } from './logging.js';
 import type { Logger } from './core/logger.js';
 import { exitWhenFlushed, toleratePipeReaders } from './output-flush.js';
 import { guardProcess } from './process-guard.js';
+import { holdYoungGeneration } from './young-generation.js';
 
 const USAGE = `rostrum — a debate bot for Discord, Slack and the terminal
 
@@ -83,6 +84,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'start': {
       const c = config();
+      holdYoungGeneration(); // until startBot has started (src/young-generation.ts)
       const { startBot, platformsConfigured } = await import('./main.js');
       const { discord, slack } = platformsConfigured(c);
       const log = discord || slack ? logger(c) : terminalLogger(c);

@@ -3,6 +3,7 @@ import type { Logger } from './core/logger.js';
 import { StartAborted, type RunningAdapter } from './adapter.js';
 import { setTimeout as delay } from 'node:timers/promises';
 import { openRuntime, type Runtime } from './runtime.js';
+import { startUpDone } from './young-generation.js';
 
 /** How long stopping (or a start-up interrupted by a stop signal) may take before the process goes anyway. */
 export const STOP_DEADLINE_MS = 5000;
@@ -61,6 +62,7 @@ export async function startBot(config: Config, logger: Logger): Promise<void> {
     return;
   }
   if (adapters.length > 0) runtime.warm();
+  startUpDone();
   if (adapters.length === 0) {
     const { runShellAdapter } = await import('../adapters/shell/index.js');
     const { exportDirFor } = await import('../adapters/shell/files.js');

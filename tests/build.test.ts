@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -48,6 +48,20 @@ describe('the compiled command', () => {
     const { stdout } = await rostrum(['validate']);
     expect(stdout).toMatch(/^latham-nato \(.*\/content\/latham-nato\): valid — \d+ motions/);
     expect(stdout).not.toContain('/dist');
+  });
+
+  it('checks the shipped pack once at build time, and any pack whose files differ at start', async () => {
+    const built = JSON.parse(await readFile(join(checkout, 'dist/bundle/checked-pack.json'), 'utf8')) as { files: { file: string }[] };
+    expect(built.files.map((f) => f.file)).toContain('points.json');
+    const copy = join(await mkdtemp(join(tmpdir(), 'rostrum-pack-')), 'pack');
+    await cp(join(ROOT, 'content/latham-nato'), copy, { recursive: true });
+    const motions = JSON.parse(await readFile(join(copy, 'motions.json'), 'utf8')) as { id: string }[];
+    motions[0]!.id = 'Not An Id';
+    await writeFile(join(copy, 'motions.json'), JSON.stringify(motions));
+    const failed = await rostrum(['validate', copy]).then(() => null, (err: { code: number; stdout: string; stderr: string }) => err);
+    expect(failed?.code).toBe(1);
+    expect(`${failed?.stdout}${failed?.stderr}`).toMatch(/motions\.json.*lowercase id/);
+    await rm(copy, { recursive: true, force: true });
   });
 
   it('runs the terminal adapter: a script gets the article’s words with their anchor', async () => {

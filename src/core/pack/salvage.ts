@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The parts of a file that passed their shape, when the file as a whole did not. */
 export interface Salvaged {

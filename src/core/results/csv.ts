@@ -1,4 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
+import { createRequire } from 'node:module';
+
+// Only an export writes CSV: csv-stringify (ten modules) is loaded then, not at every start.
+const load = createRequire(import.meta.url);
 
 export type Cell = string | number | boolean | null;
 
@@ -9,6 +12,7 @@ export type Cell = string | number | boolean | null;
  * UTF-8 (names in Cyrillic, curly quotes) as UTF-8.
  */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  const { stringify } = load('csv-stringify/sync') as typeof import('csv-stringify/sync');
   return stringify([header, ...rows], {
     bom: true,
     escape_formulas: true,
