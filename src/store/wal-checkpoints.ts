@@ -15,6 +15,8 @@ export interface WalCheckpointOptions {
 export interface WalCheckpoints {
   /** Whether the background thread has been started. */
   started(): boolean;
+  /** How many of its checkpoints found frames in the log and copied them all. */
+  copied(): number;
   stop(): Promise<void>;
 }
 
@@ -32,7 +34,10 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 const timer = setInterval(() => {
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (err) { parentPort.postMessage({ failed: String(err && err.message || err) }); }
+  try {
+    const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (r.log > 0 && r.checkpointed === r.log) parentPort.postMessage({ copied: r.log });
+  } catch (err) { parentPort.postMessage({ failed: String(err && err.message || err) }); }
 }, workerData.everyMs);
 parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
 `;
@@ -56,6 +61,7 @@ export function startWalCheckpoints(database: Database, path: string, options: W
   database.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   let worker: Worker | undefined;
   let stopped = false;
+  let copied = 0;
   const watch = setInterval(() => {
     let size = 0;
     try {
@@ -75,13 +81,15 @@ export function startWalCheckpoints(database: Database, path: string, options: W
       if (database.open) database.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);
     };
     worker.on('error', fallBack);
-    worker.on('message', (m: { failed?: string }) => {
+    worker.on('message', (m: { failed?: string; copied?: number }) => {
       if (m.failed) fallBack();
+      if (m.copied) copied += 1;
     });
   }, options.watchMs ?? 1000);
   watch.unref();
   return {
     started: () => worker !== undefined,
+    copied: () => copied,
     async stop() {
       if (stopped) return;
       stopped = true;
