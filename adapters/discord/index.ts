@@ -7,6 +7,7 @@ import { describeError } from './errors.js';
 import { answerWhileStopping, handleInteraction } from './interactions.js';
 import { inviteUrl } from './invite.js';
 import { discordPoster } from './poster.js';
+import { sentAsIs } from './payload.js';
 
 export interface DiscordOptions {
   /** Wait this long for the core before deferring (default 1200 ms); 0 defers every answer first. */
@@ -24,8 +25,6 @@ const DEFAULT_DEFER_AFTER_MS = 1200;
  * refused as expired anyway.
  */
 const DEFAULT_CLAIM_TIMEOUT_MS = 2500;
-
-const sentAsIs = <T>(json: T): T => json;
 
 /**
  * Creates the discord.js Client and keeps it connected. Only the Guilds intent: interactions arrive

@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { Reply, Visibility } from '../../src/core/reply.js';
+import { builtPayload } from './payload.js';
 import { renderReply, type DiscordMessage } from './render.js';
 import { startThread } from './threads.js';
 
@@ -84,7 +85,7 @@ export class Responder {
     const u = replace ? this.updatable() : null;
     if (u) {
       if (this.ack === 'none') {
-        const response = wantMessage ? await u.update({ ...m, withResponse: true }) : await u.update(m).then(() => null);
+        const response = wantMessage ? await u.update({ ...m, withResponse: true }) : await u.update(builtPayload(u, m, undefined) ?? m).then(() => null);
         this.ack = 'updated';
         return response?.resource?.message ?? null;
       }
@@ -96,7 +97,7 @@ export class Responder {
     }
     switch (this.ack) {
       case 'none': {
-        const response = wantMessage ? await i.reply({ ...m, flags, withResponse: true }) : await i.reply({ ...m, flags }).then(() => null);
+        const response = wantMessage ? await i.reply({ ...m, flags, withResponse: true }) : await i.reply(builtPayload(i, m, flags) ?? { ...m, flags }).then(() => null);
         this.ack = 'replied';
         return response?.resource?.message ?? null;
       }

@@ -56,7 +56,7 @@ export interface Backend {
 /** The one Store implementation: the same queries serve SQLite and Postgres through Kysely's dialects. */
 export function kyselyStore(db: Kysely<Tables>, backend: Backend): Store {
   return {
-    ...requestQueries(db),
+    ...requestQueries(db, backend),
     ...debateQueries(db),
     ...quizQueries(db, backend),
     ...rotationQueries(db, backend),

@@ -6,6 +6,7 @@ import type { Tables } from './kysely/tables.js';
 import type { Store } from '../core/store/store.js';
 import { kyselyStore, migrate, type Exclusive } from './kysely-store.js';
 import { SqliteStoreDriver } from './sqlite-driver.js';
+import { startWalCheckpoints } from './wal-checkpoints.js';
 
 /**
  * Two processes opening a new file at the same moment both migrated it, and one failed ("table
@@ -62,10 +63,20 @@ export async function openSqliteStore(path: string): Promise<Store> {
   // the whole process waits, where the commit itself takes tens of µs. With WAL, NORMAL syncs at each
   // checkpoint instead: the file is never left inconsistent, a crash of the process loses nothing, and
   // only a crash of the machine can lose the last commits, as with the Postgres store (postgres.ts).
+  // The checkpoints themselves run in a thread of their own (wal-checkpoints.ts).
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   const db = new Kysely<Tables>({ dialect: new StoreSqliteDialect(database) });
   await migrate(db);
   database.pragma(`busy_timeout = ${RUNTIME_BUSY_MS}`);
-  return kyselyStore(db, { exclusive, dialect: 'sqlite' });
+  const store = kyselyStore(db, { exclusive, dialect: 'sqlite' });
+  if (path === ':memory:') return store;
+  const checkpoints = startWalCheckpoints(database, path);
+  return {
+    ...store,
+    async close() {
+      await checkpoints.stop();
+      await store.close();
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchedByKey } from '../../src/store/kysely/batches.js';
+import { batchedByKey, batchedPerTurn } from '../../src/store/kysely/batches.js';
 
 describe('batchedByKey', () => {
   it('serves a lone request at once, then the requests that waited meanwhile together, in their order', async () => {
@@ -32,5 +32,31 @@ describe('batchedByKey', () => {
     await expect(Promise.all(failing)).rejects.toThrow('database gone');
     await expect(failing[1]).rejects.toThrow('database gone');
     expect(await claim('k', 'd')).toBe(3);
+  });
+});
+
+describe('batchedPerTurn', () => {
+  it('serves the calls of one turn of the event loop together, at most `max` at a time, in their order', async () => {
+    const calls: string[][] = [];
+    const claim = batchedPerTurn(async (args: string[]) => (calls.push(args), args.map((a) => `${a}!`)), 2);
+    const results = await Promise.all(['a', 'b', 'c'].map(claim));
+    expect(results).toEqual(['a!', 'b!', 'c!']);
+    expect(calls).toEqual([['a', 'b'], ['c']]);
+    // A call in a later turn is a batch of its own.
+    expect(await claim('d')).toBe('d!');
+    expect(calls).toEqual([['a', 'b'], ['c'], ['d']]);
+  });
+
+  it('fails every call of a batch whose call fails, and serves the next turn afresh', async () => {
+    let n = 0;
+    const claim = batchedPerTurn(async (args: string[]) => {
+      n += 1;
+      if (n === 1) throw new Error('database gone');
+      return args.map(() => n);
+    }, 10);
+    const failing = [claim('a'), claim('b')];
+    await expect(failing[0]).rejects.toThrow('database gone');
+    await expect(failing[1]).rejects.toThrow('database gone');
+    expect(await claim('c')).toBe(2);
   });
 });

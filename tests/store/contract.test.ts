@@ -115,6 +115,23 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         const results = await Promise.all(Array.from({ length: 8 }, () => store.claimRequest(key, T0)));
         expect(results.filter(Boolean)).toHaveLength(1);
       });
+
+      it('answers claims made together one by one: each new key won once, a repeat and a key already claimed lost', async () => {
+        const [taken, a, b] = [unique('req'), unique('req'), unique('req')];
+        expect(await store.claimRequest(taken, T0)).toBe(true);
+        const results = await Promise.all([a, taken, b, a, b].map((key) => store.claimRequest(key, T0)));
+        expect(results).toEqual([true, false, true, false, false]);
+      });
+
+      it('keeps the time of each claim made together', async () => {
+        const [early, late] = [unique('req'), unique('req')];
+        const DAY = 24 * 60 * 60_000;
+        expect(await Promise.all([store.claimRequest(early, T0), store.claimRequest(late, T0 + DAY)])).toEqual([true, true]);
+        // A day and an hour after the first: only the early claim is old enough to be forgotten.
+        expect(await store.claimRequest(unique('req'), T0 + DAY + 61 * 60_000)).toBe(true);
+        expect(await store.claimRequest(early, T0 + DAY + 61 * 60_000)).toBe(true);
+        expect(await store.claimRequest(late, T0 + DAY + 61 * 60_000)).toBe(false);
+      });
     });
 
     describe('debates', () => {

@@ -3,6 +3,7 @@ import type { Point } from '../pack/schema.js';
 import { analyse } from './analyse.js';
 import { pointPhrases } from './phrases.js';
 import { weightFor } from './coverage.js';
+import { rememberTermLookups } from './term-lookups.js';
 
 /** A point as the search index sees it: one text per field. */
 interface PointDocument {
@@ -135,6 +136,8 @@ export function buildPointIndex(
     exampleSearch.addAll(points.flatMap((p) =>
       examplesOf(p.id).map((text, i) => ({ id: `${p.id}#${i}`, point: p.id, motion: p.motion, text }))));
   }
+  rememberTermLookups(search);
+  rememberTermLookups(exampleSearch);
 
   const termsOf = new Map<string, Map<string, number>>();
   const documentFrequency = new Map<string, number>();

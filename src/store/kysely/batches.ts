@@ -31,3 +31,31 @@ export function batchedByKey<A, R>(serve: (first: A, count: number) => Promise<R
     void drain(key);
   });
 }
+
+/**
+ * Calls made in one turn of the event loop are served together, at its end (setImmediate), by one
+ * call to `serve(args in order of arrival)`, which returns one result per call in that order; more
+ * than `max` go in several. A burst of requests that arrived together (one read from a socket
+ * holds many) then costs one statement, where each on its own paid a statement and a commit; a lone
+ * call waits only for the events already due in this turn.
+ */
+export function batchedPerTurn<A, R>(serve: (args: A[]) => Promise<R[]>, max: number): (args: A) => Promise<R> {
+  let pending: { args: A; resolve: (r: R) => void; reject: (e: unknown) => void }[] = [];
+
+  const flush = () => {
+    const all = pending;
+    pending = [];
+    for (let i = 0; i < all.length; i += max) {
+      const batch = all.slice(i, i + max);
+      serve(batch.map((w) => w.args)).then(
+        (results) => batch.forEach((w, n) => w.resolve(results[n]!)),
+        (err: unknown) => batch.forEach((w) => w.reject(err)),
+      );
+    }
+  };
+
+  return (args) => new Promise<R>((resolve, reject) => {
+    if (pending.length === 0) setImmediate(flush);
+    pending.push({ args, resolve, reject });
+  });
+}

@@ -4,7 +4,7 @@ import type { CastVote, ChannelRef, PromptPostRecord, Vote, VoteEvent } from '..
 import type { Backend } from '../kysely-store.js';
 import { affected, inserted, num, numOrNull, updated } from './rows.js';
 import { arg, prepared } from './prepared.js';
-import { batchedByKey } from './batches.js';
+import { batchedByKey, batchedPerTurn } from './batches.js';
 
 /** Each attempt either claims, starts the candidates over, or lost a race to a claim that landed. */
 const MAX_CLAIM_ATTEMPTS = 50;
@@ -267,18 +267,38 @@ export function promptPostQueries(db: Kysely<Tables>, { dialect }: Backend) {
 export const REQUEST_CLAIM_KEEP_MS = 24 * 60 * 60_000;
 const PRUNE_EVERY_MS = 60 * 60_000;
 
-export function requestQueries(db: Kysely<Tables>) {
+/** The most request claims one statement writes; more arriving together go in the next. */
+const MAX_CLAIMS_PER_STATEMENT = 256;
+
+export function requestQueries(db: Kysely<Tables>, { dialect }: Pick<Backend, 'dialect'>) {
   let prunedAt = Number.NEGATIVE_INFINITY;
   // Every interaction and Slack request runs this before anything else: built and compiled once.
-  const claim = prepared(db, (db) => db.insertInto('processed_requests').values({ key: arg('key'), created_at: arg<number>('now') })
-    .onConflict((oc) => oc.doNothing()).compile());
+  // The claims travel as one JSON array of [key, now]; what the statement returns is what it
+  // inserted, the keys this instance won. Each claim is committed when the statement returns, as
+  // a claim on its own was: nothing is sent for a request before that.
+  const rows = dialect === 'postgres'
+    ? sql`select c ->> 0, cast(c ->> 1 as bigint) from jsonb_array_elements(cast(${arg('claims')} as jsonb)) as c`
+    : sql`select value ->> 0, value ->> 1 from json_each(${arg('claims')}) where true`;
+  const claim = prepared(db, (db) => sql<{ key: string }>`
+    insert into processed_requests (key, created_at) ${rows}
+    on conflict do nothing
+    returning key`.compile(db));
+  const claimTogether = batchedPerTurn(async (claims: { key: string; now: number }[]) => {
+    const now = claims[0]!.now;
+    if (now - prunedAt >= PRUNE_EVERY_MS) {
+      prunedAt = now;
+      await db.deleteFrom('processed_requests').where('created_at', '<', now - REQUEST_CLAIM_KEEP_MS).execute();
+    }
+    // A key twice in one batch (a redelivery in the same moment) is written once, and won by the first.
+    const first = new Map<string, { key: string; now: number }>();
+    for (const c of claims) if (!first.has(c.key)) first.set(c.key, c);
+    const won = new Set((await claim.run({ claims: JSON.stringify([...first.values()].map((c) => [c.key, c.now])) })).rows.map((r) => r.key));
+    return claims.map((c) => first.get(c.key) === c && won.has(c.key));
+  }, MAX_CLAIMS_PER_STATEMENT);
   return {
-    async claimRequest(key: string, now: number) {
-      if (now - prunedAt >= PRUNE_EVERY_MS) {
-        prunedAt = now;
-        await db.deleteFrom('processed_requests').where('created_at', '<', now - REQUEST_CLAIM_KEEP_MS).execute();
-      }
-      return affected(await claim.run({ key, now }));
+    /** Claims of one turn of the event loop are written by one statement (batchedPerTurn). */
+    claimRequest(key: string, now: number) {
+      return claimTogether({ key, now });
     },
   };
 }
