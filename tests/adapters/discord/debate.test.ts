@@ -5,11 +5,13 @@ import { ALICE, BOB, buttonIds, callbackType, CHANNEL, sentMessage, textOf, useB
 
 const bot = useBot();
 
+// A line the matcher is sure of on this motion, so the reply is an answer, not a "Did you mean…?".
+const MOTION = 'de-facto-member';
 const ARGUMENT = 'NATO never promised to defend Ukraine: there is no Article 5 guarantee, so Ukraine is not a member in any sense that matters.';
 
 describe('/debate on Discord', () => {
   it('starts a debate, takes a reply through a modal, and ends with a recap', async () => {
-    const start = await bot.slash('debate', 'start', { side: 'for' });
+    const start = await bot.slash('debate', 'start', { motion: MOTION, side: 'for' });
     const [started] = await bot.responses(start, 1);
     expect(callbackType(started)).toBe(4);
     const opening = sentMessage(started!);
@@ -87,7 +89,7 @@ describe('/debate on Discord', () => {
     expect(textOf(sentMessage(hint!))).toContain('Type your argument in the box');
   });
   it('still opens the text box, worded as before, after a restart (the core knows what box a choice id opens)', async () => {
-    const start = await bot.slash('debate', 'start', { side: 'for' });
+    const start = await bot.slash('debate', 'start', { motion: MOTION, side: 'for' });
     const [started] = await bot.responses(start, 1);
     const [replyId] = buttonIds(sentMessage(started!)) as [string];
     await bot.restart();
