@@ -82,7 +82,8 @@ describe('startWalCheckpoints', () => {
     expect(db.open).toBe(false);
   });
 
-  it('stops promptly when the thread has already ended on its own, and the connection checkpoints for itself again', async () => {
+  // Windows does not let a file open in SQLite be renamed, which is how this test ends the thread.
+  it.skipIf(process.platform === 'win32')('stops promptly when the thread has already ended on its own, and the connection checkpoints for itself again', async () => {
     const { db, path } = walDatabase();
     const checkpoints = startWalCheckpoints(db, path, { startAtBytes: 1, everyMs: 10, watchMs: 10 });
     // The file moved away under the open connection: the thread's own connection cannot open it, and the thread ends.
