@@ -3,8 +3,13 @@ import type pg from 'pg';
 /** Distinct SQL texts given a name; the store's own statements are far fewer, ad-hoc ones beyond run unnamed. */
 const MAX_NAMED = 256;
 
-/** Postgres's answer to a named statement whose `select *` now has other columns (another instance migrated). */
-const RESULT_TYPE_CHANGED = 'cached plan must not change result type';
+/**
+ * Postgres's answer to a named statement whose `select *` now has other columns (another instance
+ * migrated): "cached plan must not change result type", in the server's lc_messages language, so it
+ * is known by its SQLSTATE (feature_not_supported) and the server function that raises it.
+ */
+const isResultTypeChanged = (err: unknown) =>
+  (err as { code?: unknown }).code === '0A000' && (err as { routine?: unknown }).routine === 'RevalidateCachedQuery';
 
 type Query = (config: unknown, values?: unknown) => Promise<pg.QueryResult>;
 
@@ -34,7 +39,7 @@ export function nameStatements(pool: pg.Pool): void {
       try {
         return await query({ name, text: config, values }, undefined);
       } catch (err) {
-        if ((err as Error).message !== RESULT_TYPE_CHANGED) throw err;
+        if (!isResultTypeChanged(err)) throw err;
         unnamed.add(config as string);
         if (client.getTransactionStatus() !== 'I') throw err;
         return query(config, values);

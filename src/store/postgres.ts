@@ -4,6 +4,7 @@ import type { Tables } from './kysely/tables.js';
 import type { Store } from '../core/store/store.js';
 import { kyselyStore, migrate, type Exclusive } from './kysely-store.js';
 import { nameStatements } from './postgres-statements.js';
+import { sessionOptions } from './postgres-session.js';
 
 /**
  * Under Postgres's READ COMMITTED each statement reads a snapshot taken as it starts, so two
@@ -28,7 +29,7 @@ const exclusive: Exclusive = (db, key, write) => db.transaction().execute(async 
  * the last fraction of a second (up to three wal_writer_delay, 0.6 s by default) when the database
  * server or its machine crashes; with SQLite, the commits since the last checkpoint when the machine
  * does (the bot's own crash loses nothing there). A setting in DATABASE_URL
- * (`?options=-c%20synchronous_commit%3Don`) also wins over this one.
+ * (`?options=-c%20synchronous_commit%3Don`) wins over this one; other settings there leave it be (postgres-session.ts).
  */
 const sessionSettings = (synchronousCommit: boolean) => `-c synchronous_commit=${synchronousCommit ? 'on' : 'off'}`;
 
@@ -39,7 +40,8 @@ const sessionSettings = (synchronousCommit: boolean) => `-c synchronous_commit=$
 export async function openPostgresStore(
   connectionString: string, options: { maxConnections?: number; synchronousCommit?: boolean } = {},
 ): Promise<Store> {
-  const pool = new pg.Pool({ connectionString, max: options.maxConnections ?? 10, options: sessionSettings(options.synchronousCommit ?? false) });
+  const session = sessionOptions(connectionString, sessionSettings(options.synchronousCommit ?? false));
+  const pool = new pg.Pool({ ...session, max: options.maxConnections ?? 10 });
   // An idle connection that the server ends (a restart, a failover, an administrator) reports it as
   // an 'error' on the pool, which then drops the connection and opens another when next needed.
   // Unheard, that error would stop the process; a query that fails says so through its own error.

@@ -60,6 +60,9 @@ export function startWalCheckpoints(database: Database, path: string, options: W
   const startAt = options.startAtBytes ?? SQLITE_DEFAULT_PAGES * pageSize;
   database.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   let worker: Worker | undefined;
+  // Settles when the thread ends, whether told to or on its own (a failure): stop() waits on this,
+  // as an 'exit' listened for after the thread has ended would never come.
+  let exited: Promise<void> = Promise.resolve();
   let stopped = false;
   let copied = 0;
   const watch = setInterval(() => {
@@ -76,6 +79,8 @@ export function startWalCheckpoints(database: Database, path: string, options: W
       workerData: { path, driver: createRequire(import.meta.url).resolve('better-sqlite3'), everyMs: options.everyMs ?? 1000 },
     });
     worker.unref();
+    const thread = worker;
+    exited = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
     // Should the thread fail, the connection checkpoints for itself again, as SQLite does by default.
     const fallBack = () => {
       if (database.open) database.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);
@@ -95,9 +100,9 @@ export function startWalCheckpoints(database: Database, path: string, options: W
       stopped = true;
       clearInterval(watch);
       if (!worker) return;
-      const exited = new Promise<void>((resolve) => worker!.once('exit', () => resolve()));
-      worker.postMessage('stop');
-      const late = setTimeout(() => void worker!.terminate(), 2000);
+      const thread = worker;
+      thread.postMessage('stop');
+      const late = setTimeout(() => void thread.terminate(), 2000);
       await exited;
       clearTimeout(late);
     },

@@ -59,4 +59,17 @@ describe('batchedPerTurn', () => {
     await expect(failing[1]).rejects.toThrow('database gone');
     expect(await claim('c')).toBe(2);
   });
+
+  it('fails the calls of a batch whose serve throws before it returns a promise, and serves the next turn afresh', async () => {
+    let n = 0;
+    const claim = batchedPerTurn((args: string[]) => {
+      n += 1;
+      if (n === 1) throw new Error('no statement');
+      return Promise.resolve(args.map(() => n));
+    }, 10);
+    const failing = [claim('a'), claim('b')];
+    await expect(failing[0]).rejects.toThrow('no statement');
+    await expect(failing[1]).rejects.toThrow('no statement');
+    expect(await claim('c')).toBe(2);
+  });
 });

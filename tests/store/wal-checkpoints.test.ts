@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -80,5 +80,20 @@ describe('startWalCheckpoints', () => {
     await checkpoints.stop();
     db.close();
     expect(db.open).toBe(false);
+  });
+
+  // Windows does not let a file open in SQLite be renamed, which is how this test ends the thread.
+  it.skipIf(process.platform === 'win32')('stops promptly when the thread has already ended on its own, and the connection checkpoints for itself again', async () => {
+    const { db, path } = walDatabase();
+    const checkpoints = startWalCheckpoints(db, path, { startAtBytes: 1, everyMs: 10, watchMs: 10 });
+    // The file moved away under the open connection: the thread's own connection cannot open it, and the thread ends.
+    renameSync(path, `${path}.moved`);
+    insertRound(db);
+    await until(() => checkpoints.started(), 'the thread started');
+    await until(() => db.pragma('wal_autocheckpoint', { simple: true }) === 1000, 'the connection checkpointing for itself');
+    await sleep(50);
+    const stopped = await Promise.race([checkpoints.stop().then(() => 'stopped'), sleep(5000).then(() => 'hung')]);
+    db.close();
+    expect(stopped).toBe('stopped');
   });
 });

@@ -47,7 +47,9 @@ export function batchedPerTurn<A, R>(serve: (args: A[]) => Promise<R[]>, max: nu
     pending = [];
     for (let i = 0; i < all.length; i += max) {
       const batch = all.slice(i, i + max);
-      serve(batch.map((w) => w.args)).then(
+      // Through a promise, so that a serve that throws before its first await fails its callers
+      // (rather than escaping from setImmediate and leaving them waiting).
+      Promise.resolve().then(() => serve(batch.map((w) => w.args))).then(
         (results) => batch.forEach((w, n) => w.resolve(results[n]!)),
         (err: unknown) => batch.forEach((w) => w.reject(err)),
       );

@@ -287,7 +287,9 @@ export function requestQueries(db: Kysely<Tables>, { dialect }: Pick<Backend, 'd
     const now = claims[0]!.now;
     if (now - prunedAt >= PRUNE_EVERY_MS) {
       prunedAt = now;
-      await db.deleteFrom('processed_requests').where('created_at', '<', now - REQUEST_CLAIM_KEEP_MS).execute();
+      // Housekeeping, tried again within the hour: its failure (a lock held too long) must not fail
+      // the claims waiting behind it, which would leave every one of those requests unanswered.
+      await db.deleteFrom('processed_requests').where('created_at', '<', now - REQUEST_CLAIM_KEEP_MS).execute().catch(() => {});
     }
     // A key twice in one batch (a redelivery in the same moment) is written once, and won by the first.
     const first = new Map<string, { key: string; now: number }>();
