@@ -342,9 +342,10 @@ describe('a channel the bot cannot post to', () => {
     expect(await h.store.getPromptPost(chosen!.post.id)).toMatchObject({ messageId: 'm1', slot });
   });
 
-  it('gives a failing post up once it was first begun longer ago than a retry is safe', async () => {
+  it('gives a failing post up once it was first sent longer ago than a retry is safe, as given up, not posted', async () => {
     const { h, id } = await withDailyAt9();
     const slot = Date.parse('2026-11-26T09:00:00Z');
+    const key = `sched:${id}:${slot}`;
     h.poster.failWith = new PostError('other', 'bad gateway');
     h.setClock(slot);
     await h.runDue();
@@ -354,8 +355,57 @@ describe('a channel the bot cannot post to', () => {
     }
     // Retried within two minutes of the first attempt (at 30, 60, 90 and 120 s), then given up.
     expect(h.poster.attempts).toBe(5);
-    expect(await h.store.getPostLease(`sched:${id}:${slot}`)).toMatchObject({ state: 'posted', messageId: null });
-    expect(h.logs.some((l) => l.level === 'error' && /given up/.test(l.msg ?? ''))).toBe(true);
+    expect(await h.store.getPostLease(key)).toMatchObject({ state: 'given-up', messageId: null, sentAt: slot });
+    const given = h.logs.filter((l) => /given up/.test(l.msg ?? ''));
+    expect(given).toHaveLength(1);
+    expect(given[0]).toMatchObject({ level: 'warn', obj: { key, retryWindowMs: 120_000 } });
+    // Never taken again, and nothing left to wake for.
+    expect(await h.store.nextPostLeaseExpiry(PLATFORM)).toBeNull();
+  });
+
+  it('takes over a slot whose holder died before sending it however late, within the grace window', async () => {
+    const { h, id } = await withDailyAt9();
+    const slot = Date.parse('2026-11-26T09:00:00Z');
+    const key = `sched:${id}:${slot}`;
+    // The holder took the slot and died before sending anything (the kill loop's starved machine:
+    // no process reached recovery for minutes). Nothing of it can be in the channel.
+    expect(await h.store.takePostLease({ key, platform: PLATFORM, holder: 'dead', now: slot, expiresAt: slot + 30_000 })).toBe('fresh');
+    h.setClock(slot + 10 * 60_000);
+    await h.recover();
+    expect(h.poster.posts).toHaveLength(1);
+    expect(h.poster.posts[0]!.once).toEqual({ key: `${key}#0`, retry: true });
+    expect(await h.store.getPostLease(key)).toMatchObject({ state: 'posted', messageId: 'm1', sentAt: slot + 10 * 60_000 });
+    expect(h.logs.some((l) => /given up/.test(l.msg ?? ''))).toBe(false);
+  });
+
+  it('drops a slot whose holder died before sending it once the slot is past the grace window', async () => {
+    const { h, id } = await withDailyAt9();
+    const slot = Date.parse('2026-11-26T09:00:00Z');
+    const key = `sched:${id}:${slot}`;
+    await h.store.takePostLease({ key, platform: PLATFORM, holder: 'dead', now: slot, expiresAt: slot + 30_000 });
+    h.setClock(slot + 61 * 60_000);
+    await h.recover();
+    expect(h.poster.attempts).toBe(0);
+    expect(await h.store.getPostLease(key)).toMatchObject({ state: 'posted', messageId: null });
+  });
+
+  it('never gives a post up for its age on a poster that finds its repeats by looking (no retry window)', async () => {
+    const { h, id } = await withDailyAt9();
+    const slot = Date.parse('2026-11-26T09:00:00Z');
+    h.poster.retryWindowMs = null;
+    h.poster.failWith = new PostError('other', 'bad gateway');
+    h.setClock(slot);
+    await h.runDue();
+    for (let t = slot + 30_000; t <= slot + 5 * 60_000; t += 30_000) {
+      h.setClock(t);
+      await h.recover();
+    }
+    expect(h.poster.attempts).toBe(11);
+    h.poster.failWith = null;
+    h.setClock(slot + 6 * 60_000);
+    await h.recover();
+    expect(h.poster.posts).toHaveLength(1);
+    expect(await h.store.getPostLease(`sched:${id}:${slot}`)).toMatchObject({ state: 'posted', messageId: 'm1', sentAt: slot });
   });
 
   it('resumes from now: slots that passed while paused are not posted', async () => {
