@@ -11,6 +11,8 @@ import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/core/store/store.js';
 import type { Poster } from '../../src/core/poster.js';
 import Database from 'better-sqlite3';
+import { dueTasks } from '../../src/adapter.js';
+import { runCommand } from '../../src/core/dispatch.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -406,6 +408,22 @@ describe('a channel the bot cannot post to', () => {
     await h.recover();
     expect(h.poster.posts).toHaveLength(1);
     expect(await h.store.getPostLease(`sched:${id}:${slot}`)).toMatchObject({ state: 'posted', messageId: 'm1', sentAt: slot });
+  });
+
+  it('is taken over before new work, so a process killed at its first post still gets to it', async () => {
+    const { h, id } = await withDailyAt9();
+    const slot = Date.parse('2026-11-26T09:00:00Z');
+    const key = `sched:${id}:${slot}`;
+    // A holder took the slot, moved the schedule on and died; a channel quiz falls due meanwhile.
+    await h.store.takePostLease({ key, platform: PLATFORM, holder: 'dead', now: slot, expiresAt: slot + 30_000 });
+    await h.store.updateSchedule(id, { nextRun: Date.parse('2026-11-27T09:00:00Z') });
+    h.setClock(slot + 30_000);
+    await runCommand({ platform: PLATFORM, serverId: 'guild-1', channelId: 'quiz-room', user: { id: 'u1', name: 'u1' }, isAdmin: false, services: h.services },
+      { command: 'quiz', subcommand: 'start', options: { mode: 'channel', questions: 2 } });
+    h.setClock(slot + 30_000 + (h.services.settings.quizChannelSeconds + 1) * 1000);
+    // One background run, in the loop's order (src/core/background.ts).
+    for (const task of dueTasks(h.services, PLATFORM, h.poster)) await task.runDue();
+    expect(h.poster.posts.map((p) => p.once?.key)).toEqual([`${key}#0`, expect.stringMatching(/^reveal:/), expect.stringMatching(/^reveal:/)]);
   });
 
   it('resumes from now: slots that passed while paused are not posted', async () => {
