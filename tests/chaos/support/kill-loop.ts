@@ -84,7 +84,8 @@ export interface KillLoopFigures {
 export function killLoopTest(run: KillLoopRun): void {
   const spawn = useChildren();
   const name = `${run.kills} kill -9s of ${run.instances} ${run.platform} bot process${run.instances > 1 ? 'es' : ''} on ${run.backend.name}: every slot, reveal and answer once`;
-  it(name, { timeout: 600_000 }, async () => {
+  // 50 kills took 10 minutes with a load of 20 on 2 cores (starts of 20 s and more).
+  it(name, { timeout: 1_200_000 }, async () => {
     const db = await run.backend.fresh();
     const fake = await startChaosFake(run.platform);
     const store = await openTarget(db.target);
