@@ -255,7 +255,11 @@ async function count(
       if (lease?.state === 'given-up' && process.env.CHAOS_DEBUG) console.log('given up', JSON.stringify(lease));
       const reveal = seen.find((m) => m.heading === `Answer to question ${q + 1}`);
       figures.answers += quiz.accepted[q]!;
-      if (reveal && reveal.answers !== quiz.accepted[q]) figures.missed++;
+      // A long reveal (thousands of answers while a question waited for a takeover) is split, and its
+      // "Answers" may be in a later message of the reply: read it from the reply's messages, by mark.
+      const parts = new Set(Array.from({ length: 10 }, (_, part) => fake.markOf(`reveal:${quiz.id}:${q}#0.${part}`)));
+      const answers = seen.find((m) => m.mark !== null && parts.has(m.mark) && m.answers !== null)?.answers ?? null;
+      if (reveal && answers !== quiz.accepted[q]) figures.missed++;
     }
   }
   return figures;
