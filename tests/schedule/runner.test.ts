@@ -37,6 +37,17 @@ async function withDailyAt9(settings: Partial<CoreSettings> = {}): Promise<{ h: 
 
 const nextRun = async (h: Harness, id: string) => (await h.store.getSchedule(id))?.nextRun;
 
+/** Posts the slot and takes it over every 30 s for five minutes, each attempt failing with a 5xx. */
+async function failFiveMinutes(h: Harness, slot: number): Promise<void> {
+  h.poster.failWith = new PostError('other', 'bad gateway');
+  h.setClock(slot);
+  await h.runDue();
+  for (let t = slot + 30_000; t <= slot + 5 * 60_000; t += 30_000) {
+    h.setClock(t);
+    await h.recover();
+  }
+}
+
 describe('a scheduled post', () => {
   it('goes out at its slot with the prompt, its stance, votes, the quote and a thread', async () => {
     const { h, id } = await withDailyAt9();
@@ -348,13 +359,7 @@ describe('a channel the bot cannot post to', () => {
     const { h, id } = await withDailyAt9();
     const slot = Date.parse('2026-11-26T09:00:00Z');
     const key = `sched:${id}:${slot}`;
-    h.poster.failWith = new PostError('other', 'bad gateway');
-    h.setClock(slot);
-    await h.runDue();
-    for (let t = slot + 30_000; t <= slot + 5 * 60_000; t += 30_000) {
-      h.setClock(t);
-      await h.recover();
-    }
+    await failFiveMinutes(h, slot);
     // Retried within two minutes of the first attempt (at 30, 60, 90 and 120 s), then given up.
     expect(h.poster.attempts).toBe(5);
     expect(await h.store.getPostLease(key)).toMatchObject({ state: 'given-up', messageId: null, sentAt: slot });
@@ -395,13 +400,7 @@ describe('a channel the bot cannot post to', () => {
     const { h, id } = await withDailyAt9();
     const slot = Date.parse('2026-11-26T09:00:00Z');
     h.poster.retryWindowMs = null;
-    h.poster.failWith = new PostError('other', 'bad gateway');
-    h.setClock(slot);
-    await h.runDue();
-    for (let t = slot + 30_000; t <= slot + 5 * 60_000; t += 30_000) {
-      h.setClock(t);
-      await h.recover();
-    }
+    await failFiveMinutes(h, slot);
     expect(h.poster.attempts).toBe(11);
     h.poster.failWith = null;
     h.setClock(slot + 6 * 60_000);
