@@ -51,12 +51,14 @@ export async function unlessAborted<T>(platform: Platform, signal: AbortSignal |
 /** Everything that falls due on the clock for one platform, posted through that platform's poster. */
 export function dueTasks(services: Services, platform: Platform, poster: Poster): DueTask[] {
   return [
-    quizRevealTask(services, platform, poster), scheduledPromptTask(services, platform, poster), promptCloseTask(services, platform, poster),
-    classDebateTask(services, platform, poster),
-    // Posts whose process died mid-way, taken up again once their leases expire.
+    // Posts whose process died mid-way, taken up again once their leases expire. First: they are the
+    // oldest work, and a process that is killed again and again soon after it starts (a crash loop, a
+    // starved machine) still gets to them before new work, instead of never.
     postRecoveryTask(services, platform, poster, [
       scheduledSlotKind(services), revealKind(services), promptCloseKind(services), classDebateKind(services),
     ]),
+    quizRevealTask(services, platform, poster), scheduledPromptTask(services, platform, poster), promptCloseTask(services, platform, poster),
+    classDebateTask(services, platform, poster),
   ];
 }
 

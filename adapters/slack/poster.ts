@@ -33,8 +33,8 @@ export function toPostError(err: unknown): PostError {
 export const POST_EVENT = 'rostrum_post';
 /**
  * How far back a retried post looks for itself: the channel's latest messages (or its thread's).
- * A takeover comes within minutes of the first attempt, so its message is among these unless the
- * channel had more than this many messages meanwhile.
+ * Its message is among these unless the channel had more than this many messages since the first
+ * attempt, however long ago that was: the look is bounded by messages, not by time.
  */
 export const HISTORY_DEPTH = 100;
 
@@ -73,6 +73,8 @@ async function postedKeys(client: Client, channel: string, threadOf: string | un
  */
 export function slackPoster(client: Client, logger: Logger): Poster {
   return {
+    // A repeat is found by looking, so a late takeover is as safe as an early one: never given up for its age.
+    retryWindowMs: null,
     async post(where, reply, once) {
       if (reply.visibility === 'private') {
         // A channel post has nobody to show a private reply to; showing it to everyone would be worse.

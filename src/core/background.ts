@@ -79,6 +79,8 @@ export function startBackground(services: Services, tasks: DueTask[]): Backgroun
   let again = false;
   let backoff = 0;
   let lastRunAt = Number.NEGATIVE_INFINITY;
+  /** When each task said it falls due, at the last plan: a run takes them in that order. */
+  const dueAt = new Map<DueTask, number>();
 
   const planNext = async () => {
     const now = services.now().getTime();
@@ -87,6 +89,7 @@ export function startBackground(services: Services, tasks: DueTask[]): Backgroun
       if (stopped) return;
       try {
         const due = await task.nextDue();
+        dueAt.set(task, due ?? Number.POSITIVE_INFINITY);
         if (due !== null) next = Math.min(next, due);
       } catch (err) {
         services.logger.error({ err, task: task.name }, 'could not plan background work');
@@ -117,7 +120,11 @@ export function startBackground(services: Services, tasks: DueTask[]): Backgroun
     lastRunAt = services.now().getTime();
     running = (async () => {
       let failed = false;
-      for (const task of tasks) {
+      // What fell due first runs first (ties in the order given): a process killed soon after each
+      // start (a crash loop, a starved machine) still gets to the oldest work, whichever task has it,
+      // instead of spending every life on the first task's newest work.
+      const order = [...tasks].sort((a, b) => (dueAt.get(a) ?? Number.POSITIVE_INFINITY) - (dueAt.get(b) ?? Number.POSITIVE_INFINITY));
+      for (const task of order) {
         try {
           await task.runDue();
         } catch (err) {

@@ -33,8 +33,9 @@ export type OnceOutcome = 'posted' | 'nothing' | 'held' | 'unreachable' | 'faile
 const HOLDER = `${process.pid}-${randomBytes(6).toString('hex')}`;
 
 /**
- * How long after a post was first begun a retry may still be sent. Discord recognises a repeated
- * nonce for "the past few minutes" only; later, a retry could be a second message, so it is given up.
+ * How long after a post was first sent a retry may still be sent, for a poster that does not say
+ * (Poster.retryWindowMs). Discord recognises a repeated nonce for "the past few minutes" only; later,
+ * a retry could be a second message, so the post is given up (its lease ends 'given-up').
  */
 export const RETRY_WINDOW_MS = 2 * 60_000;
 
@@ -56,6 +57,13 @@ export async function postOnce(services: Services, poster: Poster, post: OncePos
   if (!replies || replies.length === 0) {
     await store.markPostDone(post.key, null, services.now().getTime(), HOLDER);
     return 'nothing';
+  }
+  // The lease is renewed for the sending alone and notes that sending began: until then nothing of
+  // the post can be in the channel, so a takeover is safe however late (postRecoveryTask).
+  const sendingAt = services.now().getTime();
+  if (!(await store.beginSending(post.key, HOLDER, sendingAt, sendingAt + services.settings.postLeaseSeconds * 1000))) {
+    log.warn({}, 'post taken over while it was being prepared (slower than its lease); left to the new holder');
+    return 'held';
   }
   let first: string | null = null;
   for (const [n, r] of replies.entries()) {
@@ -93,19 +101,25 @@ const RECOVERY_BATCH = 50;
 
 /** Takes over posts whose holder died, once their leases expire. */
 export function postRecoveryTask(services: Services, platform: Platform, poster: Poster, kinds: OnceKind[]): DueTask {
+  const windowMs = poster.retryWindowMs === undefined ? RETRY_WINDOW_MS : poster.retryWindowMs;
   return {
     name: 'post-recovery',
     async runDue() {
-      const now = services.now().getTime();
       let failed = 0;
-      for (const lease of await services.store.expiredPostLeases(platform, now, RECOVERY_BATCH)) {
+      for (const lease of await services.store.expiredPostLeases(platform, services.now().getTime(), RECOVERY_BATCH)) {
         const log = services.logger.child({ post: lease.key });
+        // Read for each lease: on a starved machine one run through a batch can take long.
+        const now = services.now().getTime();
         try {
-          if (now - lease.takenAt > RETRY_WINDOW_MS) {
-            // Whether the first attempt reached the channel can no longer be told safely: a second
-            // copy is the worse failure. Said in docs/scale-out.md.
-            await services.store.markPostDone(lease.key, null, now);
-            log.error({ begun: new Date(lease.takenAt).toISOString() }, 'post given up: its holder died too long ago to retry it safely');
+          if (windowMs !== null && lease.sentAt !== null && now - lease.sentAt > windowMs) {
+            // Whether the first send reached the channel can no longer be told safely: a second copy
+            // is the worse failure. A lease never sent has nothing out and is retried. Said in docs/scale-out.md.
+            if (await services.store.givePostUp(lease.key, now)) {
+              log.warn(
+                { key: lease.key, sent: new Date(lease.sentAt).toISOString(), ageMs: now - lease.sentAt, retryWindowMs: windowMs },
+                'post given up: first sent longer ago than a repeat is still recognised, so a retry could post it twice',
+              );
+            }
             continue;
           }
           const kind = kinds.find((k) => lease.key.startsWith(`${k.prefix}:`));

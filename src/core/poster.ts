@@ -38,4 +38,10 @@ export interface PostKey {
 export interface Poster {
   /** With `once`, a repeat of the same post returns the message already posted instead of a second one. */
   post(where: Where, reply: Reply, once?: PostKey): Promise<Posted>;
+  /**
+   * How long after a keyed post was first begun a repeat is still told from a new post: past it a
+   * dead holder's post is given up rather than retried. Unset: RETRY_WINDOW_MS (src/core/post-once.ts,
+   * Discord's nonce window). null: no limit in time, for a poster that finds a repeat by looking.
+   */
+  retryWindowMs?: number | null;
 }

@@ -150,6 +150,8 @@ export function scheduledSlotKind(services: Services): OnceKind {
       const parsed = keyIdAndNumber(key);
       if (!parsed) return null;
       const [scheduleId, slot] = parsed;
+      // Past the grace window a slot is skipped, as planSlot skips one that was never begun.
+      if (services.now().getTime() - slot > services.settings.scheduleGraceMinutes * 60_000) return null;
       const schedule = await services.store.getSchedule(scheduleId);
       // A schedule cancelled or paused since has nothing to post.
       return schedule && !schedule.paused ? slotPost(services, schedule, slot) : null;

@@ -60,6 +60,19 @@ describe('background work', () => {
     expect(t.runs).toBeLessThanOrEqual(2);
   });
 
+  it('runs what fell due first before the rest, whatever order the tasks are given in', async () => {
+    const services = await testServices();
+    const order: string[] = [];
+    const now = Date.now();
+    let dues: Record<string, number | null> = { fresh: now - 10, nothing: null, oldest: now - 60_000, older: now - 5_000 };
+    const tasks = Object.keys(dues).map((name) => task(name, () => dues[name]!, () => { order.push(name); }));
+    bg = startBackground(services, tasks);
+    await until(() => order.length === 4, 3000);
+    dues = { fresh: null, nothing: null, oldest: null, older: null };
+    // A process killed at its first post would still have done the oldest work.
+    expect(order).toEqual(['oldest', 'older', 'fresh', 'nothing']);
+  });
+
   it('backs off after a failing run instead of retrying at once', async () => {
     const services = await testServices();
     const t = task('broken', () => Date.now(), () => { throw new Error('store unavailable'); });

@@ -11,6 +11,8 @@ import { openSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/core/store/store.js';
 import type { Poster } from '../../src/core/poster.js';
 import Database from 'better-sqlite3';
+import { dueTasks } from '../../src/adapter.js';
+import { runCommand } from '../../src/core/dispatch.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +36,17 @@ async function withDailyAt9(settings: Partial<CoreSettings> = {}): Promise<{ h: 
 }
 
 const nextRun = async (h: Harness, id: string) => (await h.store.getSchedule(id))?.nextRun;
+
+/** Posts the slot and takes it over every 30 s for five minutes, each attempt failing with a 5xx. */
+async function failFiveMinutes(h: Harness, slot: number): Promise<void> {
+  h.poster.failWith = new PostError('other', 'bad gateway');
+  h.setClock(slot);
+  await h.runDue();
+  for (let t = slot + 30_000; t <= slot + 5 * 60_000; t += 30_000) {
+    h.setClock(t);
+    await h.recover();
+  }
+}
 
 describe('a scheduled post', () => {
   it('goes out at its slot with the prompt, its stance, votes, the quote and a thread', async () => {
@@ -342,20 +355,74 @@ describe('a channel the bot cannot post to', () => {
     expect(await h.store.getPromptPost(chosen!.post.id)).toMatchObject({ messageId: 'm1', slot });
   });
 
-  it('gives a failing post up once it was first begun longer ago than a retry is safe', async () => {
+  it('gives a failing post up once it was first sent longer ago than a retry is safe, as given up, not posted', async () => {
     const { h, id } = await withDailyAt9();
     const slot = Date.parse('2026-11-26T09:00:00Z');
-    h.poster.failWith = new PostError('other', 'bad gateway');
-    h.setClock(slot);
-    await h.runDue();
-    for (let t = slot + 30_000; t <= slot + 5 * 60_000; t += 30_000) {
-      h.setClock(t);
-      await h.recover();
-    }
+    const key = `sched:${id}:${slot}`;
+    await failFiveMinutes(h, slot);
     // Retried within two minutes of the first attempt (at 30, 60, 90 and 120 s), then given up.
     expect(h.poster.attempts).toBe(5);
-    expect(await h.store.getPostLease(`sched:${id}:${slot}`)).toMatchObject({ state: 'posted', messageId: null });
-    expect(h.logs.some((l) => l.level === 'error' && /given up/.test(l.msg ?? ''))).toBe(true);
+    expect(await h.store.getPostLease(key)).toMatchObject({ state: 'given-up', messageId: null, sentAt: slot });
+    const given = h.logs.filter((l) => /given up/.test(l.msg ?? ''));
+    expect(given).toHaveLength(1);
+    expect(given[0]).toMatchObject({ level: 'warn', obj: { key, retryWindowMs: 120_000 } });
+    // Never taken again, and nothing left to wake for.
+    expect(await h.store.nextPostLeaseExpiry(PLATFORM)).toBeNull();
+  });
+
+  it('takes over a slot whose holder died before sending it however late, within the grace window', async () => {
+    const { h, id } = await withDailyAt9();
+    const slot = Date.parse('2026-11-26T09:00:00Z');
+    const key = `sched:${id}:${slot}`;
+    // The holder took the slot and died before sending anything (the kill loop's starved machine:
+    // no process reached recovery for minutes). Nothing of it can be in the channel.
+    expect(await h.store.takePostLease({ key, platform: PLATFORM, holder: 'dead', now: slot, expiresAt: slot + 30_000 })).toBe('fresh');
+    h.setClock(slot + 10 * 60_000);
+    await h.recover();
+    expect(h.poster.posts).toHaveLength(1);
+    expect(h.poster.posts[0]!.once).toEqual({ key: `${key}#0`, retry: true });
+    expect(await h.store.getPostLease(key)).toMatchObject({ state: 'posted', messageId: 'm1', sentAt: slot + 10 * 60_000 });
+    expect(h.logs.some((l) => /given up/.test(l.msg ?? ''))).toBe(false);
+  });
+
+  it('drops a slot whose holder died before sending it once the slot is past the grace window', async () => {
+    const { h, id } = await withDailyAt9();
+    const slot = Date.parse('2026-11-26T09:00:00Z');
+    const key = `sched:${id}:${slot}`;
+    await h.store.takePostLease({ key, platform: PLATFORM, holder: 'dead', now: slot, expiresAt: slot + 30_000 });
+    h.setClock(slot + 61 * 60_000);
+    await h.recover();
+    expect(h.poster.attempts).toBe(0);
+    expect(await h.store.getPostLease(key)).toMatchObject({ state: 'posted', messageId: null });
+  });
+
+  it('never gives a post up for its age on a poster that finds its repeats by looking (no retry window)', async () => {
+    const { h, id } = await withDailyAt9();
+    const slot = Date.parse('2026-11-26T09:00:00Z');
+    h.poster.retryWindowMs = null;
+    await failFiveMinutes(h, slot);
+    expect(h.poster.attempts).toBe(11);
+    h.poster.failWith = null;
+    h.setClock(slot + 6 * 60_000);
+    await h.recover();
+    expect(h.poster.posts).toHaveLength(1);
+    expect(await h.store.getPostLease(`sched:${id}:${slot}`)).toMatchObject({ state: 'posted', messageId: 'm1', sentAt: slot });
+  });
+
+  it('is taken over before new work, so a process killed at its first post still gets to it', async () => {
+    const { h, id } = await withDailyAt9();
+    const slot = Date.parse('2026-11-26T09:00:00Z');
+    const key = `sched:${id}:${slot}`;
+    // A holder took the slot, moved the schedule on and died; a channel quiz falls due meanwhile.
+    await h.store.takePostLease({ key, platform: PLATFORM, holder: 'dead', now: slot, expiresAt: slot + 30_000 });
+    await h.store.updateSchedule(id, { nextRun: Date.parse('2026-11-27T09:00:00Z') });
+    h.setClock(slot + 30_000);
+    await runCommand({ platform: PLATFORM, serverId: 'guild-1', channelId: 'quiz-room', user: { id: 'u1', name: 'u1' }, isAdmin: false, services: h.services },
+      { command: 'quiz', subcommand: 'start', options: { mode: 'channel', questions: 2 } });
+    h.setClock(slot + 30_000 + (h.services.settings.quizChannelSeconds + 1) * 1000);
+    // One background run, in the loop's order (src/core/background.ts).
+    for (const task of dueTasks(h.services, PLATFORM, h.poster)) await task.runDue();
+    expect(h.poster.posts.map((p) => p.once?.key)).toEqual([`${key}#0`, expect.stringMatching(/^reveal:/), expect.stringMatching(/^reveal:/)]);
   });
 
   it('resumes from now: slots that passed while paused are not posted', async () => {

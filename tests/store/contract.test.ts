@@ -842,6 +842,39 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.getPostLease(unique('none'))).toBeNull();
       });
 
+      it('notes when sending began (the first time) and renews the lease, only for its holder', async () => {
+        const platform = ownPlatform();
+        const key = unique('sched:s2');
+        await store.takePostLease(lease(key, platform, 'a', T0));
+        expect(await store.getPostLease(key)).toMatchObject({ sentAt: null });
+        expect(await store.beginSending(key, 'b', T0 + 5, T0 + 30_005)).toBe(false);
+        expect(await store.beginSending(key, 'a', T0 + 5, T0 + 30_005)).toBe(true);
+        expect(await store.getPostLease(key)).toMatchObject({ state: 'posting', holder: 'a', sentAt: T0 + 5, expiresAt: T0 + 30_005 });
+        // Taken over after it expired: the new holder's send keeps the first one's time; the old holder may not send.
+        expect(await store.takePostLease(lease(key, platform, 'b', T0 + 40_000))).toBe('retry');
+        expect(await store.beginSending(key, 'a', T0 + 40_001, T0 + 70_001)).toBe(false);
+        expect(await store.beginSending(key, 'b', T0 + 40_002, T0 + 70_002)).toBe(true);
+        expect(await store.getPostLease(key)).toMatchObject({ holder: 'b', sentAt: T0 + 5, expiresAt: T0 + 70_002 });
+        await store.markPostDone(key, 'msg', T0 + 40_003, 'b');
+        expect(await store.beginSending(key, 'b', T0 + 40_004, T0 + 70_004)).toBe(false);
+      });
+
+      it('gives up only a lease nobody holds, as given up: never taken again, never listed as expired', async () => {
+        const platform = ownPlatform();
+        const [held, posted, expired] = ['reveal:q:0', 'reveal:q:1', 'reveal:q:2'].map(unique) as [string, string, string];
+        for (const key of [held, posted, expired]) await store.takePostLease(lease(key, platform, 'a', T0, 1000));
+        await store.takePostLease(lease(held, platform, 'b', T0 + 1000));
+        await store.markPostDone(posted, 'msg', T0 + 10, 'a');
+        expect(await store.givePostUp(held, T0 + 1000)).toBe(false);
+        expect(await store.givePostUp(posted, T0 + 1000)).toBe(false);
+        expect(await store.givePostUp(expired, T0 + 1000)).toBe(true);
+        expect(await store.getPostLease(held)).toMatchObject({ state: 'posting', holder: 'b' });
+        expect(await store.getPostLease(posted)).toMatchObject({ state: 'posted', messageId: 'msg' });
+        expect(await store.getPostLease(expired)).toMatchObject({ state: 'given-up', messageId: null });
+        expect(await store.takePostLease(lease(expired, platform, 'c', T0 + DAY))).toBeNull();
+        expect((await store.expiredPostLeases(platform, T0 + DAY, 10)).map((l) => l.key)).toEqual([held]);
+      });
+
       it('gives exactly one winner among takers of a new key at once', async () => {
         const key = unique('reveal:q');
         const takers = await Promise.all(Array.from({ length: 6 }, (_, i) => store.takePostLease(lease(key, ownPlatform(), `h${i}`, T0))));

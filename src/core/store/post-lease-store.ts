@@ -1,12 +1,18 @@
 /**
+ * 'posting': somebody began it and has not said it is out. 'posted': done, never again (also a post
+ * with nothing left to post, or a channel the bot cannot reach). 'given-up': begun too long ago to
+ * retry without risking a second copy, and never posted by anyone who could say so: it may be missing.
+ */
+export type LeaseState = 'posting' | 'posted' | 'given-up';
+
+/**
  * A lease on one logical post the bot makes on the clock, keyed by what the post is
  * (`sched:<schedule>:<slot>`, `reveal:<quiz>:<question>`, `close:<prompt post>`, …).
  */
 export interface PostLeaseRecord {
   key: string;
   platform: string;
-  /** 'posting': somebody began it and has not said it is out; 'posted': done, never again. */
-  state: 'posting' | 'posted';
+  state: LeaseState;
   /** Which process holds (or last held) it. */
   holder: string;
   /** Until when the holder may still be posting; after that another process takes the post over. */
@@ -14,6 +20,8 @@ export interface PostLeaseRecord {
   messageId: string | null;
   /** When the post was first begun; a takeover keeps it. */
   takenAt: number;
+  /** When a holder first began sending it; null while nobody has, so nothing of it can be in the channel. */
+  sentAt: number | null;
 }
 
 export interface PostLeaseRequest {
@@ -39,7 +47,17 @@ export interface PostLeaseStore {
    * `holder`, only while that holder still holds it: a holder slower than its lease, whose post was
    * taken over, must not end the takeover's lease while the takeover is still posting.
    */
+  /**
+   * The holder is about to send: renews its lease to `expiresAt` and notes the first send. False when
+   * it no longer holds the lease (it was slower than its lease and another process took the post over).
+   */
+  beginSending(key: string, holder: string, now: number, expiresAt: number): Promise<boolean>;
   markPostDone(key: string, messageId: string | null, now: number, holder?: string): Promise<void>;
+  /**
+   * Ends a lease nobody holds (still 'posting', its expiry passed) as 'given-up'; false when it is
+   * held again or done meanwhile. Nobody takes it again.
+   */
+  givePostUp(key: string, now: number): Promise<boolean>;
   /** Leases still 'posting' whose expiry has passed, oldest expiry first: posts whose poster died. */
   expiredPostLeases(platform: string, now: number, limit: number): Promise<PostLeaseRecord[]>;
   /** The earliest expiry of a lease still 'posting', to wake when it can be taken over. */

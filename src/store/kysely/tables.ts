@@ -42,7 +42,7 @@ export interface Tables {
   schedule_slots: { schedule_id: string; slot: Int; claimed_at: Int };
   post_leases: {
     key: string; platform: string; state: string; holder: string; expires_at: Int; message_id: string | null;
-    taken_at: Int; done_at: Int | null;
+    taken_at: Int; done_at: Int | null; sent_at: Int | null;
   };
   class_debates: {
     id: string; platform: string; server_id: string; channel_id: string; opener_id: string; opener_name: string;

@@ -4,6 +4,7 @@ import * as classroomResults from './003-classroom-results.js';
 import * as classDebates from './004-class-debates.js';
 import * as postLeases from './005-post-leases.js';
 import * as schedulesDueOrder from './006-schedules-due-order.js';
+import * as postLeaseSending from './007-post-lease-sending.js';
 
 /** Migrations are listed here, in order, so they ship inside the program rather than being read from disk. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '004-class-debates': classDebates,
   '005-post-leases': postLeases,
   '006-schedules-due-order': schedulesDueOrder,
+  '007-post-lease-sending': postLeaseSending,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -34,6 +34,8 @@ export class RecordingPoster implements Poster {
   readonly posts: PostedRecord[] = [];
   attempts = 0;
   failWith: Error | null = null;
+  /** As a platform's poster says it (Poster.retryWindowMs); unset, the default window. */
+  retryWindowMs?: number | null;
   private seq = 0;
 
   constructor(private readonly clock: () => number) {}
