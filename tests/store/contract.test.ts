@@ -558,6 +558,21 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await board(where)).toEqual([{ userId: 'zed', userName: 'Aardvark', points: 2, answered: 3 }]);
       });
 
+      it('names each person on a board of several by their own last answer on the server, a retake’s too', async () => {
+        const where = channel('discord');
+        await answered(where, 'amy', [true, true, true], T0, { names: ['Amy', 'Amy B', 'Amy C'] });
+        await answered(where, 'ben', [true, true], T0, { names: ['Benjamin', 'Ben'] });
+        await answered(where, 'cat', [true], T0, { names: ['Cat'] });
+        // Amy retakes q0 later (it does not score) under a new name; Ben answers later on another server.
+        await answered(where, 'amy', [false], T0 + DAY, { names: ['Dr Amy'], ids: ['q0'] });
+        await answered({ ...where, serverId: unique('srv') }, 'ben', [true], T0 + DAY, { names: ['Elsewhere'] });
+        expect(await board(where, { limit: 2 })).toEqual([
+          { userId: 'amy', userName: 'Dr Amy', points: 3, answered: 3 },
+          { userId: 'ben', userName: 'Ben', points: 2, answered: 2 },
+        ]);
+        expect((await board(where)).map((r) => [r.userId, r.userName])).toEqual([['amy', 'Dr Amy'], ['ben', 'Ben'], ['cat', 'Cat']]);
+      });
+
       it('keeps servers and platforms apart', async () => {
         const where = channel('discord');
         await answered(where, 'alice', [true], T0);

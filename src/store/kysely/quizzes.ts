@@ -197,7 +197,7 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
       return (await q.orderBy('a.answered_at').orderBy('a.question').orderBy('a.user_id').execute()).map(toAnswer);
     },
     async leaderboard(query: LeaderboardQuery): Promise<LeaderboardRow[]> {
-      let q = db.selectFrom('quiz_scores')
+      let board = db.selectFrom('quiz_scores')
         .select((eb) => [
           'user_id',
           eb.fn.max('user_name').as('user_name'),
@@ -206,22 +206,21 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
         ])
         .where('platform', '=', query.platform).where('server_id', '=', query.serverId).where('season', '=', query.season)
         .where('answered_at', '>=', query.since);
-      if (query.channelId !== undefined) q = q.where('channel_id', '=', query.channelId);
-      const rows = await q.groupBy('user_id')
-        .orderBy('points', 'desc').orderBy('answered', 'asc').orderBy('user_id')
-        .limit(query.limit).execute();
-      // Show each person under the name they used last (people rename themselves mid-term).
-      const latest = new Map<string, string>();
-      if (rows.length > 0) {
-        const names = await db.selectFrom('quiz_answers').select(['user_id', 'user_name'])
+      if (query.channelId !== undefined) board = board.where('channel_id', '=', query.channelId);
+      // Each person shows under the name they used last (people rename themselves mid-term): the
+      // board's people's answers, newest first per person, read in the same statement as the board.
+      const rows = await db
+        .with('board', () => board.groupBy('user_id').orderBy('points', 'desc').orderBy('answered', 'asc').orderBy('user_id').limit(query.limit))
+        .with('names', (db) => db.selectFrom('quiz_answers').select(['user_id', 'user_name',
+          sql<number>`row_number() over (partition by user_id order by answered_at desc)`.as('newest')])
           .where('platform', '=', query.platform).where('server_id', '=', query.serverId)
-          .where('user_id', 'in', rows.map((r) => r.user_id))
-          .orderBy('answered_at', 'desc').execute();
-        for (const n of names) if (!latest.has(n.user_id)) latest.set(n.user_id, n.user_name);
-      }
-      return rows.map((r) => ({
-        userId: r.user_id, userName: latest.get(r.user_id) ?? String(r.user_name), points: num(r.points), answered: num(r.answered),
-      }));
+          .where('user_id', 'in', (eb) => eb.selectFrom('board').select('board.user_id')))
+        .selectFrom('board as b')
+        .leftJoin('names as n', (j) => j.onRef('n.user_id', '=', 'b.user_id').on('n.newest', '=', 1))
+        .select((eb) => ['b.user_id', eb.fn.coalesce('n.user_name', 'b.user_name').as('user_name'), 'b.points', 'b.answered'])
+        .orderBy('b.points', 'desc').orderBy('b.answered', 'asc').orderBy('b.user_id')
+        .execute();
+      return rows.map((r) => ({ userId: r.user_id, userName: String(r.user_name), points: num(r.points), answered: num(r.answered) }));
     },
     async listSeasons(platform: string, serverId: string): Promise<SeasonRecord[]> {
       const rows = await db.selectFrom('quiz_seasons').selectAll().where('platform', '=', platform)
