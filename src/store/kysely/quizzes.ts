@@ -84,17 +84,19 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
   // does), inserts the answer when the click may answer it (clickOutcome's checks, in SQL), and the
   // score's insert reads the answer's row from the insert's RETURNING (a data-modifying CTE), so
   // answer and score land together or neither does. It returns the quiz row as read.
-  const entry = sql`(q.questions::jsonb -> ${arg<number>('question')}::int)`;
+  // The quiz's JSON is parsed once (`entry`, the question clicked) and the rights once (`r.right_option`).
   const answerClickOnPostgres = prepared(db, (db) => db
-    .with('quiz', (db) => db.selectFrom('quizzes').selectAll().where('id', '=', arg('quizId')).forShare())
+    .with('quiz', (db) => db.selectFrom('quizzes').selectAll()
+      .select(sql<unknown>`questions::jsonb -> ${arg<number>('question')}::int`.as('entry'))
+      .where('id', '=', arg('quizId')).forShare())
     .with('answered', (db) => db.insertInto('quiz_answers')
       .columns(['quiz_id', 'question', 'question_id', 'user_id', 'user_name', 'option', 'correct', 'answered_at', 'server_id', 'platform', 'channel_id'])
-      .expression(sql`select q.id, ${arg<number>('question')}::int, ${entry} ->> 'id', ${arg('userId')}, ${arg('userName')}, ${arg<number>('shown')}::int,
-          case when (${entry} -> 'order' ->> ${arg<number>('shown')}::int)::int = (${arg('rights')}::jsonb ->> (${entry} ->> 'id'))::int then 1 else 0 end,
+      .expression(sql`select q.id, ${arg<number>('question')}::int, q.entry ->> 'id', ${arg('userId')}, ${arg('userName')}, ${arg<number>('shown')}::int,
+          case when (q.entry -> 'order' ->> ${arg<number>('shown')}::int)::int = r.right_option then 1 else 0 end,
           ${arg<number>('answeredAt')}::bigint, q.server_id, q.platform, q.channel_id
-        from quiz q
+        from quiz q cross join lateral (select (${arg('rights')}::jsonb ->> (q.entry ->> 'id'))::int as right_option) r
         where q.status = 'active' and q.current = ${arg<number>('question')}::int and ${arg<number>('shown')}::int between 0 and 3
-          and jsonb_exists(${arg('rights')}::jsonb, ${entry} ->> 'id')
+          and r.right_option is not null
           and (q.mode <> 'solo' or q.starter_id = ${arg('userId')})
           and (q.mode <> 'channel' or q.deadline is null or q.deadline >= ${arg<number>('answeredAt')}::bigint)`)
       .onConflict((oc) => oc.doNothing())
@@ -197,7 +199,7 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
       return (await q.orderBy('a.answered_at').orderBy('a.question').orderBy('a.user_id').execute()).map(toAnswer);
     },
     async leaderboard(query: LeaderboardQuery): Promise<LeaderboardRow[]> {
-      let board = db.selectFrom('quiz_scores')
+      let q = db.selectFrom('quiz_scores')
         .select((eb) => [
           'user_id',
           eb.fn.max('user_name').as('user_name'),
@@ -206,21 +208,22 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
         ])
         .where('platform', '=', query.platform).where('server_id', '=', query.serverId).where('season', '=', query.season)
         .where('answered_at', '>=', query.since);
-      if (query.channelId !== undefined) board = board.where('channel_id', '=', query.channelId);
-      // Each person shows under the name they used last (people rename themselves mid-term): the
-      // board's people's answers, newest first per person, read in the same statement as the board.
-      const rows = await db
-        .with('board', () => board.groupBy('user_id').orderBy('points', 'desc').orderBy('answered', 'asc').orderBy('user_id').limit(query.limit))
-        .with('names', (db) => db.selectFrom('quiz_answers').select(['user_id', 'user_name',
-          sql<number>`row_number() over (partition by user_id order by answered_at desc)`.as('newest')])
+      if (query.channelId !== undefined) q = q.where('channel_id', '=', query.channelId);
+      const rows = await q.groupBy('user_id')
+        .orderBy('points', 'desc').orderBy('answered', 'asc').orderBy('user_id')
+        .limit(query.limit).execute();
+      // Show each person under the name they used last (people rename themselves mid-term).
+      const latest = new Map<string, string>();
+      if (rows.length > 0) {
+        const names = await db.selectFrom('quiz_answers').select(['user_id', 'user_name'])
           .where('platform', '=', query.platform).where('server_id', '=', query.serverId)
-          .where('user_id', 'in', (eb) => eb.selectFrom('board').select('board.user_id')))
-        .selectFrom('board as b')
-        .leftJoin('names as n', (j) => j.onRef('n.user_id', '=', 'b.user_id').on('n.newest', '=', 1))
-        .select((eb) => ['b.user_id', eb.fn.coalesce('n.user_name', 'b.user_name').as('user_name'), 'b.points', 'b.answered'])
-        .orderBy('b.points', 'desc').orderBy('b.answered', 'asc').orderBy('b.user_id')
-        .execute();
-      return rows.map((r) => ({ userId: r.user_id, userName: String(r.user_name), points: num(r.points), answered: num(r.answered) }));
+          .where('user_id', 'in', rows.map((r) => r.user_id))
+          .orderBy('answered_at', 'desc').execute();
+        for (const n of names) if (!latest.has(n.user_id)) latest.set(n.user_id, n.user_name);
+      }
+      return rows.map((r) => ({
+        userId: r.user_id, userName: latest.get(r.user_id) ?? String(r.user_name), points: num(r.points), answered: num(r.answered),
+      }));
     },
     async listSeasons(platform: string, serverId: string): Promise<SeasonRecord[]> {
       const rows = await db.selectFrom('quiz_seasons').selectAll().where('platform', '=', platform)
