@@ -4,6 +4,7 @@ import type { Platform } from '../../src/core/context.js';
 import type { Store } from '../../src/core/store/store.js';
 import type { ChannelRef, DebateRecord, LeaderboardQuery, PromptPostRecord, QuizAnswer, QuizRecord, SeasonRecord } from '../../src/core/store/records.js';
 import type { ScheduleRecord } from '../../src/core/store/schedule-store.js';
+import { clickOutcome, type QuizClick } from '../../src/core/store/quiz-click.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { openPostgresStore } from '../../src/store/postgres.js';
 import { tempDbPath } from '../support/core.js';
@@ -444,26 +445,63 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         ]);
       });
 
-      it('records and scores an answer in one write: a first answer counts, a repeat or a retake does not, a late one leaves nothing', async () => {
+      // The right option of each question the quiz fixtures ask: shown at 2, 1 and 0 by their orders.
+      const RIGHTS = { 'q-one': 3, 'q-two': 1, 'q-three': 0 };
+      const click = (quizId: string, userId: string, patch: Partial<QuizClick> = {}): QuizClick => ({
+        quizId, question: 0, shown: 2, userId, userName: userId.toUpperCase(), answeredAt: T0, ...patch,
+      });
+
+      it('answers a click in one write: reads the quiz, records and scores a first answer; a repeat or a retake does not score', async () => {
         const where = channel('slack');
         const first = quiz(where);
         const retake = quiz({ ...where, channelId: unique('chan') });
         await store.createQuiz(first);
         await store.createQuiz(retake);
-        expect(await store.recordAndScoreAnswer(answer(first.id, 'alice', { answeredAt: T0 + 1 }))).toEqual({ recorded: true, counted: true });
-        expect(await store.recordAndScoreAnswer(answer(first.id, 'alice', { option: 2, answeredAt: T0 + 2 }))).toEqual({ recorded: false, counted: false });
-        expect(await store.recordAndScoreAnswer(answer(retake.id, 'alice', { answeredAt: T0 + 3 }))).toEqual({ recorded: true, counted: false });
-        expect(await store.recordAndScoreAnswer(answer(first.id, 'bob', { correct: false, answeredAt: T0 + 4 }))).toEqual({ recorded: true, counted: true });
+        expect(await store.answerQuestion(click(first.id, 'alice', { answeredAt: T0 + 1 }), RIGHTS)).toEqual({ quiz: first, recorded: true, counted: true });
+        expect(await store.answerQuestion(click(first.id, 'alice', { shown: 1, answeredAt: T0 + 2 }), RIGHTS)).toEqual({ quiz: first, recorded: false, counted: false });
+        expect(await store.answerQuestion(click(retake.id, 'alice', { answeredAt: T0 + 3 }), RIGHTS)).toEqual({ quiz: retake, recorded: true, counted: false });
+        expect(await store.answerQuestion(click(first.id, 'bob', { shown: 0, answeredAt: T0 + 4 }), RIGHTS)).toEqual({ quiz: first, recorded: true, counted: true });
         expect(await store.advanceQuiz(first.id, 0, 1, null)).toBe(true);
-        expect(await store.recordAndScoreAnswer(answer(first.id, 'carol', { answeredAt: T0 + 5 }))).toEqual({ recorded: false, counted: false });
-        // The same rows as recordAnswer then scoreAnswer would leave.
-        expect((await store.answersFor(first.id)).map((a) => [a.userId, a.option, a.counted])).toEqual([['alice', 1, true], ['bob', 1, true]]);
+        // The quiz comes back as it is now: moved on, so the late click answers nothing.
+        expect(await store.answerQuestion(click(first.id, 'carol', { answeredAt: T0 + 5 }), RIGHTS))
+          .toEqual({ quiz: { ...first, current: 1, deadline: null }, recorded: false, counted: false });
+        // The same rows as recordAnswer then scoreAnswer would leave, right or wrong by the quiz's order.
+        expect((await store.answersFor(first.id)).map((a) => [a.userId, a.questionId, a.option, a.correct, a.counted]))
+          .toEqual([['alice', 'q-one', 2, true, true], ['bob', 'q-one', 0, false, true]]);
         expect((await store.answersFor(retake.id)).map((a) => [a.userId, a.counted])).toEqual([['alice', false]]);
         expect(await store.scoreAnswer(first.id, 0, 'alice')).toBe(true);
         expect(await board(where)).toEqual([
           { userId: 'alice', userName: 'ALICE', points: 1, answered: 1 },
           { userId: 'bob', userName: 'BOB', points: 0, answered: 1 },
         ]);
+      });
+
+      it('records a click exactly when clickOutcome lets it answer the quiz it returns', async () => {
+        const where = channel('slack');
+        const running = quiz(where, { current: 1 });
+        const solo = quiz({ ...where, channelId: unique('chan') }, { mode: 'solo', starterId: 'alice', deadline: null });
+        const stopped = quiz({ ...where, channelId: unique('chan') }, { status: 'stopped' });
+        const gone = quiz({ ...where, channelId: unique('chan') }, { questions: [{ id: 'q-retired', order: [0, 1, 2, 3] }] });
+        for (const q of [running, solo, stopped, gone]) expect(await store.createQuiz(q)).not.toBeNull();
+        const cases: [string, QuizClick, boolean][] = [
+          ['no such quiz', click(unique('nope'), 'alice'), false],
+          ['an earlier question', click(running.id, 'bob', { question: 0 }), false],
+          ['no fifth option', click(running.id, 'bob', { question: 1, shown: 4 }), false],
+          ['past the deadline', click(running.id, 'bob', { question: 1, answeredAt: running.deadline! + 1 }), false],
+          ['at the deadline', click(running.id, 'bob', { question: 1, answeredAt: running.deadline! }), true],
+          ['someone else’s solo quiz', click(solo.id, 'bob'), false],
+          ['one’s own solo quiz', click(solo.id, 'alice', { shown: 1 }), true],
+          ['a stopped quiz', click(stopped.id, 'bob'), false],
+          ['a question the pack no longer has', click(gone.id, 'bob'), false],
+        ];
+        for (const [name, c, answers] of cases) {
+          const got = await store.answerQuestion(c, RIGHTS);
+          const outcome = clickOutcome(got.quiz, c, RIGHTS);
+          expect({ name, recorded: got.recorded, answers: 'answer' in outcome }).toEqual({ name, recorded: answers, answers });
+        }
+        expect((await store.answersFor(running.id)).map((a) => [a.userId, a.question, a.option, a.correct])).toEqual([['bob', 1, 2, false]]);
+        expect((await store.answersFor(solo.id)).map((a) => [a.userId, a.option, a.correct])).toEqual([['alice', 1, false]]);
+        for (const q of [stopped, gone]) expect(await store.answersFor(q.id)).toEqual([]);
       });
 
       it('lets one of two simultaneous answers to one pack question count, in two quizzes at once', async () => {
@@ -518,6 +556,21 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         await answered(where, 'zed', [true, true], T0, { names: ['Zed', 'Aardvark'] });
         await answered(where, 'zed', [false], T0 - 1, { names: ['Middle'], ids: ['qz'] });
         expect(await board(where)).toEqual([{ userId: 'zed', userName: 'Aardvark', points: 2, answered: 3 }]);
+      });
+
+      it('names each person on a board of several by their own last answer on the server, a retake’s too', async () => {
+        const where = channel('discord');
+        await answered(where, 'amy', [true, true, true], T0, { names: ['Amy', 'Amy B', 'Amy C'] });
+        await answered(where, 'ben', [true, true], T0, { names: ['Benjamin', 'Ben'] });
+        await answered(where, 'cat', [true], T0, { names: ['Cat'] });
+        // Amy retakes q0 later (it does not score) under a new name; Ben answers later on another server.
+        await answered(where, 'amy', [false], T0 + DAY, { names: ['Dr Amy'], ids: ['q0'] });
+        await answered({ ...where, serverId: unique('srv') }, 'ben', [true], T0 + DAY, { names: ['Elsewhere'] });
+        expect(await board(where, { limit: 2 })).toEqual([
+          { userId: 'amy', userName: 'Dr Amy', points: 3, answered: 3 },
+          { userId: 'ben', userName: 'Ben', points: 2, answered: 2 },
+        ]);
+        expect((await board(where)).map((r) => [r.userId, r.userName])).toEqual([['amy', 'Dr Amy'], ['ben', 'Ben'], ['cat', 'Cat']]);
       });
 
       it('keeps servers and platforms apart', async () => {

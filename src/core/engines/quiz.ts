@@ -5,6 +5,8 @@ import { choiceId, newId } from '../ids.js';
 import { notice, privateReply, reply, type Block, type Reply } from '../reply.js';
 import { quoteBlock } from '../present.js';
 import { shuffle } from './shuffle.js';
+import { clickOutcome, type ClickOutcome, type QuizClick, type RightOptions } from '../store/quiz-click.js';
+import type { Pack } from '../pack/model.js';
 
 export const LETTERS = ['A', 'B', 'C', 'D'];
 /** A channel quiz still open this long after it started is treated as abandoned when someone starts another. */
@@ -26,6 +28,23 @@ export interface QuizOptions {
 export interface Player {
   user: Actor;
   isAdmin: boolean;
+}
+
+const REFUSALS: Record<Extract<ClickOutcome, { refused: unknown }>['refused'], string> = {
+  expired: EXPIRED,
+  'not-yours': 'This is someone else’s solo quiz. Start your own with /quiz start.',
+  closed: 'This question has closed; the answer is on its way.',
+};
+
+/** Each pack question's right option, worked out once per pack (the store's answer statement takes them). */
+const rightsByPack = new WeakMap<Pack, RightOptions>();
+function rightOptionsOf(pack: Pack): RightOptions {
+  let found = rightsByPack.get(pack);
+  if (!found) {
+    found = Object.fromEntries(pack.quiz.map((q) => [q.id, q.options.findIndex((o) => o.correct)]));
+    rightsByPack.set(pack, found);
+  }
+  return found;
 }
 
 function questionOf(services: Services, quiz: QuizRecord, index: number): { q: QuizQuestion; order: number[] } | null {
@@ -161,23 +180,18 @@ export async function answerQuiz(
   services: Services, user: Actor, quizId: string, questionIndex: number, shown: number,
 ): Promise<Reply[]> {
   const { store } = services;
-  const quiz = await store.getQuiz(quizId);
-  if (!quiz || quiz.status !== 'active' || quiz.current !== questionIndex || !(shown >= 0 && shown < 4)) return [notice(EXPIRED)];
+  const click: QuizClick = { quizId, question: questionIndex, shown, userId: user.id, userName: user.name, answeredAt: services.now().getTime() };
+  // The quiz is read, and the answer and its score written when the click may answer it, in one call.
+  const rights = rightOptionsOf(services.pack);
+  const { quiz, recorded: recordedNow, counted: countedNow } = await store.answerQuestion(click, rights);
+  const outcome = clickOutcome(quiz, click, rights);
+  if ('refused' in outcome || !quiz) return [notice(REFUSALS['refused' in outcome ? outcome.refused : 'expired'])];
   const found = questionOf(services, quiz, questionIndex);
   if (!found) return [notice(EXPIRED)];
   const { q, order } = found;
-  const now = services.now().getTime();
-  if (quiz.mode === 'solo' && user.id !== quiz.starterId) {
-    return [notice('This is someone else’s solo quiz. Start your own with /quiz start.')];
-  }
-  if (quiz.mode === 'channel' && quiz.deadline !== null && now > quiz.deadline) return [notice('This question has closed; the answer is on its way.')];
   const right = rightShownIndex(q, order);
-  let answer: QuizAnswer = {
-    quizId, question: questionIndex, questionId: q.id, userId: user.id, userName: user.name, option: shown, correct: shown === right, answeredAt: now,
-  };
+  let answer = outcome.answer;
   const alreadyAnswered = notice('You already answered this question: your first answer counts.');
-  // The answer and its score are written together; the score is keyed by person and pack question.
-  const { recorded: recordedNow, counted: countedNow } = await store.recordAndScoreAnswer(answer);
   let counted = countedNow;
   if (!recordedNow) {
     // A solo quiz records the answer, then moves on. A restart between the two would leave it stuck

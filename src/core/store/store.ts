@@ -2,6 +2,7 @@ import type {
   CastVote, ChannelRef, DebateRecord, DebateTurn, LeaderboardQuery, LeaderboardRow, PromptPostRecord, QuizAnswer, QuizRecord,
   SeasonRecord, Vote, VoteEvent,
 } from './records.js';
+import type { QuizClick, RightOptions } from './quiz-click.js';
 import type { ScheduleStore } from './schedule-store.js';
 import type { ClassDebateStore } from './class-debate-store.js';
 import type { ResultsStore } from './results-store.js';
@@ -53,10 +54,12 @@ export interface Store extends ScheduleStore, ResultsStore, ClassDebateStore, Po
    */
   scoreAnswer(quizId: string, question: number, userId: string): Promise<boolean>;
   /**
-   * recordAnswer, then scoreAnswer when it was recorded, in one call: one statement on Postgres, where
-   * the answer and its score then land together or not at all. `counted` is false when nothing was recorded.
+   * Reads the quiz and, when the click may answer it as read (clickOutcome in quiz-click.ts), records
+   * the answer and scores it as recordAnswer then scoreAnswer would: one statement on Postgres, where
+   * the answer and its score land together or not at all. `quiz` is the quiz as read (null when there
+   * is none); `recorded` and `counted` are false when nothing was recorded (a refusal or a repeat).
    */
-  recordAndScoreAnswer(a: QuizAnswer): Promise<{ recorded: boolean; counted: boolean }>;
+  answerQuestion(click: QuizClick, rights: RightOptions): Promise<{ quiz: QuizRecord | null; recorded: boolean; counted: boolean }>;
   /** Answers in the order given, each with `counted` set. */
   answersFor(quizId: string, question?: number): Promise<QuizAnswer[]>;
   leaderboard(query: LeaderboardQuery): Promise<LeaderboardRow[]>;

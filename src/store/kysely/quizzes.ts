@@ -1,6 +1,7 @@
 import { sql, type Kysely, type QueryCreator, type Selectable } from 'kysely';
 import type { Tables } from './tables.js';
 import type { ChannelRef, LeaderboardQuery, LeaderboardRow, QuizAnswer, QuizRecord, SeasonRecord } from '../../core/store/records.js';
+import { clickOutcome, type QuizClick, type RightOptions } from '../../core/store/quiz-click.js';
 import { affected, inserted, num, numOrNull, updated } from './rows.js';
 import type { Backend } from '../kysely-store.js';
 import { arg, prepared } from './prepared.js';
@@ -79,16 +80,41 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
     .expression(sql`select ${scoreSelect} from quiz_answers a
       where a.quiz_id = ${arg('quizId')} and a.question = ${arg<number>('question')} and a.user_id = ${arg('userId')} and a.question_id is not null`)
     .compile());
-  // On Postgres the answer and its score are one statement: the score's insert reads the answer's
-  // row from the insert's RETURNING (a data-modifying CTE), so both land together or neither does.
-  const answerAndScoreOnPostgres = prepared(db, (db) => db
-    .with('answered', (db) => answerInsert(db).returning(['platform', 'server_id', 'answered_at', 'user_id', 'question_id', 'quiz_id', 'question', 'channel_id', 'user_name', 'correct']))
+  // On Postgres a click is one statement: it reads the quiz row (FOR SHARE, as recordAnswer's insert
+  // does), inserts the answer when the click may answer it (clickOutcome's checks, in SQL), and the
+  // score's insert reads the answer's row from the insert's RETURNING (a data-modifying CTE), so
+  // answer and score land together or neither does. It returns the quiz row as read.
+  // The quiz's JSON is parsed once (`entry`, the question clicked) and the rights once (`r.right_option`).
+  const answerClickOnPostgres = prepared(db, (db) => db
+    .with('quiz', (db) => db.selectFrom('quizzes').selectAll()
+      .select(sql<unknown>`questions::jsonb -> ${arg<number>('question')}::int`.as('entry'))
+      .where('id', '=', arg('quizId')).forShare())
+    .with('answered', (db) => db.insertInto('quiz_answers')
+      .columns(['quiz_id', 'question', 'question_id', 'user_id', 'user_name', 'option', 'correct', 'answered_at', 'server_id', 'platform', 'channel_id'])
+      .expression(sql`select q.id, ${arg<number>('question')}::int, q.entry ->> 'id', ${arg('userId')}, ${arg('userName')}, ${arg<number>('shown')}::int,
+          case when (q.entry -> 'order' ->> ${arg<number>('shown')}::int)::int = r.right_option then 1 else 0 end,
+          ${arg<number>('answeredAt')}::bigint, q.server_id, q.platform, q.channel_id
+        from quiz q cross join lateral (select (${arg('rights')}::jsonb ->> (q.entry ->> 'id'))::int as right_option) r
+        where q.status = 'active' and q.current = ${arg<number>('question')}::int and ${arg<number>('shown')}::int between 0 and 3
+          and r.right_option is not null
+          and (q.mode <> 'solo' or q.starter_id = ${arg('userId')})
+          and (q.mode <> 'channel' or q.deadline is null or q.deadline >= ${arg<number>('answeredAt')}::bigint)`)
+      .onConflict((oc) => oc.doNothing())
+      .returning(['platform', 'server_id', 'answered_at', 'user_id', 'question_id', 'quiz_id', 'question', 'channel_id', 'user_name', 'correct']))
     .with('scored', () => scoreInsert(db).expression(sql`select ${scoreSelect} from answered a where a.question_id is not null`))
-    .selectNoFrom([
+    .selectFrom('quiz').selectAll()
+    .select([
       sql<number | string>`(select count(*) from answered)`.as('recorded'),
       sql<number | string>`(select count(*) from scored)`.as('counted'),
     ])
     .compile());
+  /** The rights as the Postgres statement takes them, written once per pack. */
+  const rightsJson = new WeakMap<RightOptions, string>();
+  const jsonOf = (rights: RightOptions) => {
+    let json = rightsJson.get(rights);
+    if (json === undefined) rightsJson.set(rights, (json = JSON.stringify(rights)));
+    return json;
+  };
   return {
     async createQuiz(q: QuizRecord) {
       // The two partial unique indexes (one channel quiz per channel, one solo quiz per person) refuse a second.
@@ -141,17 +167,23 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
       // that reads after advancing counts it. SQLite runs one writing statement at a time.
       return affected(await answer.run(answerArgs(a)));
     },
-    async recordAndScoreAnswer(a: QuizAnswer) {
-      const args = answerArgs(a);
+    async answerQuestion(click: QuizClick, rights: RightOptions) {
       if (dialect === 'postgres') {
-        const row = (await answerAndScoreOnPostgres.run(args)).rows[0];
-        return { recorded: num(row?.recorded ?? 0) > 0, counted: num(row?.counted ?? 0) > 0 };
+        const row = (await answerClickOnPostgres.run({ ...click, rights: jsonOf(rights) })).rows[0];
+        if (!row) return { quiz: null, recorded: false, counted: false };
+        return { quiz: toRecord(row), recorded: num(row.recorded) > 0, counted: num(row.counted) > 0 };
       }
-      // SQLite has no data-modifying CTEs: the two statements, back to back, as the engine ran them
-      // before this call (a transaction around them cost a tenth of a quiz click there). A process
-      // killed between them leaves the answer unscored until a solo player clicks again.
-      if (!affected(await answer.run(args))) return { recorded: false, counted: false };
-      return { recorded: true, counted: (await score.run(args)).rows.length > 0 };
+      // SQLite has no data-modifying CTEs: the read, then the answer and its score back to back, as
+      // the engine ran them before this call (a transaction around them cost a tenth of a quiz click
+      // there). The answer's insert checks again that the quiz is still on the question. A process
+      // killed between the two leaves the answer unscored until a solo player clicks again.
+      const row = (await byId.run({ id: click.quizId })).rows[0];
+      const quiz = row ? toRecord(row) : null;
+      const outcome = clickOutcome(quiz, click, rights);
+      if (!('answer' in outcome)) return { quiz, recorded: false, counted: false };
+      const args = answerArgs(outcome.answer);
+      if (!affected(await answer.run(args))) return { quiz, recorded: false, counted: false };
+      return { quiz, recorded: true, counted: (await score.run(args)).rows.length > 0 };
     },
     async scoreAnswer(quizId: string, question: number, userId: string) {
       // The key (server, season, person, pack question) lets only the first answer in: a retake, a
