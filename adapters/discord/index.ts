@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, type Interaction } from 'discord.js';
 import type { Config } from '../../src/config.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { Runtime } from '../../src/runtime.js';
@@ -37,6 +37,11 @@ export function createClient(config: Config): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: { parse: [] },
+    // discord.js keeps up to 200 messages per channel: each clicked message (a button interaction
+    // carries it) and each message an edit or follow-up returns. Nothing here reads them back — a
+    // click's message id comes with the interaction, a thread starts from the Message object a post
+    // returns — so in a busy bot they only made the heap grow with every channel it answered in.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
     // What we send (embeds, button rows, modals, autocomplete choices) is built in Discord's own API
     // shapes (APIEmbed, APIActionRowComponent…: snake_case, no builders, emoji as objects), which the
     // types hold us to. discord.js's default transformer would rewrite every key of every message

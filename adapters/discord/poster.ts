@@ -1,7 +1,7 @@
 import type { Client, Message } from 'discord.js';
 import type { Logger } from '../../src/core/logger.js';
 import { PostError, type Poster } from '../../src/core/poster.js';
-import { renderReply } from './render.js';
+import { rendered as renderedOnce } from './rendered.js';
 import { startThread } from './threads.js';
 import { toPostError } from './errors.js';
 import { nonceFor } from './nonce.js';
@@ -26,7 +26,7 @@ export function discordPoster(client: Client, log: Logger): Poster {
       if (!channel) throw new PostError('channel-gone', `channel ${target} no longer exists`);
       if (!channel.isSendable()) throw new PostError('forbidden', `channel ${target} is not one the bot can post in`);
       // Channel posts are seen by everyone; a private reply has no meaning here and is posted as is.
-      const rendered = renderReply(reply);
+      const rendered = renderedOnce(reply);
       let first: Message | null = null;
       for (const [part, message] of rendered.messages.entries()) {
         const keyed = once ? { ...message, nonce: nonceFor(`${once.key}.${part}`), enforceNonce: true } : message;

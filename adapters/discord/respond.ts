@@ -9,7 +9,8 @@ import {
 import type { Logger } from '../../src/core/logger.js';
 import type { Reply, Visibility } from '../../src/core/reply.js';
 import { builtPayload } from './payload.js';
-import { renderReply, type DiscordMessage } from './render.js';
+import type { DiscordMessage } from './render.js';
+import { rendered as renderedOnce } from './rendered.js';
 import { startThread } from './threads.js';
 
 export type AnswerableInteraction = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
@@ -69,7 +70,7 @@ export class Responder {
 
   async send(replies: readonly Reply[]): Promise<void> {
     for (const r of replies) {
-      const rendered = renderReply(r);
+      const rendered = renderedOnce(r);
       let first: Message | null = null;
       for (const [n, message] of rendered.messages.entries()) {
         const sent = await this.sendOne(message, rendered.visibility, rendered.replaceOriginal && n === 0, Boolean(rendered.thread) && n === 0);

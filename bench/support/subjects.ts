@@ -8,10 +8,21 @@ export interface Subject extends Started {
   cleanup(): Promise<void>;
 }
 
+/**
+ * With BENCH_CPU_PROF=<dir> in the bench's environment, the bot runs under `node --cpu-prof` and
+ * writes its profile there when it stops (Node refuses --cpu-prof in NODE_OPTIONS, and the bot's
+ * environment is exactly `env`). Off by default: the profiler costs CPU, so its figures are not the
+ * bench's.
+ */
+const profiling = (): string[] => {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+};
+
 /** `rostrum start` exactly as a user runs it (bin/rostrum.js), on a fresh SQLite file, with `env`. */
 export function startRostrum(env: Record<string, string>): Subject {
   const dir = mkdtempSync(join(tmpdir(), 'rostrum-bench-'));
-  const started = start(['bin/rostrum.js', 'start'], { LOG_LEVEL: 'warn', DATABASE_PATH: join(dir, 'rostrum.db'), ...env });
+  const started = start([...profiling(), 'bin/rostrum.js', 'start'], { LOG_LEVEL: 'warn', DATABASE_PATH: join(dir, 'rostrum.db'), ...env });
   return {
     ...started,
     async cleanup() {

@@ -11,7 +11,23 @@ function authorPoints(services: Services, motionId?: string): Point[] {
   return services.pack.points.filter((p) => p.source === 'author' && (!motionId || p.motion === motionId));
 }
 
+/**
+ * A key point's reply depends on nothing but the pack, so each is built once and the same object
+ * handed out again: an adapter can then keep its rendering (adapters/discord/rendered.ts). Replies
+ * are never changed once made. Keyed by the point, which belongs to one loaded pack.
+ */
+const keyPointReplies = new WeakMap<Point, Reply>();
+
 function keyPointReply(services: Services, point: Point): Reply {
+  let r = keyPointReplies.get(point);
+  if (!r) {
+    r = buildKeyPointReply(services, point);
+    keyPointReplies.set(point, r);
+  }
+  return r;
+}
+
+function buildKeyPointReply(services: Services, point: Point): Reply {
   const motion = services.pack.motionById.get(point.motion);
   const blocks: Block[] = [
     { type: 'heading', text: `Key point — ${motion?.title ?? point.motion}` },

@@ -110,6 +110,17 @@ describe('/keypoints show: the reply', () => {
   });
 });
 
+describe('/keypoints show: one reply per point', () => {
+  it('hands out the same reply object each time a point is shown, in any channel, so an adapter can keep its rendering', async () => {
+    const first = await show(ctx);
+    for (let i = 1; i < authorPoints().length; i++) await show(ctx);
+    const again = await show(ctx);
+    expect(shownPoint(again).id).toBe(shownPoint(first).id);
+    expect(again).toBe(first);
+    expect(await show(contextFor(services, 'bob', 'kp-elsewhere'))).toBe(first);
+  });
+});
+
 describe('/keypoints show topic:', () => {
   it('shows the author point whose claim the topic states', async () => {
     for (const point of authorPoints()) {
