@@ -1,4 +1,3 @@
-import 'dotenv/config';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, secretValues, type Config } from './config.js';
 import { createLogger } from './logging.js';
@@ -6,6 +5,7 @@ import type { Logger } from './core/logger.js';
 import { exitWhenFlushed, toleratePipeReaders } from './output-flush.js';
 import { guardProcess } from './process-guard.js';
 import { holdYoungGeneration } from './young-generation.js';
+import { loadEnvFile } from './env-file.js';
 // Small, and read by every command: static, since each dynamic import costs the bundle chunks of its own.
 import { argsProblem } from './commands/args.js';
 import { COMMAND_USAGE, wantsHelp } from './commands/usage.js';
@@ -72,6 +72,7 @@ function terminalLogger(c: Config): Logger {
 }
 
 async function main(argv: string[]): Promise<void> {
+  await loadEnvFile(); // before anything reads a setting
   const [command = 'start', ...rest] = argv;
   if (wantsHelp(rest)) {
     process.stdout.write(`${COMMAND_USAGE[command] ?? USAGE}\n`);
