@@ -1,11 +1,12 @@
 // Second step of `npm run build` (and of `prepare`, which `npm install` runs): after tsc has compiled
 // src/ and adapters/ into dist/, this bundles that JavaScript into dist/bundle/, which bin/rostrum.js
-// runs. Node loads an ES module file by file: the pure-JavaScript dependencies the bot needs at every
-// start (Kysely's 263 modules, zod's 95) took most of start-up, so they go into the bundle. Native
-// modules (better-sqlite3), the Postgres driver, pino and the platform SDKs stay in node_modules:
-// they load from there, and only when used. Each dynamic import becomes a chunk of its own, so an
-// adapter's code still loads only when it starts. Last, the shipped content pack is checked and the
-// result left beside the bundle, so a start need not check it again (src/core/pack/checked-at-build.ts).
+// runs. Node loads an ES module file by file: the pure-JavaScript dependencies (Kysely's 263 modules,
+// which every start needs; zod's 95, which a pack check needs) took most of start-up, so they go into
+// the bundle. Native modules (better-sqlite3), the Postgres driver, pino and the platform SDKs stay
+// in node_modules: they load from there, and only when used. Each dynamic import becomes a chunk of
+// its own, so an adapter's code still loads only when it starts. Last, the shipped content pack is
+// checked and the result left beside the bundle, so a start need not check it again
+// (src/core/pack/checked-at-build.ts).
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';

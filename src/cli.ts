@@ -1,4 +1,3 @@
-import 'dotenv/config';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, secretValues, type Config } from './config.js';
 import { createLogger } from './logging.js';
@@ -6,6 +5,11 @@ import type { Logger } from './core/logger.js';
 import { exitWhenFlushed, toleratePipeReaders } from './output-flush.js';
 import { guardProcess } from './process-guard.js';
 import { holdYoungGeneration } from './young-generation.js';
+import { loadEnvFile } from './env-file.js';
+// Small, and read by every command: static, since each dynamic import costs the bundle chunks of its own.
+import { argsProblem } from './commands/args.js';
+import { COMMAND_USAGE, wantsHelp } from './commands/usage.js';
+import { boundedLine, MAX_ID, readChannel } from './core/input.js';
 
 const USAGE = `rostrum — a debate bot for Discord, Slack and the terminal
 
@@ -43,11 +47,9 @@ function fail(message: string, code = 2): never {
 }
 
 /** Refuses arguments parseArgs would refuse, in a sentence and with the command's usage (exit 2). */
-async function checkArgs(command: string, args: string[], options: NonNullable<ParseArgsConfig['options']>, allowPositionals = false): Promise<void> {
-  const { argsProblem } = await import('./commands/args.js');
+function checkArgs(command: string, args: string[], options: NonNullable<ParseArgsConfig['options']>, allowPositionals = false): void {
   const problem = argsProblem(command, args, options, allowPositionals);
   if (problem === null) return;
-  const { COMMAND_USAGE } = await import('./commands/usage.js');
   fail(`${problem}\n${COMMAND_USAGE[command] ?? USAGE}`);
 }
 
@@ -70,8 +72,8 @@ function terminalLogger(c: Config): Logger {
 }
 
 async function main(argv: string[]): Promise<void> {
+  await loadEnvFile(); // before anything reads a setting
   const [command = 'start', ...rest] = argv;
-  const { COMMAND_USAGE, wantsHelp } = await import('./commands/usage.js');
   if (wantsHelp(rest)) {
     process.stdout.write(`${COMMAND_USAGE[command] ?? USAGE}\n`);
     return;
@@ -94,24 +96,17 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'shell': {
       const options = { user: { type: 'string' }, channel: { type: 'string' }, json: { type: 'boolean' } } as const;
-      await checkArgs(command, rest, options);
+      checkArgs(command, rest, options);
       const { values } = parseArgs({ args: rest, options });
       // Read as the terminal's :channel and :user read them, so the session starts where they could move it.
-      const { boundedLine, MAX_ID, readChannel } = await import('./core/input.js');
       const channel = readChannel('shell', values.channel ?? 'general');
       if (!channel) fail(`--channel ${values.channel ?? ''} is not a channel name: use letters, digits, - and _ (at most ${MAX_ID}), e.g. --channel general.`);
       const user = boundedLine(values.user ?? '', MAX_ID) || 'you';
       const c = config();
       const log = terminalLogger(c);
       guardProcess(log);
-      const { openRuntime } = await import('./runtime.js');
-      const { runShellAdapter } = await import('../adapters/shell/index.js');
-      const { exportDirFor } = await import('../adapters/shell/files.js');
-      const runtime = await openRuntime(c, log);
-      await runShellAdapter(runtime, {
-        user, channel, json: Boolean(values.json), exportDir: exportDirFor(c.DATABASE_PATH),
-      });
-      await runtime.close();
+      const { shellCommand } = await import('./commands/shell.js');
+      await shellCommand(c, log, { user, channel, json: Boolean(values.json) });
       return;
     }
     case 'validate': {
@@ -121,7 +116,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'match': {
       const options = { json: { type: 'boolean' }, motion: { type: 'string' } } as const;
-      await checkArgs(command, rest, options, true);
+      checkArgs(command, rest, options, true);
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options });
       const { matchCommand } = await import('./commands/match.js');
       // No text at all is a usage error; an empty one ("") is a text that makes no point.
@@ -130,7 +125,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'deploy-commands': {
       const options = { guild: { type: 'string' } } as const;
-      await checkArgs(command, rest, options);
+      checkArgs(command, rest, options);
       const { values } = parseArgs({ args: rest, options });
       const c = config();
       const { deployCommandsCommand } = await import('./commands/deploy-commands.js');
@@ -144,7 +139,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'export': {
       const options = { what: { type: 'string' }, channel: { type: 'string' }, since: { type: 'string' }, out: { type: 'string' } } as const;
-      await checkArgs(command, rest, options);
+      checkArgs(command, rest, options);
       const { values } = parseArgs({ args: rest, options });
       const { exportCommand } = await import('./commands/export.js');
       process.exitCode = await exportCommand(config(), values);
@@ -152,7 +147,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'backup': {
       const options = { force: { type: 'boolean' } } as const;
-      await checkArgs(command, rest, options, true);
+      checkArgs(command, rest, options, true);
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options });
       const { backupCommand } = await import('./commands/backup.js');
       process.exitCode = await backupCommand(config(), { files: positionals, force: Boolean(values.force) });

@@ -61,7 +61,7 @@ export async function startBot(config: Config, logger: Logger): Promise<void> {
     await stopAll(adapters, runtime, logger);
     return;
   }
-  if (adapters.length > 0) runtime.warm();
+  if (adapters.length > 0) await runtime.warm(); // while the young generation is still held (young-generation.ts)
   startUpDone();
   if (adapters.length === 0) {
     const { runShellAdapter } = await import('../adapters/shell/index.js');

@@ -3,7 +3,6 @@ import type { Services } from './core/context.js';
 import type { Logger } from './core/logger.js';
 import { createServices } from './core/services.js';
 import { loadPack, DEFAULT_PACK_DIR } from './core/pack/load.js';
-import { createMatcher } from './core/match/create-matcher.js';
 import { lazyMatcher } from './core/match/lazy-matcher.js';
 import { openStore } from './store/open.js';
 import { cronerScheduling } from './schedule/slots.js';
@@ -13,14 +12,18 @@ export interface Runtime {
   services: Services;
   /** Adds a listener to `services.wake` (each adapter's background loop registers one). */
   onWake(listener: () => void): void;
-  /** Builds now what is otherwise built on first use (the matcher's index), so no user waits for it. */
-  warm(): void;
+  /** Loads and builds now what is otherwise loaded and built on first use (the matcher), so no user waits for it. */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function openRuntime(config: Config, logger: Logger): Promise<Runtime> {
   const pack = await loadPack(config.CONTENT_PACK ?? DEFAULT_PACK_DIR);
-  const matcher = lazyMatcher(() => createMatcher(pack));
+  // The matcher's code (its index, minisearch, the tables it builds as it loads) loads with the first command.
+  const matcher = lazyMatcher(async () => {
+    const { createMatcher } = await import('./core/match/create-matcher.js');
+    return () => createMatcher(pack);
+  });
   const store = await openStore(config);
   const listeners: (() => void)[] = [];
   const services: Services = {
@@ -35,6 +38,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
       },
     }),
     wake: () => listeners.forEach((l) => l()),
+    ready: () => matcher.load(),
     // Loaded on first use: a bot that never draws a map never loads the native renderer.
     renderPng: async (svg) => (await import('./images/svg-to-png.js')).svgToPng(svg),
   };

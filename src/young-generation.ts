@@ -1,4 +1,7 @@
-import { setFlagsFromString } from 'node:v8';
+import { createRequire } from 'node:module';
+
+/** node:v8, loaded when first used: `rostrum shell` and the other commands never need it. */
+const v8 = () => createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
 
 /**
  * V8 doubles its young generation (new space) after a scavenge that finds much of it still alive,
@@ -12,10 +15,10 @@ import { setFlagsFromString } from 'node:v8';
  * way to its first prompt, and the terminal's memory is well within its bound.
  */
 export function holdYoungGeneration(): void {
-  setFlagsFromString('--semi-space-growth-factor=1');
+  v8().setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 /** Start-up is done: the young generation may grow again (2 is V8's own factor). */
 export function startUpDone(): void {
-  setFlagsFromString('--semi-space-growth-factor=2');
+  v8().setFlagsFromString('--semi-space-growth-factor=2');
 }

@@ -11,7 +11,7 @@ describe('stopping the bot', () => {
     const runtime: Runtime = {
       services: await testServices(),
       onWake: () => {},
-      warm: () => {},
+      warm: async () => {},
       close: async () => { throw new Error('pool already ended'); },
     };
     const adapter = { platform: 'discord' as const, stop: async () => { stopped.push('discord'); } };

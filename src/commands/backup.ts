@@ -1,12 +1,6 @@
 import { accessSync, constants, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-
-export const BACKUP_USAGE = `usage: rostrum backup [--force] FILE
-Writes a consistent copy of the SQLite database (DATABASE_PATH) to FILE, safely while the bot is
-running: SQLite's online backup copies what was committed, never a half-written transaction.
-An existing FILE is kept unless --force is given. To restore, stop the bot and put the copy in
-place of the database file (see docs/operations.md).
-With DATABASE_URL (Postgres) use Postgres's own tool instead: pg_dump.`;
+import { BACKUP_USAGE } from './usage.js';
 
 export interface BackupArgs {
   /** The command's positional arguments: one, the file to write. */

@@ -5,13 +5,7 @@ import { loadPack, DEFAULT_PACK_DIR } from '../core/pack/load.js';
 import { DEFAULT_SETTINGS } from '../core/services.js';
 import { buildExport, EXPORT_KINDS, plural, sinceOf, type ExportKind } from '../core/results/export.js';
 import { openStore } from '../store/open.js';
-
-export const EXPORT_USAGE = `usage: rostrum export --what quiz|votes|debates [--channel ID] [--since YYYY-MM-DD] --out FILE
-Writes the results kept in the configured store (DATABASE_URL or DATABASE_PATH) to a CSV file:
-  quiz     quiz scores per person and question
-  votes    votes per discussion prompt
-  debates  each debate's turns and the points made
---channel keeps one channel's; --since keeps what happened from that day on (DEFAULT_TIMEZONE's day).`;
+import { EXPORT_USAGE } from './usage.js';
 
 export interface ExportArgs {
   what?: string;

@@ -1,5 +1,18 @@
-import { BACKUP_USAGE } from './backup.js';
-import { EXPORT_USAGE } from './export.js';
+// Only text here: every command reads it at start (cli.ts), so it must load none of the commands' code.
+
+export const EXPORT_USAGE = `usage: rostrum export --what quiz|votes|debates [--channel ID] [--since YYYY-MM-DD] --out FILE
+Writes the results kept in the configured store (DATABASE_URL or DATABASE_PATH) to a CSV file:
+  quiz     quiz scores per person and question
+  votes    votes per discussion prompt
+  debates  each debate's turns and the points made
+--channel keeps one channel's; --since keeps what happened from that day on (DEFAULT_TIMEZONE's day).`;
+
+export const BACKUP_USAGE = `usage: rostrum backup [--force] FILE
+Writes a consistent copy of the SQLite database (DATABASE_PATH) to FILE, safely while the bot is
+running: SQLite's online backup copies what was committed, never a half-written transaction.
+An existing FILE is kept unless --force is given. To restore, stop the bot and put the copy in
+place of the database file (see docs/operations.md).
+With DATABASE_URL (Postgres) use Postgres's own tool instead: pg_dump.`;
 
 /**
  * What `rostrum <command> --help` prints for each command. A command without an entry here gets

@@ -41,6 +41,11 @@ export interface Services {
   /** Tells background work that a deadline or schedule changed, so it re-plans its sleep. */
   wake: () => void;
   /**
+   * Loads what handlers then use synchronously and start-up leaves unloaded (the matcher's code):
+   * dispatch awaits it before each command and choice. Without it, all is loaded already.
+   */
+  ready?: () => Promise<void>;
+  /**
    * Draws an SVG (the argument map) as a PNG. The renderer is native code, so start-up hands it in
    * from outside the core; without one, a map goes out as its SVG and its text.
    */

@@ -110,6 +110,7 @@ export async function runAutocomplete(
 
 async function guarded(base: BaseContext, what: object, run: () => Promise<Reply[]>): Promise<Reply[]> {
   try {
+    await base.services.ready?.();
     return await run();
   } catch (err) {
     base.services.logger.error({ err, ...what, platform: base.platform, channel: base.channelId }, 'handler failed');

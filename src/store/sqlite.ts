@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type Driver } from 'kysely';
 import type { Tables } from './kysely/tables.js';
 import type { Store } from '../core/store/store.js';
@@ -26,7 +27,7 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 }
 
 class StoreSqliteDialect extends SqliteDialect {
-  constructor(private readonly database: Database.Database) {
+  constructor(private readonly database: BetterSqlite3.Database) {
     super({ database });
   }
 
@@ -46,6 +47,12 @@ class StoreSqliteDialect extends SqliteDialect {
  * waits for the lock synchronously (busy_timeout blocks the thread), would then never see it released.
  */
 const exclusive: Exclusive = (db, _key, write) => write(db);
+
+/**
+ * Required, not imported: an ES module that imports a CommonJS package has Node first scan the
+ * package's source for the names it exports, which cost more at each start than loading the driver.
+ */
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
 
 const STARTUP_BUSY_MS = 60_000;
 const RUNTIME_BUSY_MS = 5000;

@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
+
+const require = createRequire(import.meta.url);
 
 export interface WalCheckpointOptions {
   /** Start checkpointing in the background once the log is this large (default: SQLite's own trigger, 1000 pages). */
@@ -74,9 +76,12 @@ export function startWalCheckpoints(database: Database, path: string, options: W
     }
     if (size < startAt) return;
     clearInterval(watch);
-    worker = new Worker(CHECKPOINTER, {
+    // Required here, not imported: most runs never start the thread, and loading node:worker_threads
+    // was a noticeable part of a start.
+    const { Worker: Thread } = require('node:worker_threads') as typeof import('node:worker_threads');
+    worker = new Thread(CHECKPOINTER, {
       eval: true,
-      workerData: { path, driver: createRequire(import.meta.url).resolve('better-sqlite3'), everyMs: options.everyMs ?? 1000 },
+      workerData: { path, driver: require.resolve('better-sqlite3'), everyMs: options.everyMs ?? 1000 },
     });
     worker.unref();
     const thread = worker;

@@ -137,4 +137,20 @@ describe('rostrum command', () => {
     expect(stderr).toMatch(/QUIZ_CHANNEL_SECONDS: expected a whole number from 1 to 600/);
     expect(stderr).toMatch(/DEFAULT_TIMEZONE: expected an IANA time zone name/);
   });
+
+  it('reads settings from a .env in the working directory, or from the file DOTENV_CONFIG_PATH names', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rostrum-env-'));
+    await writeFile(join(dir, '.env'), 'QUIZ_CHANNEL_SECONDS=soon\n');
+    const here = await runRostrum(['shell'], { cwd: dir, env: { DATABASE_PATH: join(dir, 'rostrum.db') } });
+    expect(here.code).toBe(2);
+    expect(here.stderr).toMatch(/QUIZ_CHANNEL_SECONDS: expected a whole number from 1 to 600/);
+    const named = join(dir, 'settings.env');
+    await writeFile(named, 'DEBATE_TURN_LIMIT=many\n');
+    const there = await runRostrum(['shell'], { env: { DOTENV_CONFIG_PATH: named, DATABASE_PATH: join(dir, 'rostrum.db') } });
+    expect(there.code).toBe(2);
+    expect(there.stderr).toMatch(/DEBATE_TURN_LIMIT: expected a whole number from 1 to 50/);
+    // A variable set in the environment wins over the file, as dotenv has it.
+    const set = await runRostrum(['shell'], { cwd: dir, env: { QUIZ_CHANNEL_SECONDS: '30', DATABASE_PATH: join(dir, 'rostrum.db') } });
+    expect(set.code).toBe(0);
+  }, SPAWNS_TIMEOUT);
 });

@@ -25,14 +25,14 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 }
 
 /** Spawns `rostrum <args>` with its standard streams as pipes, and nothing reading them yet. */
-export function spawnRostrum(args: string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [...COMMAND, ...args], { cwd: ROOT, env: childEnv(env) });
+export function spawnRostrum(args: string[], env: Record<string, string> = {}, cwd = ROOT): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [...COMMAND, ...args], { cwd, env: childEnv(env) });
 }
 
 /** Runs `rostrum <args>` to completion with `input` on standard input. */
-export function runRostrum(args: string[], options: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunResult> {
+export function runRostrum(args: string[], options: { input?: string; env?: Record<string, string>; timeoutMs?: number; cwd?: string } = {}): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawnRostrum(args, options.env);
+    const child = spawnRostrum(args, options.env, options.cwd);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
