@@ -27,10 +27,8 @@ export const debateCommand: CommandSpec = {
         { name: 'motion', description: 'The motion to debate', type: 'string', autocomplete: 'motion' },
         { name: 'side', description: 'The side the bot argues', type: 'string', choices: SIDES },
       ],
-      handler: async (ctx) => {
-        await remember(ctx);
-        return [await startDebate(ctx.services, ctx, ctx.user.id, { motion: str(ctx, 'motion'), side: str(ctx, 'side') })];
-      },
+      // The debater's name is remembered with the debate (openDebate), not before it.
+      handler: async (ctx) => [await startDebate(ctx.services, ctx, ctx.user, { motion: str(ctx, 'motion'), side: str(ctx, 'side') })],
     },
     {
       name: 'reply',
