@@ -209,20 +209,21 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
         .where('platform', '=', query.platform).where('server_id', '=', query.serverId).where('season', '=', query.season)
         .where('answered_at', '>=', query.since);
       if (query.channelId !== undefined) q = q.where('channel_id', '=', query.channelId);
-      const rows = await q.groupBy('user_id')
-        .orderBy('points', 'desc').orderBy('answered', 'asc').orderBy('user_id')
-        .limit(query.limit).execute();
-      // Show each person under the name they used last (people rename themselves mid-term).
-      const latest = new Map<string, string>();
-      if (rows.length > 0) {
-        const names = await db.selectFrom('quiz_answers').select(['user_id', 'user_name'])
-          .where('platform', '=', query.platform).where('server_id', '=', query.serverId)
-          .where('user_id', 'in', rows.map((r) => r.user_id))
-          .orderBy('answered_at', 'desc').execute();
-        for (const n of names) if (!latest.has(n.user_id)) latest.set(n.user_id, n.user_name);
-      }
+      const board = q.groupBy('user_id').orderBy('points', 'desc').orderBy('answered', 'asc').orderBy('user_id').limit(query.limit);
+      // Each person shows under the name they used last (people rename themselves mid-term): their
+      // latest answer's, read in the same statement for the board's few people only. Each is the first
+      // match of a walk back through the server's answers by time (quiz_answers_board), where reading
+      // every answer of theirs cost a second statement and grew with the term.
+      const rows = await db.selectFrom(board.as('b'))
+        .select((eb) => [
+          'b.user_id', 'b.user_name', 'b.points', 'b.answered',
+          eb.selectFrom('quiz_answers as a').select('a.user_name')
+            .where('a.platform', '=', query.platform).where('a.server_id', '=', query.serverId).whereRef('a.user_id', '=', 'b.user_id')
+            .orderBy('a.answered_at', 'desc').limit(1).as('last_name'),
+        ])
+        .orderBy('b.points', 'desc').orderBy('b.answered', 'asc').orderBy('b.user_id').execute();
       return rows.map((r) => ({
-        userId: r.user_id, userName: latest.get(r.user_id) ?? String(r.user_name), points: num(r.points), answered: num(r.answered),
+        userId: r.user_id, userName: r.last_name ?? String(r.user_name), points: num(r.points), answered: num(r.answered),
       }));
     },
     async listSeasons(platform: string, serverId: string): Promise<SeasonRecord[]> {
