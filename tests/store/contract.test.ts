@@ -621,6 +621,26 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await board(where, { season: 1 })).toEqual([{ userId: 'alice', userName: 'ALICE', points: 1, answered: 2 }]);
         expect(await board(where, { season: 2 })).toEqual([{ userId: 'alice', userName: 'ALICE', points: 2, answered: 2 }]);
       });
+
+      it('reads the seasons with the board of the season asked for, else of the current one', async () => {
+        const where = channel('shell');
+        const seasonBoard = (patch: { season?: number; channelId?: string } = {}) =>
+          store.seasonLeaderboard({ platform: where.platform, serverId: where.serverId, since: 0, limit: 10, ...patch });
+        expect(await seasonBoard()).toEqual({ seasons: [], rows: [] });
+        await answered(where, 'alice', [true, false], T0, { ids: ['qa', 'qb'], channelId: 'one' });
+        expect(await seasonBoard()).toEqual({ seasons: [], rows: [{ userId: 'alice', userName: 'ALICE', points: 1, answered: 2 }] });
+        const second: SeasonRecord = { platform: where.platform, serverId: where.serverId, number: 2, startedAt: T0 + DAY, startedBy: 'teacher' };
+        const third: SeasonRecord = { ...second, number: 3, startedAt: T0 + 3 * DAY };
+        await store.startSeason(third);
+        await store.startSeason(second);
+        await answered(where, 'bob', [true], T0 + 4 * DAY, { ids: ['qa'], names: ['Bob'] });
+        expect(await seasonBoard()).toEqual({ seasons: [second, third], rows: [{ userId: 'bob', userName: 'Bob', points: 1, answered: 1 }] });
+        expect((await seasonBoard({ season: 1 })).rows).toEqual([{ userId: 'alice', userName: 'ALICE', points: 1, answered: 2 }]);
+        expect(await seasonBoard({ season: 2 })).toEqual({ seasons: [second, third], rows: [] });
+        expect(await seasonBoard({ season: 9 })).toEqual({ seasons: [second, third], rows: [] });
+        expect((await seasonBoard({ season: 1, channelId: 'one' })).rows).toHaveLength(1);
+        expect((await seasonBoard({ season: 1, channelId: 'two' })).rows).toEqual([]);
+      });
     });
 
     describe('rotation (seen items)', () => {

@@ -71,6 +71,11 @@ export interface Store extends ScheduleStore, ResultsStore, ClassDebateStore, Po
   /** Answers in the order given, each with `counted` set. */
   answersFor(quizId: string, question?: number): Promise<QuizAnswer[]>;
   leaderboard(query: LeaderboardQuery): Promise<LeaderboardRow[]>;
+  /**
+   * listSeasons, then the leaderboard of `query.season`, else of the current season (the last one
+   * started, else 1): one statement on Postgres. Rows of a season that does not exist are none.
+   */
+  seasonLeaderboard(query: Omit<LeaderboardQuery, 'season'> & { season?: number }): Promise<{ seasons: SeasonRecord[]; rows: LeaderboardRow[] }>;
   /** A server's seasons, oldest first; empty until an admin starts the second (season 1 is implicit). */
   listSeasons(platform: string, serverId: string): Promise<SeasonRecord[]>;
   /** Starts season `s.number`; false when it already exists (a double click, another admin). */
