@@ -149,6 +149,7 @@ async function createAndAsk(
   return questionReply(services, quiz, 0);
 }
 
+/** A second solo quiz asks first: the running one is not thrown away by a stray command. */
 function abandonOrCarryOn(running: QuizRecord, count: number): Reply {
   const where = running.channelId;
   return privateReply([

@@ -219,7 +219,7 @@ export function promptPostQueries(db: Kysely<Tables>, { dialect }: Backend) {
         const row = (await postOnPostgres.run(postArgs(p))).rows[0];
         return { created: Number(row?.created ?? 0) > 0 ? p : null, closing: Number(row?.closing ?? 0) };
       }
-      // SQLite: the two statements back to back, each tens of µs there (a transaction would double that).
+      // SQLite has no data-modifying CTEs: the two statements back to back, as the engine ran them.
       const created = inserted(await insertPost(db, p).executeTakeFirst()) ? p : null;
       return { created, closing: await closeOthers(where, p.id, p.createdAt) };
     },
