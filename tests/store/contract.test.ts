@@ -245,6 +245,17 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(results.filter((r) => r !== null)).toHaveLength(1);
       });
 
+      it('remembers a debater and finds their active debate in one call, the name kept with no debate too', async () => {
+        const where = channel();
+        expect(await store.rememberAndFindDebate(where, { id: 'alice', name: 'Alice' }, T0)).toBeNull();
+        const d = debate(where, 'alice');
+        await store.createDebate(d);
+        expect(await store.rememberAndFindDebate({ ...where, channelId: unique('chan') }, { id: 'alice', name: 'Alice B.' }, T0 + 1)).toBeNull();
+        expect(await store.exportDebates({ serverId: where.serverId })).toEqual([{ ...d, userName: 'Alice B.' }]);
+        expect(await store.rememberAndFindDebate(where, { id: 'alice', name: 'Alice C.' }, T0 + 2)).toEqual(d);
+        expect((await store.exportDebates({ serverId: where.serverId })).map((r) => r.userName)).toEqual(['Alice C.']);
+      });
+
       it('ends a person’s active debate in a channel once, and hands it back as ended', async () => {
         const where = channel();
         const d = debate(where, 'alice');

@@ -28,6 +28,8 @@ export interface Store extends ScheduleStore, ResultsStore, ClassDebateStore, Po
    */
   openDebate(d: DebateRecord, debater: Actor, now: number): Promise<DebateRecord | null>;
   activeDebate(where: ChannelRef, userId: string): Promise<DebateRecord | null>;
+  /** rememberPerson for the debater, then activeDebate: one statement on Postgres. */
+  rememberAndFindDebate(where: ChannelRef, debater: Actor, now: number): Promise<DebateRecord | null>;
   getDebate(id: string): Promise<DebateRecord | null>;
   /** Appends turns only if the debate still has `expectedTurns` turns; false when another write came first. */
   appendDebateTurns(id: string, expectedTurns: number, turns: DebateTurn[], now: number): Promise<boolean>;

@@ -58,6 +58,10 @@ export function debateQueries(db: Kysely<Tables>, { dialect }: Pick<Backend, 'di
     .where('platform', '=', arg('platform')).where('channel_id', '=', arg('channelId'))
     .where('user_id', '=', arg('userId')).where('status', '=', 'active').returningAll().compile());
   const remember = prepared(db, (db) => rememberOn(db).compile());
+  // On Postgres the name goes in with the lookup, a data-modifying CTE the SELECT does not read.
+  const findOnPostgres = prepared(db, (db) => db.with('person', (db) => rememberOn(db)).selectFrom('debates').selectAll()
+    .where('platform', '=', arg('platform')).where('channel_id', '=', arg('channelId'))
+    .where('user_id', '=', arg('userId')).where('status', '=', 'active').compile());
 
   return {
     async createDebate(d: DebateRecord) {
@@ -72,6 +76,12 @@ export function debateQueries(db: Kysely<Tables>, { dialect }: Pick<Backend, 'di
     },
     async activeDebate(where: ChannelRef, userId: string) {
       const row = (await active.run({ platform: where.platform, channelId: where.channelId, userId })).rows[0];
+      return row ? toRecord(row) : null;
+    },
+    async rememberAndFindDebate(where: ChannelRef, debater: Actor, now: number) {
+      const args = { ...personArgs(where, debater, now), channelId: where.channelId };
+      if (dialect !== 'postgres') await remember.run(args);
+      const row = (await (dialect === 'postgres' ? findOnPostgres : active).run(args)).rows[0];
       return row ? toRecord(row) : null;
     },
     async getDebate(id: string) {

@@ -12,7 +12,7 @@ import { plain } from '../../support/replies.js';
 
 /**
  * The commands whose writes each store does its own way (one statement on Postgres, back to back on
- * SQLite): /debate start and end, /quiz start, /prompt now and the leaderboard, run through the
+ * SQLite): /debate start, reply and end, /quiz start, /prompt now and the leaderboard, run through the
  * dispatcher on both stores, and a request delivered twice, which has one effect on either.
  */
 function commandsOn(name: string, open: () => Promise<Store>): void {
@@ -41,6 +41,10 @@ function commandsOn(name: string, open: () => Promise<Store>): void {
       expect(debate).not.toBeNull();
       expect(plain(await runText(alice, 'debate', 'start side:against'))).toContain('You already have a debate running in this channel');
       expect((await services.store.exportDebates({ serverId: alice.serverId, channelId: alice.channelId })).map((r) => r.userName)).toEqual(['Alice']);
+      // A reply is read against the debate, and keeps the name the person goes by now.
+      const replied = await runText({ ...alice, user: { id: 'alice', name: 'Alice K.' } }, 'debate', 'reply what about pizza');
+      expect(plain(replied)).not.toContain('There is no debate running');
+      expect((await services.store.exportDebates({ serverId: alice.serverId, channelId: alice.channelId })).map((r) => r.userName)).toEqual(['Alice K.']);
 
       const endKey = `end-${Math.random()}`;
       const ends = await Promise.all([deliver(endKey, 'debate', 'end'), deliver(endKey, 'debate', 'end')]);
