@@ -27,8 +27,7 @@ export const CHOICE_HANDLERS: Record<string, ChoiceHandler> = {
   'debate:reply': async (ctx, [debateId]) => {
     if (!debateId) return [expired];
     if (!ctx.text) return [notice('Type your argument in the box, then send it.')];
-    await ctx.services.store.rememberPerson(ctx, ctx.user, ctx.services.now().getTime());
-    return replyToDebate(ctx.services, ctx, ctx.user.id, ctx.text, debateId);
+    return replyToDebate(ctx.services, ctx, ctx.user, ctx.text, debateId);
   },
   'debate:end': async (ctx, [debateId]) => (debateId ? [await endDebate(ctx.services, ctx, ctx.user.id, debateId)] : [expired]),
   'debate:pick': async (ctx, [debateId, turns, pointId]) => {

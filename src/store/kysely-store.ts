@@ -57,7 +57,7 @@ export interface Backend {
 export function kyselyStore(db: Kysely<Tables>, backend: Backend): Store {
   return {
     ...requestQueries(db, backend),
-    ...debateQueries(db),
+    ...debateQueries(db, backend),
     ...quizQueries(db, backend),
     ...rotationQueries(db, backend),
     ...promptPostQueries(db, backend),

@@ -202,7 +202,7 @@ describe('failures', () => {
   it('answers a handler that throws with the polite failure notice, and logs it', async () => {
     const { pack, matcher } = await shippedPack();
     const logger = recordingLogger();
-    const broken = createServices({ pack, matcher, store: failingStore(await openSqliteStore(':memory:'), 'activeDebate'), logger });
+    const broken = createServices({ pack, matcher, store: failingStore(await openSqliteStore(':memory:'), 'openDebate'), logger });
     const ctx = contextFor(broken, 'alice', 'dispatch');
     const replies = await runCommand(ctx, { command: 'debate', subcommand: 'start', options: { side: 'for' } });
     expect(replies).toHaveLength(1);

@@ -232,6 +232,43 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.endDebate(d.id, T0)).toBe(false);
         expect(await store.endDebate(unique('nope'), T0)).toBe(false);
       });
+
+      it('opens a debate with the debater’s name, once per person per channel; the name is kept either way', async () => {
+        const where = channel();
+        const first = debate(where, 'alice');
+        expect(await store.openDebate(first, { id: 'alice', name: 'Alice' }, T0)).toEqual(first);
+        expect(await store.activeDebate(where, 'alice')).toEqual(first);
+        expect(await store.openDebate(debate(where, 'alice'), { id: 'alice', name: 'Alice K.' }, T0 + 1)).toBeNull();
+        expect((await store.activeDebate(where, 'alice'))?.id).toBe(first.id);
+        expect((await store.exportDebates({ serverId: where.serverId })).map((r) => r.userName)).toEqual(['Alice K.']);
+        const results = await Promise.all([store.openDebate(debate(where, 'bob'), { id: 'bob', name: 'Bob' }, T0), store.openDebate(debate(where, 'bob'), { id: 'bob', name: 'Bob' }, T0)]);
+        expect(results.filter((r) => r !== null)).toHaveLength(1);
+      });
+
+      it('remembers a debater and finds their active debate in one call, the name kept with no debate too', async () => {
+        const where = channel();
+        expect(await store.rememberAndFindDebate(where, { id: 'alice', name: 'Alice' }, T0)).toBeNull();
+        const d = debate(where, 'alice');
+        await store.createDebate(d);
+        expect(await store.rememberAndFindDebate({ ...where, channelId: unique('chan') }, { id: 'alice', name: 'Alice B.' }, T0 + 1)).toBeNull();
+        expect(await store.exportDebates({ serverId: where.serverId })).toEqual([{ ...d, userName: 'Alice B.' }]);
+        expect(await store.rememberAndFindDebate(where, { id: 'alice', name: 'Alice C.' }, T0 + 2)).toEqual(d);
+        expect((await store.exportDebates({ serverId: where.serverId })).map((r) => r.userName)).toEqual(['Alice C.']);
+      });
+
+      it('ends a person’s active debate in a channel once, and hands it back as ended', async () => {
+        const where = channel();
+        const d = debate(where, 'alice');
+        await store.createDebate(d);
+        await store.createDebate(debate(where, 'bob'));
+        expect(await store.endActiveDebate({ ...where, channelId: unique('chan') }, 'alice', T0 + 5)).toBeNull();
+        const [a, b] = await Promise.all([store.endActiveDebate(where, 'alice', T0 + 5), store.endActiveDebate(where, 'alice', T0 + 6)]);
+        expect([a, b].filter((r) => r !== null)).toHaveLength(1);
+        expect(a ?? b).toEqual({ ...d, status: 'ended', updatedAt: (a ? T0 + 5 : T0 + 6) });
+        expect(await store.activeDebate(where, 'alice')).toBeNull();
+        expect(await store.activeDebate(where, 'bob')).not.toBeNull();
+        expect(await store.endDebate(d.id, T0 + 7)).toBe(false);
+      });
     });
 
     describe('quizzes', () => {
@@ -595,6 +632,26 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await board(where, { season: 1 })).toEqual([{ userId: 'alice', userName: 'ALICE', points: 1, answered: 2 }]);
         expect(await board(where, { season: 2 })).toEqual([{ userId: 'alice', userName: 'ALICE', points: 2, answered: 2 }]);
       });
+
+      it('reads the seasons with the board of the season asked for, else of the current one', async () => {
+        const where = channel('shell');
+        const seasonBoard = (patch: { season?: number; channelId?: string } = {}) =>
+          store.seasonLeaderboard({ platform: where.platform, serverId: where.serverId, since: 0, limit: 10, ...patch });
+        expect(await seasonBoard()).toEqual({ seasons: [], rows: [] });
+        await answered(where, 'alice', [true, false], T0, { ids: ['qa', 'qb'], channelId: 'one' });
+        expect(await seasonBoard()).toEqual({ seasons: [], rows: [{ userId: 'alice', userName: 'ALICE', points: 1, answered: 2 }] });
+        const second: SeasonRecord = { platform: where.platform, serverId: where.serverId, number: 2, startedAt: T0 + DAY, startedBy: 'teacher' };
+        const third: SeasonRecord = { ...second, number: 3, startedAt: T0 + 3 * DAY };
+        await store.startSeason(third);
+        await store.startSeason(second);
+        await answered(where, 'bob', [true], T0 + 4 * DAY, { ids: ['qa'], names: ['Bob'] });
+        expect(await seasonBoard()).toEqual({ seasons: [second, third], rows: [{ userId: 'bob', userName: 'Bob', points: 1, answered: 1 }] });
+        expect((await seasonBoard({ season: 1 })).rows).toEqual([{ userId: 'alice', userName: 'ALICE', points: 1, answered: 2 }]);
+        expect(await seasonBoard({ season: 2 })).toEqual({ seasons: [second, third], rows: [] });
+        expect(await seasonBoard({ season: 9 })).toEqual({ seasons: [second, third], rows: [] });
+        expect((await seasonBoard({ season: 1, channelId: 'one' })).rows).toHaveLength(1);
+        expect((await seasonBoard({ season: 1, channelId: 'two' })).rows).toEqual([]);
+      });
     });
 
     describe('rotation (seen items)', () => {
@@ -758,6 +815,24 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.getPromptPost(newest.id)).toMatchObject({ closesAt: null, closedAt: null });
         expect(await store.getPromptPost(elsewhere.id)).toMatchObject({ closesAt: null });
         expect(await store.duePromptCloses(ownPlatform(), T0 + DAY)).toEqual([]);
+      });
+
+      it('posts a prompt and makes the channel’s other open posts due to close, once', async () => {
+        const platform = ownPlatform();
+        const where = channel(platform);
+        const older = post(where, { createdAt: T0 });
+        const done = post(where, { createdAt: T0 + 1, closedAt: T0 + 2 });
+        const elsewhere = post({ ...where, channelId: unique('chan') }, { createdAt: T0 });
+        for (const p of [older, done, elsewhere]) await store.createPromptPost(p);
+        const newest = post(where, { createdAt: T0 + 5, closesAt: T0 + DAY });
+        expect(await store.postPrompt(newest)).toEqual({ created: newest, closing: 1 });
+        expect(await store.getPromptPost(newest.id)).toEqual(newest);
+        expect(await store.getPromptPost(older.id)).toMatchObject({ closesAt: T0 + 5, closedAt: null });
+        expect(await store.getPromptPost(done.id)).toMatchObject({ closesAt: null, closedAt: T0 + 2 });
+        expect(await store.getPromptPost(elsewhere.id)).toMatchObject({ closesAt: null });
+        // Posted again (a slot prepared again): no second post, and nothing more to close.
+        expect(await store.postPrompt({ ...newest, promptId: 'p-two', createdAt: T0 + 6 })).toEqual({ created: null, closing: 0 });
+        expect(await store.getPromptPost(newest.id)).toEqual(newest);
       });
     });
 

@@ -1,4 +1,3 @@
-import type { CommandContext } from '../context.js';
 import type { CommandSpec } from './spec.js';
 import { endDebate, startDebate, strongestCase } from '../engines/debate.js';
 import { replyToDebate } from '../engines/debate-reply.js';
@@ -11,11 +10,6 @@ import { classDebateSubcommands } from './class-debate.js';
 
 const SIDES = [{ name: 'for', value: 'for' }, { name: 'against', value: 'against' }] as const;
 
-/** Debates name their debater by id only: the name the platform shows is kept beside it for the teacher's transcripts. */
-async function remember(ctx: CommandContext): Promise<void> {
-  await ctx.services.store.rememberPerson(ctx, ctx.user, ctx.services.now().getTime());
-}
-
 export const debateCommand: CommandSpec = {
   name: 'debate',
   description: 'Debate a motion the article raises',
@@ -27,19 +21,15 @@ export const debateCommand: CommandSpec = {
         { name: 'motion', description: 'The motion to debate', type: 'string', autocomplete: 'motion' },
         { name: 'side', description: 'The side the bot argues', type: 'string', choices: SIDES },
       ],
-      handler: async (ctx) => {
-        await remember(ctx);
-        return [await startDebate(ctx.services, ctx, ctx.user.id, { motion: str(ctx, 'motion'), side: str(ctx, 'side') })];
-      },
+      // Debates name their debater by id only: the name the platform shows is kept beside it for the
+      // teacher's transcripts, written with the debate (openDebate) and with each reply's lookup.
+      handler: async (ctx) => [await startDebate(ctx.services, ctx, ctx.user, { motion: str(ctx, 'motion'), side: str(ctx, 'side') })],
     },
     {
       name: 'reply',
       description: 'Answer the bot with your argument',
       options: [{ name: 'text', description: 'Your argument', type: 'string', required: true, maxLength: MAX_USER_TEXT, multiline: true, rest: true }],
-      handler: async (ctx) => {
-        await remember(ctx);
-        return replyToDebate(ctx.services, ctx, ctx.user.id, str(ctx, 'text') ?? '');
-      },
+      handler: async (ctx) => replyToDebate(ctx.services, ctx, ctx.user, str(ctx, 'text') ?? ''),
     },
     {
       name: 'end',

@@ -1,4 +1,4 @@
-import type { Services, Where } from '../context.js';
+import type { Actor, Services, Where } from '../context.js';
 import type { Point } from '../pack/schema.js';
 import { readReply, type ReplyReading } from '../match/read-reply.js';
 import type { MatchResult } from '../match/matcher.js';
@@ -25,11 +25,20 @@ export function placedArguments(debate: DebateRecord): number {
   return debate.turns.filter((t) => t.by === 'user' && (t.kind === 'argue' || t.kind === 'own-goal')).length;
 }
 
+/**
+ * `debater`'s reply in the debate a button names (`debateId`), else in their active one in the
+ * channel. Their name is remembered first, as the platform shows it now: with the lookup of the
+ * active debate that is one statement on Postgres (rememberAndFindDebate).
+ */
 export async function replyToDebate(
-  services: Services, where: Where, userId: string, text: string, debateId?: string,
+  services: Services, where: Where, debater: Actor, text: string, debateId?: string,
 ): Promise<Reply[]> {
   const { pack, store } = services;
-  const debate = debateId ? await store.getDebate(debateId) : await store.activeDebate(where, userId);
+  const userId = debater.id;
+  const now = services.now().getTime();
+  const debate = debateId
+    ? await store.rememberPerson(where, debater, now).then(() => store.getDebate(debateId))
+    : await store.rememberAndFindDebate(where, debater, now);
   if (!debate || debate.status !== 'active') return [notice(NO_DEBATE)];
   if (debate.userId !== userId) return [notice(NOT_YOURS)];
 

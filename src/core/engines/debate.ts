@@ -1,4 +1,4 @@
-import type { Services, Where } from '../context.js';
+import type { Actor, Services, Where } from '../context.js';
 import type { Side } from '../pack/schema.js';
 import { otherSide } from '../pack/model.js';
 import type { DebateRecord } from '../store/records.js';
@@ -30,25 +30,27 @@ function pickSide(services: Services, side: string | undefined): Side {
   return services.random() < 0.5 ? 'for' : 'against';
 }
 
+const ALREADY_DEBATING = 'You already have a debate running in this channel. Answer with /debate reply, or finish it with /debate end.';
+
+/**
+ * Starts a debate for `debater`, remembering their name with it. The write itself refuses a second
+ * active debate (one per person per channel), so no read comes first: a start costs one statement.
+ */
 export async function startDebate(
-  services: Services, where: Where, userId: string, options: { motion?: string; side?: string },
+  services: Services, where: Where, debater: Actor, options: { motion?: string; side?: string },
 ): Promise<Reply> {
   const { pack, store } = services;
   const motion = options.motion ? pack.motionById.get(options.motion) : pack.motions[Math.floor(services.random() * pack.motions.length)];
   if (!motion) return notice(`There is no motion “${options.motion}”. Motions: ${pack.motions.map((m) => m.id).join(', ')}.`);
-  const existing = await store.activeDebate(where, userId);
-  if (existing) {
-    return notice('You already have a debate running in this channel. Answer with /debate reply, or finish it with /debate end.');
-  }
   const botSide = pickSide(services, options.side);
   const opening = pack.pointsOf(motion.id, botSide)[0];
   if (!opening) return notice('This motion has no points for that side yet.');
   const now = services.now().getTime();
-  const debate = await store.createDebate({
-    id: newId(), ...where, userId, motionId: motion.id, botSide, status: 'active',
+  const debate = await store.openDebate({
+    id: newId(), ...where, userId: debater.id, motionId: motion.id, botSide, status: 'active',
     turns: [{ by: 'bot', kind: 'argue', point: opening.id }], createdAt: now, updatedAt: now,
-  });
-  if (!debate) return notice('You already have a debate running in this channel.');
+  }, debater, now);
+  if (!debate) return notice(ALREADY_DEBATING);
   return reply([
     { type: 'heading', text: `Debate — ${motion.title}` },
     { type: 'text', text: `Motion: ${motion.statement}\nI argue ${sideLabel(botSide)}; you argue ${sideLabel(otherSide(botSide))}. My opening point:` },
@@ -58,11 +60,19 @@ export async function startDebate(
   ]);
 }
 
+const NO_DEBATE = 'There is no debate running for you here.';
+
+/** Ends a debate: the one a button names (`debateId`), else the person's active one in the channel, found and ended in one statement. */
 export async function endDebate(services: Services, where: Where, userId: string, debateId?: string): Promise<Reply> {
-  const debate = debateId ? await services.store.getDebate(debateId) : await services.store.activeDebate(where, userId);
-  if (!debate || debate.status !== 'active') return notice('There is no debate running for you here.');
+  const now = services.now().getTime();
+  if (!debateId) {
+    const ended = await services.store.endActiveDebate(where, userId, now);
+    return ended ? recap(services, ended) : notice(NO_DEBATE);
+  }
+  const debate = await services.store.getDebate(debateId);
+  if (!debate || debate.status !== 'active') return notice(NO_DEBATE);
   if (debate.userId !== userId) return notice('Only the person debating can end this debate.');
-  if (!(await services.store.endDebate(debate.id, services.now().getTime()))) return notice('This debate has already ended.');
+  if (!(await services.store.endDebate(debate.id, now))) return notice('This debate has already ended.');
   return recap(services, debate);
 }
 

@@ -20,7 +20,10 @@ interface Season {
 
 /** Season 1 is every server's first; it exists without a row. */
 async function seasons(services: Services, where: Where): Promise<Season[]> {
-  const started = await services.store.listSeasons(where.platform, where.serverId);
+  return seasonsOf(await services.store.listSeasons(where.platform, where.serverId));
+}
+
+function seasonsOf(started: readonly SeasonRecord[]): Season[] {
   const all = [{ number: 1, startedAt: 0 }, ...started.filter((s) => s.number > 1)];
   return all.map((s, i) => ({ number: s.number, startedAt: s.startedAt, endedAt: all[i + 1]?.startedAt ?? null }));
 }
@@ -34,18 +37,21 @@ export async function leaderboard(
   services: Services, where: Where, options: { scope?: string; period?: string; season?: number },
 ): Promise<Reply> {
   const zone = services.settings.defaultTimeZone;
-  const all = await seasons(services, where);
-  const current = all[all.length - 1]!;
-  const season = options.season === undefined ? current : all.find((s) => s.number === options.season);
-  if (!season) return notice(`There is no season ${options.season}: this server is in season ${current.number}.`);
   const scope: Scope = options.scope === 'channel' ? 'channel' : 'server';
   const period: Period = options.period === 'month' ? 'month' : options.period === 'all' ? 'all' : 'week';
   const now = services.now().getTime();
   const since = period === 'week' ? startOfWeek(now, zone) : period === 'month' ? startOfMonth(now, zone) : 0;
-  const rows = await services.store.leaderboard({
-    platform: where.platform, serverId: where.serverId, season: season.number, since, limit: 10,
+  // The seasons and the board come together (one statement on Postgres): the season asked for, or the current one.
+  const board = await services.store.seasonLeaderboard({
+    platform: where.platform, serverId: where.serverId, since, limit: 10,
+    ...(options.season === undefined ? {} : { season: options.season }),
     ...(scope === 'channel' ? { channelId: where.channelId } : {}),
   });
+  const all = seasonsOf(board.seasons);
+  const current = all[all.length - 1]!;
+  const season = options.season === undefined ? current : all.find((s) => s.number === options.season);
+  if (!season) return notice(`There is no season ${options.season}: this server is in season ${current.number}.`);
+  const rows = board.rows;
   const medal = (i: number) => ['🥇', '🥈', '🥉'][i] ?? `${i + 1}.`;
   const place = scope === 'channel' ? 'this channel' : where.platform === 'slack' ? 'this workspace' : 'this server';
   const old = season.number !== current.number;

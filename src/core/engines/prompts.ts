@@ -83,8 +83,7 @@ export async function createPromptPost(
     id, ...where, promptId: prompt.id, scheduleId: origin?.scheduleId ?? null, slot: origin?.slot ?? null,
     messageId: null, createdAt: now, closesAt: closeAfter === null ? null : now + closeAfter * 60_000, closedAt: null,
   };
-  await services.store.createPromptPost(post);
-  const closing = await services.store.closeOpenPrompts(where, post.id, now);
+  const { closing } = await services.store.postPrompt(post);
   if (closing > 0 || post.closesAt !== null) services.wake();
   return { post, reply: promptPostReply(services, post, { agree: 0, disagree: 0, unsure: 0 }, { thread: origin !== null }) };
 }

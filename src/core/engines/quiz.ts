@@ -108,26 +108,34 @@ export async function startQuiz(services: Services, where: Where, player: Player
   }
   const count = clampQuestions(services, options.questions);
   if (mode === 'solo') {
+    // The write refuses a second solo quiz (a unique index), so it goes first and the running quiz is
+    // read only when it was refused: a start costs one statement. One that ended in between is gone
+    // by the read, and the start is tried again.
+    const started = await createAndAsk(services, where, player.user, 'solo', count, { seconds: null, reveal: 'each' });
+    if (started) return started;
     const running = await store.activeSoloQuiz(where, player.user.id);
     if (running) return abandonOrCarryOn(running, count);
-  } else {
-    const running = await store.activeChannelQuiz(where);
-    if (running) {
-      // A quiz someone walked away from must not lock the channel for the rest of the term.
-      const abandoned = services.now().getTime() - running.createdAt > ABANDONED_AFTER_MS;
-      if (!abandoned) return notice('A channel quiz is already running in this channel. Answer it, or stop it with /quiz stop mode:channel.');
-      await store.stopQuiz(running.id);
-    }
+    return (await createAndAsk(services, where, player.user, 'solo', count, { seconds: null, reveal: 'each' })) ?? alreadySolo();
   }
-  return createAndAsk(services, where, player.user, mode, count, {
-    seconds: mode === 'channel' ? options.seconds ?? null : null,
-    reveal: options.reveal === 'end' && mode === 'channel' ? 'end' : 'each',
-  });
+  const running = await store.activeChannelQuiz(where);
+  if (running) {
+    // A quiz someone walked away from must not lock the channel for the rest of the term.
+    const abandoned = services.now().getTime() - running.createdAt > ABANDONED_AFTER_MS;
+    if (!abandoned) return notice('A channel quiz is already running in this channel. Answer it, or stop it with /quiz stop mode:channel.');
+    await store.stopQuiz(running.id);
+  }
+  return (await createAndAsk(services, where, player.user, mode, count, {
+    seconds: options.seconds ?? null,
+    reveal: options.reveal === 'end' ? 'end' : 'each',
+  })) ?? notice('A channel quiz is already running in this channel.');
 }
 
+const alreadySolo = () => notice('You already have a solo quiz running: answer it, or stop it with /quiz stop.');
+
+/** Creates the quiz and asks its first question; null when one of its kind is already running there. */
 async function createAndAsk(
   services: Services, where: Where, user: Actor, mode: QuizMode, count: number, settings: { seconds: number | null; reveal: QuizReveal },
-): Promise<Reply> {
+): Promise<Reply | null> {
   const picked = shuffle(services.pack.quiz, services.random).slice(0, count);
   const now = services.now().getTime();
   const quiz: QuizRecord = {
@@ -136,9 +144,7 @@ async function createAndAsk(
     deadline: mode === 'channel' ? now + (settings.seconds ?? services.settings.quizChannelSeconds) * 1000 : null,
     seconds: settings.seconds, reveal: settings.reveal,
   };
-  if (!(await services.store.createQuiz(quiz))) {
-    return notice(mode === 'solo' ? 'You already have a solo quiz running: answer it, or stop it with /quiz stop.' : 'A channel quiz is already running in this channel.');
-  }
+  if (!(await services.store.createQuiz(quiz))) return null;
   if (mode === 'channel') services.wake();
   return questionReply(services, quiz, 0);
 }
@@ -165,7 +171,7 @@ export async function abandonAndStart(services: Services, where: Where, user: Ac
   if (old && old.mode === 'solo' && old.starterId === user.id && old.status === 'active') await services.store.stopQuiz(old.id);
   const running = await services.store.activeSoloQuiz(where, user.id);
   if (running) return [abandonOrCarryOn(running, count)];
-  const fresh = await createAndAsk(services, where, user, 'solo', clampQuestions(services, count), { seconds: null, reveal: 'each' });
+  const fresh = (await createAndAsk(services, where, user, 'solo', clampQuestions(services, count), { seconds: null, reveal: 'each' })) ?? alreadySolo();
   return [{ ...fresh, replaceOriginal: true }];
 }
 

@@ -2,6 +2,7 @@ import type {
   CastVote, ChannelRef, DebateRecord, DebateTurn, LeaderboardQuery, LeaderboardRow, PromptPostRecord, QuizAnswer, QuizRecord,
   SeasonRecord, Vote, VoteEvent,
 } from './records.js';
+import type { Actor } from '../context.js';
 import type { QuizClick, RightOptions } from './quiz-click.js';
 import type { ScheduleStore } from './schedule-store.js';
 import type { ClassDebateStore } from './class-debate-store.js';
@@ -21,11 +22,20 @@ export interface Store extends ScheduleStore, ResultsStore, ClassDebateStore, Po
 
   // Debates: one active debate per person per channel.
   createDebate(d: DebateRecord): Promise<DebateRecord | null>;
+  /**
+   * rememberPerson for the debater, then createDebate: one statement on Postgres, where both land or
+   * neither does. Null when the person already has a debate running there (the name is kept all the same).
+   */
+  openDebate(d: DebateRecord, debater: Actor, now: number): Promise<DebateRecord | null>;
   activeDebate(where: ChannelRef, userId: string): Promise<DebateRecord | null>;
+  /** rememberPerson for the debater, then activeDebate: one statement on Postgres. */
+  rememberAndFindDebate(where: ChannelRef, debater: Actor, now: number): Promise<DebateRecord | null>;
   getDebate(id: string): Promise<DebateRecord | null>;
   /** Appends turns only if the debate still has `expectedTurns` turns; false when another write came first. */
   appendDebateTurns(id: string, expectedTurns: number, turns: DebateTurn[], now: number): Promise<boolean>;
   endDebate(id: string, now: number): Promise<boolean>;
+  /** Ends this person's active debate in the channel (one statement on Postgres): the debate as ended, null when none was active. */
+  endActiveDebate(where: ChannelRef, userId: string, now: number): Promise<DebateRecord | null>;
 
   // Quizzes: one channel quiz per channel, and one solo quiz per person per server, at a time.
   /** Saves a quiz unless one of its kind is already running there (see above); null then. */
@@ -63,6 +73,11 @@ export interface Store extends ScheduleStore, ResultsStore, ClassDebateStore, Po
   /** Answers in the order given, each with `counted` set. */
   answersFor(quizId: string, question?: number): Promise<QuizAnswer[]>;
   leaderboard(query: LeaderboardQuery): Promise<LeaderboardRow[]>;
+  /**
+   * listSeasons, then the leaderboard of `query.season`, else of the current season (the last one
+   * started, else 1): one statement on Postgres. Rows of a season that does not exist are none.
+   */
+  seasonLeaderboard(query: Omit<LeaderboardQuery, 'season'> & { season?: number }): Promise<{ seasons: SeasonRecord[]; rows: LeaderboardRow[] }>;
   /** A server's seasons, oldest first; empty until an admin starts the second (season 1 is implicit). */
   listSeasons(platform: string, serverId: string): Promise<SeasonRecord[]>;
   /** Starts season `s.number`; false when it already exists (a double click, another admin). */
@@ -83,6 +98,12 @@ export interface Store extends ScheduleStore, ResultsStore, ClassDebateStore, Po
 
   // Discussion prompt posts and their votes.
   createPromptPost(p: PromptPostRecord): Promise<PromptPostRecord | null>;
+  /**
+   * createPromptPost, then closeOpenPrompts of the post's channel but this post, at `p.createdAt`:
+   * one statement on Postgres, where both land or neither does. `created` is null when the post
+   * was there already (the others are closed all the same); `closing` is how many were made due.
+   */
+  postPrompt(p: PromptPostRecord): Promise<{ created: PromptPostRecord | null; closing: number }>;
   getPromptPost(id: string): Promise<PromptPostRecord | null>;
   setPromptMessage(id: string, messageId: string): Promise<void>;
   /** One vote per person, changeable, while the prompt is open: says whether it was taken and what it replaced. */

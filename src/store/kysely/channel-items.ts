@@ -175,14 +175,53 @@ export function promptPostQueries(db: Kysely<Tables>, { dialect }: Backend) {
     )
     select vote from removed`.compile(db));
 
+  const insertPost = (db: Kysely<Tables>, p: PromptPostRecord) => db.insertInto('prompt_posts').values({
+    id: p.id, platform: p.platform, server_id: p.serverId, channel_id: p.channelId, prompt_id: p.promptId,
+    schedule_id: p.scheduleId, slot: p.slot, message_id: p.messageId, created_at: p.createdAt,
+    closes_at: p.closesAt, closed_at: p.closedAt,
+  }).onConflict((oc) => oc.doNothing());
+  const closeOthers = async (where: ChannelRef, exceptId: string, now: number) => {
+    const res = await db.updateTable('prompt_posts').set({ closes_at: now })
+      .where('platform', '=', where.platform).where('channel_id', '=', where.channelId).where('id', '!=', exceptId)
+      .where('closed_at', 'is', null).where((eb) => eb.or([eb('closes_at', 'is', null), eb('closes_at', '>', now)]))
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows);
+  };
+  // On Postgres a post and the closing of the channel's other open prompts are one statement of two
+  // data-modifying CTEs: a round trip where there were two, and the two land together. The update
+  // reads the statement's snapshot, which has not the new post (nor would it match its id).
+  const postArgs = (p: PromptPostRecord) => ({
+    id: p.id, platform: p.platform, serverId: p.serverId, channelId: p.channelId, promptId: p.promptId, scheduleId: p.scheduleId,
+    slot: p.slot, messageId: p.messageId, now: p.createdAt, closesAt: p.closesAt, closedAt: p.closedAt,
+  });
+  const postOnPostgres = prepared(db, (db) => sql<{ created: string | number; closing: string | number }>`
+    with created as (
+      insert into prompt_posts (id, platform, server_id, channel_id, prompt_id, schedule_id, slot, message_id, created_at, closes_at, closed_at)
+      values (${arg('id')}, ${arg('platform')}, ${arg('serverId')}, ${arg('channelId')}, ${arg('promptId')}, ${arg<string | null>('scheduleId')},
+        ${arg<number | null>('slot')}, ${arg<string | null>('messageId')}, ${arg<number>('now')}, ${arg<number | null>('closesAt')}, ${arg<number | null>('closedAt')})
+      on conflict do nothing
+      returning 1
+    ), closing as (
+      update prompt_posts set closes_at = cast(${arg('now')} as bigint)
+      where platform = ${arg('platform')} and channel_id = ${arg('channelId')} and id <> ${arg('id')} and closed_at is null
+        and (closes_at is null or closes_at > cast(${arg('now')} as bigint))
+      returning 1
+    )
+    select (select count(*) from created) as created, (select count(*) from closing) as closing`.compile(db));
+
   return {
     async createPromptPost(p: PromptPostRecord) {
-      const res = await db.insertInto('prompt_posts').values({
-        id: p.id, platform: p.platform, server_id: p.serverId, channel_id: p.channelId, prompt_id: p.promptId,
-        schedule_id: p.scheduleId, slot: p.slot, message_id: p.messageId, created_at: p.createdAt,
-        closes_at: p.closesAt, closed_at: p.closedAt,
-      }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-      return inserted(res) ? p : null;
+      return inserted(await insertPost(db, p).executeTakeFirst()) ? p : null;
+    },
+    async postPrompt(p: PromptPostRecord) {
+      const where = { platform: p.platform, serverId: p.serverId, channelId: p.channelId };
+      if (dialect === 'postgres') {
+        const row = (await postOnPostgres.run(postArgs(p))).rows[0];
+        return { created: Number(row?.created ?? 0) > 0 ? p : null, closing: Number(row?.closing ?? 0) };
+      }
+      // SQLite has no data-modifying CTEs: the two statements back to back, as the engine ran them.
+      const created = inserted(await insertPost(db, p).executeTakeFirst()) ? p : null;
+      return { created, closing: await closeOthers(where, p.id, p.createdAt) };
     },
     async getPromptPost(id: string): Promise<PromptPostRecord | null> {
       const r = await db.selectFrom('prompt_posts').selectAll().where('id', '=', id).executeTakeFirst();
@@ -235,13 +274,7 @@ export function promptPostQueries(db: Kysely<Tables>, { dialect }: Backend) {
       const rows = await db.selectFrom('vote_events').selectAll().where('post_id', '=', postId).orderBy('at').orderBy('user_id').execute();
       return rows.map((r) => ({ userId: r.user_id, vote: (r.vote as Vote | null) ?? null, at: num(r.at) }));
     },
-    async closeOpenPrompts(where: ChannelRef, exceptId: string, now: number) {
-      const res = await db.updateTable('prompt_posts').set({ closes_at: now })
-        .where('platform', '=', where.platform).where('channel_id', '=', where.channelId).where('id', '!=', exceptId)
-        .where('closed_at', 'is', null).where((eb) => eb.or([eb('closes_at', 'is', null), eb('closes_at', '>', now)]))
-        .executeTakeFirst();
-      return Number(res.numUpdatedRows);
-    },
+    closeOpenPrompts: closeOthers,
     async duePromptCloses(platform: string, now: number) {
       const rows = await db.selectFrom('prompt_posts').selectAll().where('platform', '=', platform)
         .where('closed_at', 'is', null).where('closes_at', 'is not', null).where('closes_at', '<=', now)

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type QueryCreator, type Selectable } from 'kysely';
+import { sql, type Kysely, type QueryCreator, type RawBuilder, type Selectable } from 'kysely';
 import type { Tables } from './tables.js';
 import type { ChannelRef, LeaderboardQuery, LeaderboardRow, QuizAnswer, QuizRecord, SeasonRecord } from '../../core/store/records.js';
 import { clickOutcome, type QuizClick, type RightOptions } from '../../core/store/quiz-click.js';
@@ -7,6 +7,18 @@ import type { Backend } from '../kysely-store.js';
 import { arg, prepared } from './prepared.js';
 
 type Row = Selectable<Tables['quizzes']>;
+
+interface BoardRow {
+  user_id: string;
+  user_name: string | null;
+  points: number | string;
+  answered: number | string;
+  last_name: string | null;
+}
+
+const boardRows = (rows: BoardRow[]): LeaderboardRow[] => rows.map((r) => ({
+  userId: r.user_id, userName: r.last_name ?? String(r.user_name), points: num(r.points), answered: num(r.answered),
+}));
 
 function toRecord(r: Row): QuizRecord {
   return {
@@ -115,6 +127,38 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
     if (json === undefined) rightsJson.set(rights, (json = JSON.stringify(rights)));
     return json;
   };
+  /**
+   * The board's rows: points per person, best first, each with the name they answered with last
+   * (people rename themselves mid-term), read in the same statement for the board's few people only.
+   * Each name is the first match of a walk back through the server's answers by time
+   * (quiz_answers_board), where reading every answer of theirs cost a second statement and grew with the term.
+   */
+  const board = (query: Omit<LeaderboardQuery, 'season'>, season: number | RawBuilder<number>) => {
+    let q = db.selectFrom('quiz_scores')
+      .select((eb) => [
+        'user_id',
+        eb.fn.max('user_name').as('user_name'),
+        eb.fn.sum<number | string>('correct').as('points'),
+        eb.fn.countAll<number | string>().as('answered'),
+      ])
+      .where('platform', '=', query.platform).where('server_id', '=', query.serverId).where('season', '=', season)
+      .where('answered_at', '>=', query.since);
+    if (query.channelId !== undefined) q = q.where('channel_id', '=', query.channelId);
+    const top = q.groupBy('user_id').orderBy('points', 'desc').orderBy('answered', 'asc').orderBy('user_id').limit(query.limit);
+    return db.selectFrom(top.as('b'))
+      .select((eb) => [
+        'b.user_id', 'b.user_name', 'b.points', 'b.answered',
+        eb.selectFrom('quiz_answers as a').select('a.user_name')
+          .where('a.platform', '=', query.platform).where('a.server_id', '=', query.serverId).whereRef('a.user_id', '=', 'b.user_id')
+          .orderBy('a.answered_at', 'desc').limit(1).as('last_name'),
+      ])
+      .orderBy('b.points', 'desc').orderBy('b.answered', 'asc').orderBy('b.user_id');
+  };
+  const listSeasons = async (platform: string, serverId: string): Promise<SeasonRecord[]> => {
+    const rows = await db.selectFrom('quiz_seasons').selectAll().where('platform', '=', platform)
+      .where('server_id', '=', serverId).orderBy('number').execute();
+    return rows.map((r) => ({ platform: r.platform, serverId: r.server_id, number: num(r.number), startedAt: num(r.started_at), startedBy: r.started_by }));
+  };
   return {
     async createQuiz(q: QuizRecord) {
       // The two partial unique indexes (one channel quiz per channel, one solo quiz per person) refuse a second.
@@ -199,37 +243,32 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
       return (await q.orderBy('a.answered_at').orderBy('a.question').orderBy('a.user_id').execute()).map(toAnswer);
     },
     async leaderboard(query: LeaderboardQuery): Promise<LeaderboardRow[]> {
-      let q = db.selectFrom('quiz_scores')
-        .select((eb) => [
-          'user_id',
-          eb.fn.max('user_name').as('user_name'),
-          eb.fn.sum<number | string>('correct').as('points'),
-          eb.fn.countAll<number | string>().as('answered'),
-        ])
-        .where('platform', '=', query.platform).where('server_id', '=', query.serverId).where('season', '=', query.season)
-        .where('answered_at', '>=', query.since);
-      if (query.channelId !== undefined) q = q.where('channel_id', '=', query.channelId);
-      const rows = await q.groupBy('user_id')
-        .orderBy('points', 'desc').orderBy('answered', 'asc').orderBy('user_id')
-        .limit(query.limit).execute();
-      // Show each person under the name they used last (people rename themselves mid-term).
-      const latest = new Map<string, string>();
-      if (rows.length > 0) {
-        const names = await db.selectFrom('quiz_answers').select(['user_id', 'user_name'])
-          .where('platform', '=', query.platform).where('server_id', '=', query.serverId)
-          .where('user_id', 'in', rows.map((r) => r.user_id))
-          .orderBy('answered_at', 'desc').execute();
-        for (const n of names) if (!latest.has(n.user_id)) latest.set(n.user_id, n.user_name);
+      return boardRows(await board(query, query.season).execute());
+    },
+    async seasonLeaderboard(query: Omit<LeaderboardQuery, 'season'> & { season?: number }) {
+      if (dialect === 'postgres') {
+        // The seasons and the board in one statement: the board's season is the one asked for, else the
+        // last one started (else 1), read from the seasons the statement lists. A board with no rows
+        // still comes back as one row (the left join), which carries the seasons.
+        const seasons = sql`select number, started_at, started_by from quiz_seasons where platform = ${query.platform} and server_id = ${query.serverId}`;
+        const season = sql<number>`coalesce(cast(${query.season ?? null} as integer), (select max(number) from s), 1)`;
+        const { rows } = await sql<BoardRow & { seasons: [number | string, number | string, string][] | null }>`
+          with s as (${seasons})
+          select (select json_agg(json_build_array(number, started_at, started_by) order by number) from s) as seasons, b.*
+          from (select 1) as one left join (${board(query, season)}) as b on true
+          order by b.points desc, b.answered asc, b.user_id`.execute(db);
+        return {
+          seasons: (rows[0]?.seasons ?? []).map(([number, startedAt, startedBy]) => ({
+            platform: query.platform, serverId: query.serverId, number: num(number), startedAt: num(startedAt), startedBy,
+          })),
+          rows: boardRows(rows.filter((r) => r.user_id !== null)),
+        };
       }
-      return rows.map((r) => ({
-        userId: r.user_id, userName: latest.get(r.user_id) ?? String(r.user_name), points: num(r.points), answered: num(r.answered),
-      }));
+      const seasons = await listSeasons(query.platform, query.serverId);
+      const season = query.season ?? seasons.at(-1)?.number ?? 1;
+      return { seasons, rows: boardRows(await board(query, season).execute()) };
     },
-    async listSeasons(platform: string, serverId: string): Promise<SeasonRecord[]> {
-      const rows = await db.selectFrom('quiz_seasons').selectAll().where('platform', '=', platform)
-        .where('server_id', '=', serverId).orderBy('number').execute();
-      return rows.map((r) => ({ platform: r.platform, serverId: r.server_id, number: num(r.number), startedAt: num(r.started_at), startedBy: r.started_by }));
-    },
+    listSeasons,
     async startSeason(s: SeasonRecord) {
       const res = await db.insertInto('quiz_seasons').values({
         platform: s.platform, server_id: s.serverId, number: s.number, started_at: s.startedAt, started_by: s.startedBy,

@@ -6,19 +6,18 @@ import type { DebateExportRow, ExportFilter, QuizAnswerExportRow, VoteExportRow 
 import { num, numOrNull } from './rows.js';
 import { seasonAt } from './quizzes.js';
 import { toRecord as debateRecord } from './debates.js';
-import { arg, prepared } from './prepared.js';
+import { prepared } from './prepared.js';
+import { personArgs, rememberOn } from './people.js';
 
 type Platform = ChannelRef['platform'];
 
 /** Reads for the teacher's exports: one flat row per answer, vote or debate, oldest first. */
 export function resultsQueries(db: Kysely<Tables>) {
   // Run on every quiz answer and debate: built and compiled once (prepared.ts).
-  const remember = prepared(db, (db) => db.insertInto('people')
-    .values({ platform: arg('platform'), server_id: arg('serverId'), user_id: arg('userId'), name: arg('name'), seen_at: arg<number>('now') })
-    .onConflict((oc) => oc.columns(['platform', 'server_id', 'user_id']).doUpdateSet({ name: arg('name'), seen_at: arg<number>('now') })).compile());
+  const remember = prepared(db, (db) => rememberOn(db).compile());
   return {
     async rememberPerson(where: ChannelRef, person: Actor, now: number) {
-      await remember.run({ platform: where.platform, serverId: where.serverId, userId: person.id, name: person.name.slice(0, 100), now });
+      await remember.run(personArgs(where, person, now));
     },
     async exportQuizAnswers(filter: ExportFilter): Promise<QuizAnswerExportRow[]> {
       let q = db.selectFrom('quiz_answers as a').innerJoin('quizzes as q', 'q.id', 'a.quiz_id')
