@@ -1,10 +1,10 @@
-import type { SearchResult } from 'minisearch';
 import type { Pack } from '../pack/model.js';
 import type { Motion, Point } from '../pack/schema.js';
 import { analyse } from './analyse.js';
 import { makesNoClaim } from './content-free.js';
 import { termWeight } from './coverage.js';
-import { FIELD_BOOSTS, type PointIndex } from './point-index.js';
+import type { PointIndex } from './point-index.js';
+import type { Hit } from './term-search.js';
 import { pointEvidence, type PointEvidence, type Query } from './score.js';
 import type { MatchTuning } from './tuning.js';
 
@@ -50,19 +50,14 @@ export interface Retrieval {
   claimless: boolean;
 }
 
-// Typos shorter than five letters are mostly other words ("war"/"was"), so only longer terms are fuzzy.
-const fuzzy = (term: string) => (term.length >= 5 ? 0.2 : false);
-// Prefixes of long stems catch truncations ("escalat…"); short prefixes would match half the index.
-const prefix = (term: string) => term.length >= 6;
-
 /** A text analysed and looked up in the index once, before any scope is applied: see `searchText`. */
 export interface Searched {
   text: string;
   query: Query;
   /** The points' documents the query's words reach, best first, over the whole pack. */
-  points: SearchResult[];
+  points: Hit[];
   /** The example documents they reach (examples as documents), best first; else empty. */
-  examples: SearchResult[];
+  examples: Hit[];
 }
 
 /**
@@ -74,21 +69,12 @@ export function searchText(index: PointIndex, t: MatchTuning, text: string): Sea
   const sequence = analyse(text);
   const query: Query = { sequence, distinct: [...new Set(sequence)] };
   if (query.distinct.length === 0) return { text, query, points: [], examples: [] };
-  const options = {
-    tokenize: (q: string) => q.split(' '),
-    processTerm: (term: string) => term,
-    fuzzy,
-    prefix,
-    maxFuzzy: 2,
-    combineWith: 'OR' as const,
-  };
   // Distinct terms only: repeating a word must not make it count more.
-  const q = query.distinct.join(' ');
   return {
     text,
     query,
-    points: index.search.search(q, { ...options, boost: { ...FIELD_BOOSTS, examples: t.exampleBoost } }),
-    examples: t.examplesAs === 'documents' ? index.exampleSearch.search(q, options) : [],
+    points: index.searchPoints.hits(query.distinct),
+    examples: t.examplesAs === 'documents' ? index.searchExamples.hits(query.distinct) : [],
   };
 }
 
@@ -105,7 +91,7 @@ export function retrieve(pack: Pack, index: PointIndex, t: MatchTuning, text: st
 export function retrieveFrom(pack: Pack, index: PointIndex, t: MatchTuning, searched: Searched, motion: string | undefined): Retrieval {
   const { text, query } = searched;
   if (query.distinct.length === 0) return { query, known: 0, candidates: [], runnerNeighbour: 0, distinctive: 0, motionWords: 0, claimless: false };
-  const inScope = (r: SearchResult) => motion === undefined || r['motion'] === motion;
+  const inScope = (r: Hit) => motion === undefined || r.fields['motion'] === motion;
   const hits = new Map<string, { bm25: number; example: number; reached: Set<string> }>();
   const hit = (id: string) => {
     let h = hits.get(id);
@@ -120,7 +106,7 @@ export function retrieveFrom(pack: Pack, index: PointIndex, t: MatchTuning, sear
   }
   for (const r of searched.examples) {
     if (!inScope(r)) continue;
-    const h = hit(String(r['point']));
+    const h = hit(String(r.fields['point']));
     h.example = Math.max(h.example, r.score);
     for (const term of r.queryTerms) h.reached.add(term);
   }
