@@ -3,10 +3,14 @@ import type { MatchInfo, SearchOptions, SearchResult } from 'minisearch';
 
 /** What one query term contributes to each document it reaches, in the order minisearch reaches them. */
 interface TermHits {
-  docs: readonly number[];
-  scores: readonly number[];
-  /** Per document: the indexed terms it was reached by (exactly, by prefix or by typo) and in which fields. */
-  matches: readonly MatchInfo[];
+  docs: Int32Array;
+  scores: Float64Array;
+  /**
+   * Per document: the indexed terms it was reached by (exactly, by prefix or by typo) and in which
+   * fields. Only `search` needs them, so they are asked for when it does: an object per document
+   * kept for every term remembered would be most of what the garbage collector has to copy.
+   */
+  matches?: readonly MatchInfo[];
 }
 
 /** minisearch 7.2.0's private parts this reads; the version is pinned (package.json). */
@@ -84,7 +88,10 @@ export function termSearch<T>(index: MiniSearch<T>, options: SearchOptions, max 
   const combine = (terms: readonly string[], withMatch: boolean): number[] => {
     const reached: number[] = [];
     for (const term of terms) {
-      const { docs, scores, matches } = hitsOf(term);
+      const hits = hitsOf(term);
+      const { docs, scores } = hits;
+      // Frozen: every later query's results share them.
+      const matches = withMatch ? (hits.matches ??= matchesOf(hits, internals.executeQuery(term, perTerm))) : [];
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!;
         const queryTerms = termsOf[doc];
@@ -136,18 +143,26 @@ export function termSearch<T>(index: MiniSearch<T>, options: SearchOptions, max 
 
 const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;
 
-/**
- * A term's raw result kept compactly. Its match info is frozen: every later query's results share it.
- */
-function termHits(raw: Map<number, { score: number; match: MatchInfo }>): TermHits {
-  const docs: number[] = [];
-  const scores: number[] = [];
+/** A term's raw result kept compactly: its documents and their scores, in minisearch's order. */
+function termHits(raw: Map<number, { score: number }>): TermHits {
+  const docs = new Int32Array(raw.size);
+  const scores = new Float64Array(raw.size);
+  let i = 0;
+  for (const [doc, { score }] of raw) {
+    docs[i] = doc;
+    scores[i++] = score;
+  }
+  return { docs, scores };
+}
+
+/** The match info of a term's documents, from the same raw result `termHits` kept (minisearch's order is fixed). */
+function matchesOf(hits: TermHits, raw: Map<number, { match: MatchInfo }>): readonly MatchInfo[] {
   const matches: MatchInfo[] = [];
-  for (const [doc, { score, match }] of raw) {
+  let i = 0;
+  for (const [doc, { match }] of raw) {
+    if (hits.docs[i++] !== doc) throw new Error('minisearch reached a term\'s documents in another order');
     for (const fields of Object.values(match)) Object.freeze(fields);
-    docs.push(doc);
-    scores.push(score);
     matches.push(Object.freeze(match));
   }
-  return { docs, scores, matches };
+  return matches;
 }
