@@ -46,7 +46,7 @@ const floorQuery = (line: string) => floorIndex.search(line, { fuzzy: 0.2, prefi
 lines.forEach(floorQuery);
 
 // A fresh matcher for the timed rounds: its first round meets every line with nothing remembered
-// (term lookups are kept once made, see term-lookups.ts), as a bot's first replies do.
+// (each term's part of a search is kept once made, see term-search.ts), as a bot's first replies do.
 matcher = createMatcher(pack);
 const latencies: number[] = [];
 const firstRound: number[] = [];

@@ -97,7 +97,7 @@ function retrieveAll(pack: Pack, samples: readonly TuningSample[], t: MatchTunin
     let entry = indexes.get(fold);
     if (!entry) {
       const p = fold === null ? pack : withoutFold(pack, fold);
-      entry = { pack: p, index: buildPointIndex(p.points, p.examplesOf, { examplesAs: t.examplesAs, exampleCredit: t.exampleCredit }) };
+      entry = { pack: p, index: buildPointIndex(p.points, p.examplesOf, { examplesAs: t.examplesAs, exampleCredit: t.exampleCredit, exampleBoost: t.exampleBoost }) };
       indexes.set(fold, entry);
     }
     return entry;

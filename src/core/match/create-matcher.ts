@@ -16,7 +16,7 @@ import { DEFAULT_TUNING, withFit, type MatchTuning } from './tuning.js';
  */
 export function createMatcher(pack: Pack, tuning: Partial<MatchTuning> = {}): Matcher {
   const t: MatchTuning = withFit(DEFAULT_TUNING, tuning);
-  const index = buildPointIndex(pack.points, pack.examplesOf, { examplesAs: t.examplesAs, exampleCredit: t.exampleCredit });
+  const index = buildPointIndex(pack.points, pack.examplesOf, { examplesAs: t.examplesAs, exampleCredit: t.exampleCredit, exampleBoost: t.exampleBoost });
   const { coverage, bm25, example, neighbour } = t.rankWeights;
   const weightSum = coverage + bm25 + example + neighbour || 1;
 

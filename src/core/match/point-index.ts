@@ -3,7 +3,7 @@ import type { Point } from '../pack/schema.js';
 import { analyse } from './analyse.js';
 import { pointPhrases } from './phrases.js';
 import { weightFor } from './coverage.js';
-import { rememberTermLookups } from './term-lookups.js';
+import { termSearch, type TermSearch } from './term-search.js';
 
 /** A point as the search index sees it: one text per field. */
 interface PointDocument {
@@ -68,13 +68,37 @@ export interface IndexOptions {
   examplesAs: 'field' | 'documents';
   /** Coverage credit of a term that only the point's examples use. */
   exampleCredit: number;
+  /** BM25 boost of the examples field (field mode). */
+  exampleBoost: number;
 }
+
+// Typos shorter than five letters are mostly other words ("war"/"was"), so only longer terms are fuzzy.
+const fuzzy = (term: string) => (term.length >= 5 ? 0.2 : false);
+// Prefixes of long stems catch truncations ("escalat…"); short prefixes would match half the index.
+const prefix = (term: string) => term.length >= 6;
+
+/**
+ * How a query's analysed, distinct terms are looked up in either index: any of them may match
+ * (OR), with typos and prefixes as above.
+ */
+export const SEARCH_OPTIONS = {
+  tokenize: (q: string) => q.split(' '),
+  processTerm: (term: string) => term,
+  fuzzy,
+  prefix,
+  maxFuzzy: 2,
+  combineWith: 'OR' as const,
+};
 
 /** Everything built once per pack: the BM25 indexes and the per-point vocabularies coverage is judged on. */
 export interface PointIndex {
   search: MiniSearch<PointDocument>;
   /** The examples as documents of their own; empty when they are a field of their point. */
   exampleSearch: MiniSearch<ExampleDocument>;
+  /** A query's distinct terms looked up in `search` with SEARCH_OPTIONS and the field boosts (term-search.ts). */
+  searchPoints: TermSearch;
+  /** The same in `exampleSearch`, unboosted. */
+  searchExamples: TermSearch;
   /** Each point's distinct analysed terms, with the best field credit each earns there. */
   termsOf: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** Each point's multi-word keywords and synonyms, analysed. */
@@ -136,8 +160,8 @@ export function buildPointIndex(
     exampleSearch.addAll(points.flatMap((p) =>
       examplesOf(p.id).map((text, i) => ({ id: `${p.id}#${i}`, point: p.id, motion: p.motion, text }))));
   }
-  rememberTermLookups(search);
-  rememberTermLookups(exampleSearch);
+  const searchPoints = termSearch(search, { ...SEARCH_OPTIONS, boost: { ...FIELD_BOOSTS, examples: options.exampleBoost } });
+  const searchExamples = termSearch(exampleSearch, SEARCH_OPTIONS);
 
   const termsOf = new Map<string, Map<string, number>>();
   const documentFrequency = new Map<string, number>();
@@ -168,7 +192,7 @@ export function buildPointIndex(
   const n = points.length;
   const termWeights = new Map([...documentFrequency].map(([term, df]) => [term, weightFor(df, n)] as const));
   return {
-    search, exampleSearch, termsOf, phrasesOf, exampleTermsOf, documentFrequency, termWeights,
+    search, exampleSearch, searchPoints, searchExamples, termsOf, phrasesOf, exampleTermsOf, documentFrequency, termWeights,
     unknownTermWeight: weightFor(0, n), vocabularyOf, topicOf, pointCount: n,
   };
 }

@@ -1,10 +1,10 @@
-import type { SearchResult } from 'minisearch';
 import type { Pack } from '../pack/model.js';
 import type { Motion, Point } from '../pack/schema.js';
 import { analyse } from './analyse.js';
 import { makesNoClaim } from './content-free.js';
 import { termWeight } from './coverage.js';
-import { FIELD_BOOSTS, type PointIndex } from './point-index.js';
+import type { PointIndex } from './point-index.js';
+import type { Hit } from './term-search.js';
 import { pointEvidence, type PointEvidence, type Query } from './score.js';
 import type { MatchTuning } from './tuning.js';
 
@@ -50,19 +50,14 @@ export interface Retrieval {
   claimless: boolean;
 }
 
-// Typos shorter than five letters are mostly other words ("war"/"was"), so only longer terms are fuzzy.
-const fuzzy = (term: string) => (term.length >= 5 ? 0.2 : false);
-// Prefixes of long stems catch truncations ("escalat…"); short prefixes would match half the index.
-const prefix = (term: string) => term.length >= 6;
-
 /** A text analysed and looked up in the index once, before any scope is applied: see `searchText`. */
 export interface Searched {
   text: string;
   query: Query;
   /** The points' documents the query's words reach, best first, over the whole pack. */
-  points: SearchResult[];
+  points: Hit[];
   /** The example documents they reach (examples as documents), best first; else empty. */
-  examples: SearchResult[];
+  examples: Hit[];
 }
 
 /**
@@ -74,21 +69,12 @@ export function searchText(index: PointIndex, t: MatchTuning, text: string): Sea
   const sequence = analyse(text);
   const query: Query = { sequence, distinct: [...new Set(sequence)] };
   if (query.distinct.length === 0) return { text, query, points: [], examples: [] };
-  const options = {
-    tokenize: (q: string) => q.split(' '),
-    processTerm: (term: string) => term,
-    fuzzy,
-    prefix,
-    maxFuzzy: 2,
-    combineWith: 'OR' as const,
-  };
   // Distinct terms only: repeating a word must not make it count more.
-  const q = query.distinct.join(' ');
   return {
     text,
     query,
-    points: index.search.search(q, { ...options, boost: { ...FIELD_BOOSTS, examples: t.exampleBoost } }),
-    examples: t.examplesAs === 'documents' ? index.exampleSearch.search(q, options) : [],
+    points: index.searchPoints.hits(query.distinct),
+    examples: t.examplesAs === 'documents' ? index.searchExamples.hits(query.distinct) : [],
   };
 }
 
@@ -105,40 +91,22 @@ export function retrieve(pack: Pack, index: PointIndex, t: MatchTuning, text: st
 export function retrieveFrom(pack: Pack, index: PointIndex, t: MatchTuning, searched: Searched, motion: string | undefined): Retrieval {
   const { text, query } = searched;
   if (query.distinct.length === 0) return { query, known: 0, candidates: [], runnerNeighbour: 0, distinctive: 0, motionWords: 0, claimless: false };
-  const inScope = (r: SearchResult) => motion === undefined || r['motion'] === motion;
-  const hits = new Map<string, { bm25: number; example: number; reached: Set<string> }>();
-  const hit = (id: string) => {
-    let h = hits.get(id);
-    if (!h) hits.set(id, (h = { bm25: 0, example: 0, reached: new Set() }));
-    return h;
-  };
-  for (const r of searched.points) {
-    if (!inScope(r)) continue;
-    const h = hit(String(r.id));
-    h.bm25 = r.score;
-    for (const term of r.queryTerms) h.reached.add(term);
-  }
-  for (const r of searched.examples) {
-    if (!inScope(r)) continue;
-    const h = hit(String(r['point']));
-    h.example = Math.max(h.example, r.score);
-    for (const term of r.queryTerms) h.reached.add(term);
-  }
-
+  const hits = pointHits(searched, index, t).filter((h) => motion === undefined || h.motion === motion);
   let bestBm25 = 0;
   let bestExample = 0;
-  for (const h of hits.values()) {
+  for (const h of hits) {
     bestBm25 = Math.max(bestBm25, h.bm25);
     bestExample = Math.max(bestExample, h.example);
   }
   const candidates: Candidate[] = [];
-  for (const [id, h] of hits) {
+  for (const h of hits) {
+    const { id } = h;
     const point = pack.pointById.get(id);
-    const evidence = point && pointEvidence(query, id, h.reached, index, t);
+    const evidence = point && (h.evidence === undefined ? (h.evidence = pointEvidence(query, id, h.reached, index, t)) : h.evidence);
     if (!point || !evidence) continue;
     const w = t.rankWeights;
     // Only the first candidate's nearest example is a feature: unless it ranks, it is found after sorting.
-    const neighbour = w.neighbour > 0 ? nearestExample(query, index.exampleTermsOf.get(id) ?? [], index) : 0;
+    const neighbour = w.neighbour > 0 ? nearestOf(h, query, index) : 0;
     const fit = w.coverage * evidence.score
       + w.bm25 * (bestBm25 > 0 ? h.bm25 / bestBm25 : 0)
       + w.example * (bestExample > 0 ? h.example / bestExample : 0)
@@ -148,8 +116,9 @@ export function retrieveFrom(pack: Pack, index: PointIndex, t: MatchTuning, sear
   // BM25 breaks ties: it also weighs term frequency and field boosts, which coverage ignores.
   candidates.sort((a, b) => b.fit - a.fit || b.bm25 - a.bm25 || b.example - a.example);
   const [first, second] = candidates;
+  const hitOf = (c: Candidate) => hits.find((h) => h.id === c.point.id)!;
   const nearest = (c: Candidate | undefined) =>
-    !c ? 0 : t.rankWeights.neighbour > 0 ? c.neighbour : nearestExample(query, index.exampleTermsOf.get(c.point.id) ?? [], index);
+    !c ? 0 : t.rankWeights.neighbour > 0 ? c.neighbour : nearestOf(hitOf(c), query, index);
   if (first) first.neighbour = nearest(first);
   const runnerNeighbour = nearest(second);
   if (second) second.neighbour = runnerNeighbour;
@@ -163,6 +132,53 @@ export function retrieveFrom(pack: Pack, index: PointIndex, t: MatchTuning, sear
     motionWords: ownWords ? query.distinct.filter((term) => ownWords.has(term)).length / query.distinct.length : 0,
     claimless: debated !== undefined && makesNoClaim(text, query.distinct, topicTerms(debated, index)),
   };
+}
+
+/**
+ * What a search found of one point: its document's BM25, its best example's and the query terms
+ * either reached; and, once asked, its evidence and nearest example. A point's document and its
+ * examples' are all of its motion, so each scope a text is read in only keeps or drops the point
+ * whole, and all of it can be worked out once per search, in the order the points were first
+ * reached (the order the candidates keep on a tie), and shared by the readings in every scope.
+ */
+interface PointHit {
+  id: string;
+  motion: unknown;
+  bm25: number;
+  example: number;
+  reached: Set<string>;
+  evidence?: PointEvidence | null;
+  neighbour?: number;
+}
+
+// Per search, for the index and tuning it was read with (a reading with others works them out anew).
+const pointHitCache = new WeakMap<Searched, { index: PointIndex; t: MatchTuning; hits: PointHit[] }>();
+function pointHits(searched: Searched, index: PointIndex, t: MatchTuning): PointHit[] {
+  const cached = pointHitCache.get(searched);
+  if (cached && cached.index === index && cached.t === t) return cached.hits;
+  const byId = new Map<string, PointHit>();
+  const hit = (id: string, motion: unknown) => {
+    let h = byId.get(id);
+    if (!h) byId.set(id, (h = { id, motion, bm25: 0, example: 0, reached: new Set() }));
+    return h;
+  };
+  for (const r of searched.points) {
+    const h = hit(String(r.id), r.fields['motion']);
+    h.bm25 = r.score;
+    for (const term of r.queryTerms) h.reached.add(term);
+  }
+  for (const r of searched.examples) {
+    const h = hit(String(r.fields['point']), r.fields['motion']);
+    h.example = Math.max(h.example, r.score);
+    for (const term of r.queryTerms) h.reached.add(term);
+  }
+  const hits = [...byId.values()];
+  pointHitCache.set(searched, { index, t, hits });
+  return hits;
+}
+
+function nearestOf(h: PointHit, query: Query, index: PointIndex): number {
+  return (h.neighbour ??= nearestExample(query, index.exampleTermsOf.get(h.id) ?? [], index));
 }
 
 // A motion's own words, analysed once per motion object (the pack's motions live as long as it does).
