@@ -61,7 +61,17 @@ export async function startBot(config: Config, logger: Logger): Promise<void> {
     await stopAll(adapters, runtime, logger);
     return;
   }
-  if (adapters.length > 0) await runtime.warm(); // while the young generation is still held (young-generation.ts)
+  if (adapters.length > 0) {
+    // While the young generation is still held (young-generation.ts). Warming loads the matcher's
+    // code; a bot that cannot load it must not stay connected half-started.
+    try {
+      await runtime.warm();
+    } catch (err) {
+      logger.error({ err }, 'the argument matcher failed to load');
+      await stopAll(adapters, runtime, logger);
+      throw err;
+    }
+  }
   startUpDone();
   if (adapters.length === 0) {
     const { runShellAdapter } = await import('../adapters/shell/index.js');

@@ -1,4 +1,5 @@
 import type { Reply } from '../../src/core/reply.js';
+import { deepFreeze } from '../../src/core/freeze.js';
 import { renderReply, type RenderedReply } from './render.js';
 
 /**
@@ -20,10 +21,4 @@ export function rendered(r: Reply): RenderedReply {
     renderings.set(r, out);
   }
   return out;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value) || ArrayBuffer.isView(value)) return value;
-  for (const v of Object.values(value)) deepFreeze(v);
-  return Object.freeze(value);
 }

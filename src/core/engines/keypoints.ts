@@ -1,5 +1,6 @@
 import type { Services, Where } from '../context.js';
 import type { Point } from '../pack/schema.js';
+import { deepFreeze } from '../freeze.js';
 import { choiceId } from '../ids.js';
 import { notice, reply, type Block, type Reply } from '../reply.js';
 import { AUTHOR_LABEL, editorialLabel, pointBlocks, pointLine, quoteBlock, readerViewBlocks, sideLabel } from '../present.js';
@@ -14,14 +15,15 @@ function authorPoints(services: Services, motionId?: string): Point[] {
 /**
  * A key point's reply depends on nothing but the pack, so each is built once and the same object
  * handed out again: an adapter can then keep its rendering (adapters/discord/rendered.ts). Replies
- * are never changed once made. Keyed by the point, which belongs to one loaded pack.
+ * are never changed once made, and this one is frozen so that an edit in place fails loudly. Keyed
+ * by the point, which belongs to one loaded pack.
  */
 const keyPointReplies = new WeakMap<Point, Reply>();
 
 function keyPointReply(services: Services, point: Point): Reply {
   let r = keyPointReplies.get(point);
   if (!r) {
-    r = buildKeyPointReply(services, point);
+    r = deepFreeze(buildKeyPointReply(services, point));
     keyPointReplies.set(point, r);
   }
   return r;

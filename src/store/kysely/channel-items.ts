@@ -189,7 +189,10 @@ export function promptPostQueries(db: Kysely<Tables>, { dialect }: Backend) {
   };
   // On Postgres a post and the closing of the channel's other open prompts are one statement of two
   // data-modifying CTEs: a round trip where there were two, and the two land together. The update
-  // reads the statement's snapshot, which has not the new post (nor would it match its id).
+  // reads the statement's snapshot, which has not the new post (nor would it match its id). Two posts
+  // to one channel in the same instant, from two instances, each miss the other's uncommitted row, so
+  // both stay open until the next post or their close time; as two statements, each could close the
+  // other and leave none open.
   const postArgs = (p: PromptPostRecord) => ({
     id: p.id, platform: p.platform, serverId: p.serverId, channelId: p.channelId, promptId: p.promptId, scheduleId: p.scheduleId,
     slot: p.slot, messageId: p.messageId, now: p.createdAt, closesAt: p.closesAt, closedAt: p.closedAt,

@@ -119,6 +119,13 @@ describe('/keypoints show: one reply per point', () => {
     expect(again).toBe(first);
     expect(await show(contextFor(services, 'bob', 'kp-elsewhere'))).toBe(first);
   });
+
+  it('is frozen, so an edit in place fails instead of changing every later answer', async () => {
+    const r = await show(ctx);
+    expect(Object.isFrozen(r)).toBe(true);
+    expect(() => (r.blocks as unknown as unknown[]).push({ type: 'text', text: 'x' })).toThrow(TypeError);
+    expect(Object.isFrozen(r.blocks[0])).toBe(true);
+  });
 });
 
 describe('/keypoints show topic:', () => {
