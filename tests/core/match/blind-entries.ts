@@ -24,6 +24,8 @@ export const STUDENT_BLIND_V3_FILE = fileURLToPath(new URL('../../fixtures/stude
 export const STUDENT_BLIND_V4_FILE = fileURLToPath(new URL('../../fixtures/student-blind-v4.json', import.meta.url));
 /** The fifth blind set, written the same way and held out whole: every line is "heldout". */
 export const STUDENT_BLIND_V5_FILE = fileURLToPath(new URL('../../fixtures/student-blind-v5.json', import.meta.url));
+/** The sixth blind set, written the same way and held out whole, after the matcher's decisions were last changed. */
+export const STUDENT_BLIND_V6_FILE = fileURLToPath(new URL('../../fixtures/student-blind-v6.json', import.meta.url));
 
 /** The set's cases (`{"note", "cases": [{text, motion, point, kind?, half}]}`); a malformed case is dropped. */
 export function blindEntries(raw: unknown): BlindEntry[] {

@@ -8,7 +8,7 @@ import { describeFigures, tally, type OutcomeFigures } from './outcomes.js';
 import { blindEntries, type BlindEntry } from './blind-entries.js';
 
 // The sets' entries live in a module of their own, free of vitest, so the calibration can read them too.
-export { blindEntries, heldOutHalf, tuneHalf, STUDENT_BLIND_FILE, STUDENT_BLIND_V3_FILE, STUDENT_BLIND_V4_FILE, STUDENT_BLIND_V5_FILE } from './blind-entries.js';
+export { blindEntries, heldOutHalf, tuneHalf, STUDENT_BLIND_FILE, STUDENT_BLIND_V3_FILE, STUDENT_BLIND_V4_FILE, STUDENT_BLIND_V5_FILE, STUDENT_BLIND_V6_FILE } from './blind-entries.js';
 export type { BlindEntry } from './blind-entries.js';
 
 /** What the held-out half must keep: floors for the shares of good outcomes, a ceiling for wrong answers. */
