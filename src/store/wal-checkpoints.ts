@@ -19,6 +19,11 @@ export interface WalCheckpoints {
   started(): boolean;
   /** How many of its checkpoints found frames in the log and copied them all. */
   copied(): number;
+  /**
+   * When the latest of those began (ms since the epoch; 0 before any). Every commit before that
+   * moment is copied back, so the next write starts the log over.
+   */
+  lastCopiedAt(): number;
   stop(): Promise<void>;
 }
 
@@ -37,8 +42,9 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.path, { fileMustExist: true });
 const timer = setInterval(() => {
   try {
+    const at = Date.now();
     const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (r.log > 0 && r.checkpointed === r.log) parentPort.postMessage({ copied: r.log });
+    if (r.log > 0 && r.checkpointed === r.log) parentPort.postMessage({ copied: r.log, at });
   } catch (err) { parentPort.postMessage({ failed: String(err && err.message || err) }); }
 }, workerData.everyMs);
 parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
@@ -67,6 +73,7 @@ export function startWalCheckpoints(database: Database, path: string, options: W
   let exited: Promise<void> = Promise.resolve();
   let stopped = false;
   let copied = 0;
+  let lastCopiedAt = 0;
   const watch = setInterval(() => {
     let size = 0;
     try {
@@ -91,15 +98,19 @@ export function startWalCheckpoints(database: Database, path: string, options: W
       if (database.open) database.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);
     };
     worker.on('error', fallBack);
-    worker.on('message', (m: { failed?: string; copied?: number }) => {
+    worker.on('message', (m: { failed?: string; copied?: number; at?: number }) => {
       if (m.failed) fallBack();
-      if (m.copied) copied += 1;
+      if (m.copied) {
+        copied += 1;
+        lastCopiedAt = Math.max(lastCopiedAt, m.at ?? 0);
+      }
     });
   }, options.watchMs ?? 1000);
   watch.unref();
   return {
     started: () => worker !== undefined,
     copied: () => copied,
+    lastCopiedAt: () => lastCopiedAt,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -54,9 +54,11 @@ describe('startWalCheckpoints', () => {
     const oneRound = statSync(`${path}-wal`).size;
     await until(() => checkpoints.started(), 'the thread started');
     for (let r = 0; r < 10; r++) {
-      // Each round is copied back before the next: the next commit then starts the log over.
-      const before = checkpoints.copied();
-      await until(() => checkpoints.copied() > before, 'a checkpoint');
+      // Each round is copied back before the next: the next commit then starts the log over. The
+      // checkpoint waited for must have begun after the round's last commit: one that ran while the
+      // round was being written copied only part of it, and a log not copied in full grows on.
+      const roundEnd = Date.now();
+      await until(() => checkpoints.lastCopiedAt() > roundEnd, 'a checkpoint of the whole round');
       insertRound(db);
     }
     // Without the thread this connection would not checkpoint before 16,384 pages: eleven rounds' worth.
