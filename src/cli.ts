@@ -10,6 +10,7 @@ import { loadEnvFile } from './env-file.js';
 import { argsProblem } from './commands/args.js';
 import { COMMAND_USAGE, wantsHelp } from './commands/usage.js';
 import { boundedLine, MAX_ID, readChannel } from './core/input.js';
+import { preloadStore } from './store/open.js';
 
 const USAGE = `rostrum — a debate bot for Discord, Slack and the terminal
 
@@ -105,6 +106,7 @@ async function main(argv: string[]): Promise<void> {
       const c = config();
       const log = terminalLogger(c);
       guardProcess(log);
+      preloadStore(c); // its code loads beside the command's (src/store/open.ts)
       const { shellCommand } = await import('./commands/shell.js');
       await shellCommand(c, log, { user, channel, json: Boolean(values.json) });
       return;

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter, type Driver } from 'kysely';
 import type { Tables } from './kysely/tables.js';
@@ -52,7 +52,26 @@ const exclusive: Exclusive = (db, _key, write) => write(db);
  * Required, not imported: an ES module that imports a CommonJS package has Node first scan the
  * package's source for the names it exports, which cost more at each start than loading the driver.
  */
-const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+const require = createRequire(import.meta.url);
+const Database = require('better-sqlite3') as typeof BetterSqlite3;
+
+/**
+ * The driver's compiled addon, when it sits where `npm install` builds it. Left to itself, the
+ * driver finds the addon through the `bindings` package, which works out the driver's folder from
+ * an error's stack and then tries up to thirteen paths in turn: a noticeable part of a start. The
+ * two paths bindings tries before build/Release are checked here too, so the file taken is the one
+ * bindings would take; any other layout (no build/Release) is left to bindings, as before.
+ */
+function nativeBinding(): string | undefined {
+  try {
+    const build = join(dirname(require.resolve('better-sqlite3/package.json')), 'build');
+    if (existsSync(join(build, 'better_sqlite3.node')) || existsSync(join(build, 'Debug', 'better_sqlite3.node'))) return undefined;
+    const release = join(build, 'Release', 'better_sqlite3.node');
+    return existsSync(release) ? release : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 const STARTUP_BUSY_MS = 60_000;
 const RUNTIME_BUSY_MS = 5000;
@@ -63,7 +82,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
   // Until the schema is up to date, wait long for the lock: a second process starting at the same
   // moment (a restart beside a running instance, a busy machine) waits for the first one's switch to
   // WAL and its migration instead of failing to start. At run time a write waits at most 5 s.
-  const database = new Database(path, { timeout: STARTUP_BUSY_MS });
+  const database = new Database(path, { timeout: STARTUP_BUSY_MS, nativeBinding: nativeBinding() });
   // WAL lets a second process read while one writes; busy_timeout makes concurrent writers wait, not fail.
   database.pragma('journal_mode = WAL');
   // SQLite's own default (FULL) syncs the log to disk at every commit: 0.2 to 2 ms here, during which

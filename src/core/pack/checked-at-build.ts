@@ -22,16 +22,17 @@ export interface CheckedPack {
 
 /** The digest of each file in `dir` (null for one that is not there); null when one cannot be read. */
 export async function digests(dir: string, files: readonly string[]): Promise<CheckedPack['files'] | null> {
-  const out: CheckedPack['files'] = [];
-  for (const file of files) {
+  // Read side by side: one after another, each file's open, read and close waited in turn, at every start.
+  const unreadable = Symbol('unreadable');
+  const out = await Promise.all(files.map(async (file) => {
     try {
-      out.push({ file, sha256: createHash('sha256').update(await readFile(join(dir, file))).digest('hex') });
+      return { file, sha256: createHash('sha256').update(await readFile(join(dir, file))).digest('hex') };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return null;
-      out.push({ file, sha256: null });
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') return unreadable;
+      return { file, sha256: null };
     }
-  }
-  return out;
+  }));
+  return out.some((f) => f === unreadable) ? null : (out as CheckedPack['files']);
 }
 
 /** The data the build checked, when `dir` holds exactly the files it checked; otherwise null. */

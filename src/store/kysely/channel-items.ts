@@ -3,7 +3,7 @@ import type { Tables } from './tables.js';
 import type { CastVote, ChannelRef, PromptPostRecord, Vote, VoteEvent } from '../../core/store/records.js';
 import type { Backend } from '../kysely-store.js';
 import { affected, inserted, num, numOrNull, updated } from './rows.js';
-import { arg, prepared } from './prepared.js';
+import { arg, prepared, shared } from './prepared.js';
 import { batchedByKey, batchedPerTurn } from './batches.js';
 
 /** Each attempt either claims, starts the candidates over, or lost a race to a claim that landed. */
@@ -29,38 +29,38 @@ export function rotationQueries(db: Kysely<Tables>, { exclusive, dialect }: Back
 
   // The candidates travel as one JSON array, read as a table of (item_id, position) in each dialect's
   // way: one prepared statement for any number of them, and cheaper on SQLite than a VALUES list.
-  const candidates = dialect === 'postgres'
+  const candidates = shared(() => dialect === 'postgres'
     ? sql`jsonb_array_elements_text(cast(${arg('items')} as jsonb)) with ordinality as c(item_id, ord)`
-    : sql`(select value as item_id, key as ord from json_each(${arg('items')})) as c`;
-  const candidateIds = dialect === 'postgres'
+    : sql`(select value as item_id, key as ord from json_each(${arg('items')})) as c`);
+  const candidateIds = shared(() => dialect === 'postgres'
     ? sql`select jsonb_array_elements_text(cast(${arg('items')} as jsonb))`
-    : sql`select value from json_each(${arg('items')})`;
+    : sql`select value from json_each(${arg('items')})`);
   // Inserts the first `limit` candidates, in the order given, that the channel has no row for, and
   // returns them (in no set order: RETURNING keeps none). A lone claim has a statement of its own
   // whose LIMIT is written in: with a bound LIMIT, SQLite sorts where it otherwise keeps the first
   // row, which made a claim about twice as slow.
-  const claimSql = (limit: RawBuilder<unknown>) => prepared(db, (db) => sql<{ item_id: string }>`
+  const claimSql = (limit: () => RawBuilder<unknown>) => prepared(db, (db) => sql<{ item_id: string }>`
     insert into seen_items (platform, server_id, channel_id, kind, item_id, seen_at)
     select cast(${arg('platform')} as varchar(16)), cast(${arg('serverId')} as varchar(64)), cast(${arg('channelId')} as varchar(64)),
       cast(${arg('kind')} as varchar(16)), c.item_id, cast(${arg('now')} as bigint)
-    from ${candidates}
+    from ${candidates()}
     where not exists (
       select 1 from seen_items s
       where s.platform = ${arg('platform')} and s.channel_id = ${arg('channelId')} and s.kind = ${arg('kind')} and s.item_id = c.item_id)
     order by c.ord
-    limit ${limit}
+    limit ${limit()}
     on conflict do nothing
     returning item_id`.compile(db));
-  const claimOne = claimSql(sql.lit(1));
-  const claimSome = claimSql(sql`${arg<number>('limit')}`);
+  const claimOne = claimSql(() => sql.lit(1));
+  const claimSome = claimSql(() => sql`${arg<number>('limit')}`);
   // Forgets that the channel saw the candidates, only when it has seen every one of them: a claim
   // that finds them all seen starts them over, and of several at that moment one deletes, the
   // others find a candidate free again (the rows of other items, a subset's rest, stay).
   const startOver = prepared(db, (db) => sql`
     delete from seen_items
-    where platform = ${arg('platform')} and channel_id = ${arg('channelId')} and kind = ${arg('kind')} and item_id in (${candidateIds})
+    where platform = ${arg('platform')} and channel_id = ${arg('channelId')} and kind = ${arg('kind')} and item_id in (${candidateIds()})
       and (select count(*) from seen_items s
-           where s.platform = ${arg('platform')} and s.channel_id = ${arg('channelId')} and s.kind = ${arg('kind')} and s.item_id in (${candidateIds})) = ${arg<number>('count')}`.compile(db));
+           where s.platform = ${arg('platform')} and s.channel_id = ${arg('channelId')} and s.kind = ${arg('kind')} and s.item_id in (${candidateIds()})) = ${arg<number>('count')}`.compile(db));
 
   /**
    * Claims `count` items for as many requests, as `count` claims one after another would: the first
@@ -143,14 +143,14 @@ export function promptPostQueries(db: Kysely<Tables>, { dialect }: Backend) {
   // to completion whether or not the final SELECT reads them. SQLite has no such CTEs. A vote's
   // tally comes with it: the other people's votes as the statement's snapshot has them, and this
   // one's own as just cast (the final SELECT does not see the CTE's new row).
-  const isOpen = sql`exists (select 1 from prompt_posts p where p.id = ${arg('postId')} and p.closed_at is null
-    and (p.closes_at is null or p.closes_at > cast(${arg('now')} as bigint)))`;
+  const isOpen = shared(() => sql`exists (select 1 from prompt_posts p where p.id = ${arg('postId')} and p.closed_at is null
+    and (p.closes_at is null or p.closes_at > cast(${arg('now')} as bigint)))`);
   const castOnPostgres = prepared(db, (db) => sql<{ previous: string | null; recorded: string | number } & Record<Vote, string | number>>`
     with previous as (
       select vote from votes where post_id = ${arg('postId')} and user_id = ${arg('userId')}
     ), cast_vote as (
       insert into votes (post_id, user_id, vote, updated_at, user_name)
-      select ${arg('postId')}, ${arg('userId')}, ${arg('vote')}, cast(${arg('now')} as bigint), ${arg('userName')} where ${isOpen}
+      select ${arg('postId')}, ${arg('userId')}, ${arg('vote')}, cast(${arg('now')} as bigint), ${arg('userName')} where ${isOpen()}
       on conflict (post_id, user_id) do update set vote = excluded.vote, updated_at = excluded.updated_at, user_name = excluded.user_name
       returning 1
     ), logged as (
@@ -166,7 +166,7 @@ export function promptPostQueries(db: Kysely<Tables>, { dialect }: Backend) {
       (select count(*) from tallied where vote = 'unsure') as unsure`.compile(db));
   const withdrawOnPostgres = prepared(db, (db) => sql<{ vote: string }>`
     with removed as (
-      delete from votes where post_id = ${arg('postId')} and user_id = ${arg('userId')} and ${isOpen}
+      delete from votes where post_id = ${arg('postId')} and user_id = ${arg('userId')} and ${isOpen()}
       returning vote
     ), logged as (
       insert into vote_events (post_id, user_id, vote, at)
@@ -312,11 +312,11 @@ export function requestQueries(db: Kysely<Tables>, { dialect }: Pick<Backend, 'd
   // The claims travel as one JSON array of [key, now]; what the statement returns is what it
   // inserted, the keys this instance won. Each claim is committed when the statement returns, as
   // a claim on its own was: nothing is sent for a request before that.
-  const rows = dialect === 'postgres'
+  const rows = shared(() => dialect === 'postgres'
     ? sql`select c ->> 0, cast(c ->> 1 as bigint) from jsonb_array_elements(cast(${arg('claims')} as jsonb)) as c`
-    : sql`select value ->> 0, value ->> 1 from json_each(${arg('claims')}) where true`;
+    : sql`select value ->> 0, value ->> 1 from json_each(${arg('claims')}) where true`);
   const claim = prepared(db, (db) => sql<{ key: string }>`
-    insert into processed_requests (key, created_at) ${rows}
+    insert into processed_requests (key, created_at) ${rows()}
     on conflict do nothing
     returning key`.compile(db));
   const claimTogether = batchedPerTurn(async (claims: { key: string; now: number }[]) => {

@@ -11,6 +11,16 @@ export function arg<T = string>(name: string): T {
   return new Slot(name) as unknown as T;
 }
 
+/**
+ * A part that several queries share, built when the first of them is: creating the store builds
+ * no query, at every start, for statements a run may never send. Kysely's builders and sql
+ * fragments never change once built, so the one built serves every query that embeds it.
+ */
+export function shared<T>(build: () => T): () => T {
+  let part: { value: T } | undefined;
+  return () => (part ??= { value: build() }).value;
+}
+
 export interface Prepared<R> {
   /** Runs on the store's database, or inside a transaction when `on` is one. */
   run(args: Readonly<Record<string, unknown>>, on?: Kysely<Tables>): Promise<QueryResult<R>>;

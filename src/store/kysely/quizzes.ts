@@ -4,7 +4,7 @@ import type { ChannelRef, LeaderboardQuery, LeaderboardRow, QuizAnswer, QuizReco
 import { clickOutcome, type QuizClick, type RightOptions } from '../../core/store/quiz-click.js';
 import { affected, inserted, num, numOrNull, updated } from './rows.js';
 import type { Backend } from '../kysely-store.js';
-import { arg, prepared } from './prepared.js';
+import { arg, prepared, shared } from './prepared.js';
 
 type Row = Selectable<Tables['quizzes']>;
 
@@ -67,29 +67,29 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
       .where('id', '=', arg('id')).where('current', '=', arg<number>('from')).where('status', '=', 'active').compile());
   const advance = advanceTo({ current: arg<number>('to'), deadline: arg<number | null>('deadline') });
   const finish = advanceTo({ status: 'finished', deadline: null });
-  const answerOf = db.selectFrom('quizzes').select((eb) => [
+  const answerOf = shared(() => db.selectFrom('quizzes').select((eb) => [
     eb.val(arg('quizId')).as('quiz_id'), eb.val(arg<number>('question')).as('question'), eb.val(arg('questionId')).as('question_id'),
     eb.val(arg('userId')).as('user_id'), eb.val(arg('userName')).as('user_name'), eb.val(arg<number>('option')).as('option'),
     eb.val(arg<number>('correct')).as('correct'), eb.val(arg<number>('answeredAt')).as('answered_at'), 'server_id', 'platform', 'channel_id',
-  ]).where('id', '=', arg('quizId')).where('status', '=', 'active').where('current', '=', arg<number>('question'));
+  ]).where('id', '=', arg('quizId')).where('status', '=', 'active').where('current', '=', arg<number>('question')));
   const answerInsert = (db: QueryCreator<Tables>) => db.insertInto('quiz_answers')
     .columns(['quiz_id', 'question', 'question_id', 'user_id', 'user_name', 'option', 'correct', 'answered_at', 'server_id', 'platform', 'channel_id'])
-    .expression(dialect === 'postgres' ? answerOf.forShare() : answerOf)
+    .expression(dialect === 'postgres' ? answerOf().forShare() : answerOf())
     .onConflict((oc) => oc.doNothing());
   const answer = prepared(db, (db) => answerInsert(db).compile());
   // A score row from an answer row `a` (read from quiz_answers, or on Postgres from the answer just inserted).
   // The key (server, season, person, pack question) lets only the first answer in; the update that
   // does nothing makes the statement return the row when it is this answer's own (a repeat).
   const scoreColumns = ['platform', 'server_id', 'season', 'user_id', 'question_id', 'quiz_id', 'question', 'channel_id', 'user_name', 'correct', 'answered_at'] as const;
-  const scoreSelect = sql`a.platform, a.server_id, ${seasonAt('a.platform', 'a.server_id', 'a.answered_at')}, a.user_id, a.question_id, a.quiz_id,
-    a.question, coalesce(a.channel_id, ''), a.user_name, a.correct, a.answered_at`;
+  const scoreSelect = shared(() => sql`a.platform, a.server_id, ${seasonAt('a.platform', 'a.server_id', 'a.answered_at')}, a.user_id, a.question_id, a.quiz_id,
+    a.question, coalesce(a.channel_id, ''), a.user_name, a.correct, a.answered_at`);
   const scoreInsert = (db: QueryCreator<Tables>) => db.insertInto('quiz_scores').columns(scoreColumns)
     .onConflict((oc) => oc.columns(['platform', 'server_id', 'season', 'user_id', 'question_id'])
       .doUpdateSet((eb) => ({ quiz_id: eb.ref('quiz_scores.quiz_id') }))
       .where((eb) => eb.and([eb('quiz_scores.quiz_id', '=', eb.ref('excluded.quiz_id')), eb('quiz_scores.question', '=', eb.ref('excluded.question'))])))
     .returning('quiz_id');
   const score = prepared(db, (db) => scoreInsert(db)
-    .expression(sql`select ${scoreSelect} from quiz_answers a
+    .expression(sql`select ${scoreSelect()} from quiz_answers a
       where a.quiz_id = ${arg('quizId')} and a.question = ${arg<number>('question')} and a.user_id = ${arg('userId')} and a.question_id is not null`)
     .compile());
   // On Postgres a click is one statement: it reads the quiz row (FOR SHARE, as recordAnswer's insert
@@ -113,7 +113,7 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
           and (q.mode <> 'channel' or q.deadline is null or q.deadline >= ${arg<number>('answeredAt')}::bigint)`)
       .onConflict((oc) => oc.doNothing())
       .returning(['platform', 'server_id', 'answered_at', 'user_id', 'question_id', 'quiz_id', 'question', 'channel_id', 'user_name', 'correct']))
-    .with('scored', () => scoreInsert(db).expression(sql`select ${scoreSelect} from answered a where a.question_id is not null`))
+    .with('scored', () => scoreInsert(db).expression(sql`select ${scoreSelect()} from answered a where a.question_id is not null`))
     .selectFrom('quiz').selectAll()
     .select([
       sql<number | string>`(select count(*) from answered)`.as('recorded'),
