@@ -174,6 +174,16 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
   });
   const seasonBoardOfServer = seasonBoard(false);
   const seasonBoardOfChannel = seasonBoard(true);
+  // A reveal reads the answers after every question: built and compiled once per shape (prepared.ts).
+  const answersOf = (ofQuestion: boolean) => prepared(db, (db) => {
+    let q = db.selectFrom('quiz_answers as a')
+      .leftJoin('quiz_scores as s', (j) => j.onRef('s.quiz_id', '=', 'a.quiz_id').onRef('s.question', '=', 'a.question').onRef('s.user_id', '=', 'a.user_id'))
+      .selectAll('a').select('s.quiz_id as scored_quiz').where('a.quiz_id', '=', arg('quizId'));
+    if (ofQuestion) q = q.where('a.question', '=', arg<number>('question'));
+    return q.orderBy('a.answered_at').orderBy('a.question').orderBy('a.user_id').compile();
+  });
+  const answersOfQuiz = answersOf(false);
+  const answersOfQuestion = answersOf(true);
   const listSeasons = async (platform: string, serverId: string): Promise<SeasonRecord[]> => {
     const rows = await db.selectFrom('quiz_seasons').selectAll().where('platform', '=', platform)
       .where('server_id', '=', serverId).orderBy('number').execute();
@@ -256,11 +266,8 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
       return (await score.run({ quizId, question, userId })).rows.length > 0;
     },
     async answersFor(quizId: string, question?: number) {
-      let q = db.selectFrom('quiz_answers as a')
-        .leftJoin('quiz_scores as s', (j) => j.onRef('s.quiz_id', '=', 'a.quiz_id').onRef('s.question', '=', 'a.question').onRef('s.user_id', '=', 'a.user_id'))
-        .selectAll('a').select('s.quiz_id as scored_quiz').where('a.quiz_id', '=', quizId);
-      if (question !== undefined) q = q.where('a.question', '=', question);
-      return (await q.orderBy('a.answered_at').orderBy('a.question').orderBy('a.user_id').execute()).map(toAnswer);
+      const { rows } = question === undefined ? await answersOfQuiz.run({ quizId }) : await answersOfQuestion.run({ quizId, question });
+      return rows.map(toAnswer);
     },
     async leaderboard(query: LeaderboardQuery): Promise<LeaderboardRow[]> {
       return boardRows(await board(query, query.season).execute());
