@@ -212,6 +212,9 @@ export function promptPostQueries(db: Kysely<Tables>, { dialect }: Backend) {
     )
     select (select count(*) from created) as created, (select count(*) from closing) as closing`.compile(db));
 
+  // Every vote reads its post first: built and compiled once (prepared.ts).
+  const postById = prepared(db, (db) => db.selectFrom('prompt_posts').selectAll().where('id', '=', arg('id')).compile());
+
   return {
     async createPromptPost(p: PromptPostRecord) {
       return inserted(await insertPost(db, p).executeTakeFirst()) ? p : null;
@@ -227,7 +230,7 @@ export function promptPostQueries(db: Kysely<Tables>, { dialect }: Backend) {
       return { created, closing: await closeOthers(where, p.id, p.createdAt) };
     },
     async getPromptPost(id: string): Promise<PromptPostRecord | null> {
-      const r = await db.selectFrom('prompt_posts').selectAll().where('id', '=', id).executeTakeFirst();
+      const r = (await postById.run({ id })).rows[0];
       return r ? toPost(r) : null;
     },
     async setPromptMessage(id: string, messageId: string) {

@@ -154,6 +154,36 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
       ])
       .orderBy('b.points', 'desc').orderBy('b.answered', 'asc').orderBy('b.user_id');
   };
+  // On Postgres the seasons and the board in one statement: the board's season is the one asked for, else the
+  // last one started (else 1), read from the seasons the statement lists. A board with no rows
+  // still comes back as one row (the left join), which carries the seasons. Built and compiled once
+  // per shape (prepared.ts), a board of one channel and one of the whole server: Kysely building it
+  // on every call cost the client about as much as a short statement's round trip.
+  const seasonBoard = (ofChannel: boolean) => prepared(db, (db) => {
+    const seasons = sql`select number, started_at, started_by from quiz_seasons where platform = ${arg('platform')} and server_id = ${arg('serverId')}`;
+    const season = sql<number>`coalesce(cast(${arg<number | null>('season')} as integer), (select max(number) from s), 1)`;
+    const query = {
+      platform: arg('platform'), serverId: arg('serverId'), since: arg<number>('since'), limit: arg<number>('limit'),
+      channelId: ofChannel ? arg('channelId') : undefined,
+    };
+    return sql<BoardRow & { seasons: [number | string, number | string, string][] | null }>`
+      with s as (${seasons})
+      select (select json_agg(json_build_array(number, started_at, started_by) order by number) from s) as seasons, b.*
+      from (select 1) as one left join (${board(query, season)}) as b on true
+      order by b.points desc, b.answered asc, b.user_id`.compile(db);
+  });
+  const seasonBoardOfServer = seasonBoard(false);
+  const seasonBoardOfChannel = seasonBoard(true);
+  // A reveal reads the answers after every question: built and compiled once per shape (prepared.ts).
+  const answersOf = (ofQuestion: boolean) => prepared(db, (db) => {
+    let q = db.selectFrom('quiz_answers as a')
+      .leftJoin('quiz_scores as s', (j) => j.onRef('s.quiz_id', '=', 'a.quiz_id').onRef('s.question', '=', 'a.question').onRef('s.user_id', '=', 'a.user_id'))
+      .selectAll('a').select('s.quiz_id as scored_quiz').where('a.quiz_id', '=', arg('quizId'));
+    if (ofQuestion) q = q.where('a.question', '=', arg<number>('question'));
+    return q.orderBy('a.answered_at').orderBy('a.question').orderBy('a.user_id').compile();
+  });
+  const answersOfQuiz = answersOf(false);
+  const answersOfQuestion = answersOf(true);
   const listSeasons = async (platform: string, serverId: string): Promise<SeasonRecord[]> => {
     const rows = await db.selectFrom('quiz_seasons').selectAll().where('platform', '=', platform)
       .where('server_id', '=', serverId).orderBy('number').execute();
@@ -236,27 +266,17 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
       return (await score.run({ quizId, question, userId })).rows.length > 0;
     },
     async answersFor(quizId: string, question?: number) {
-      let q = db.selectFrom('quiz_answers as a')
-        .leftJoin('quiz_scores as s', (j) => j.onRef('s.quiz_id', '=', 'a.quiz_id').onRef('s.question', '=', 'a.question').onRef('s.user_id', '=', 'a.user_id'))
-        .selectAll('a').select('s.quiz_id as scored_quiz').where('a.quiz_id', '=', quizId);
-      if (question !== undefined) q = q.where('a.question', '=', question);
-      return (await q.orderBy('a.answered_at').orderBy('a.question').orderBy('a.user_id').execute()).map(toAnswer);
+      const { rows } = question === undefined ? await answersOfQuiz.run({ quizId }) : await answersOfQuestion.run({ quizId, question });
+      return rows.map(toAnswer);
     },
     async leaderboard(query: LeaderboardQuery): Promise<LeaderboardRow[]> {
       return boardRows(await board(query, query.season).execute());
     },
     async seasonLeaderboard(query: Omit<LeaderboardQuery, 'season'> & { season?: number }) {
       if (dialect === 'postgres') {
-        // The seasons and the board in one statement: the board's season is the one asked for, else the
-        // last one started (else 1), read from the seasons the statement lists. A board with no rows
-        // still comes back as one row (the left join), which carries the seasons.
-        const seasons = sql`select number, started_at, started_by from quiz_seasons where platform = ${query.platform} and server_id = ${query.serverId}`;
-        const season = sql<number>`coalesce(cast(${query.season ?? null} as integer), (select max(number) from s), 1)`;
-        const { rows } = await sql<BoardRow & { seasons: [number | string, number | string, string][] | null }>`
-          with s as (${seasons})
-          select (select json_agg(json_build_array(number, started_at, started_by) order by number) from s) as seasons, b.*
-          from (select 1) as one left join (${board(query, season)}) as b on true
-          order by b.points desc, b.answered asc, b.user_id`.execute(db);
+        const { rows } = await (query.channelId === undefined ? seasonBoardOfServer : seasonBoardOfChannel).run({
+          platform: query.platform, serverId: query.serverId, channelId: query.channelId ?? '', since: query.since, limit: query.limit, season: query.season ?? null,
+        });
         return {
           seasons: (rows[0]?.seasons ?? []).map(([number, startedAt, startedBy]) => ({
             platform: query.platform, serverId: query.serverId, number: num(number), startedAt: num(startedAt), startedBy,

@@ -5,6 +5,7 @@ import * as classDebates from './004-class-debates.js';
 import * as postLeases from './005-post-leases.js';
 import * as schedulesDueOrder from './006-schedules-due-order.js';
 import * as postLeaseSending from './007-post-lease-sending.js';
+import * as quizAnswersByPerson from './008-quiz-answers-by-person.js';
 
 /** Migrations are listed here, in order, so they ship inside the program rather than being read from disk. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '005-post-leases': postLeases,
   '006-schedules-due-order': schedulesDueOrder,
   '007-post-lease-sending': postLeaseSending,
+  '008-quiz-answers-by-person': quizAnswersByPerson,
 };
 
 export const migrationProvider: MigrationProvider = {
