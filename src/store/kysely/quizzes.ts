@@ -62,6 +62,14 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
     .where('status', '=', 'active').where('mode', '=', 'solo').where('server_id', '=', arg('serverId'))
     .where('starter_id', '=', arg('userId')).compile());
   const byId = prepared(db, (db) => db.selectFrom('quizzes').selectAll().where('id', '=', arg('id')).compile());
+  // Every answer click and each question's reveal read the answers: compiled once, with and without
+  // the question.
+  const answersQuery = (db: Kysely<Tables>) => db.selectFrom('quiz_answers as a')
+    .leftJoin('quiz_scores as s', (j) => j.onRef('s.quiz_id', '=', 'a.quiz_id').onRef('s.question', '=', 'a.question').onRef('s.user_id', '=', 'a.user_id'))
+    .selectAll('a').select('s.quiz_id as scored_quiz').where('a.quiz_id', '=', arg('quizId'));
+  const inAnswerOrder = <Q extends ReturnType<typeof answersQuery>>(q: Q) => q.orderBy('a.answered_at').orderBy('a.question').orderBy('a.user_id');
+  const answersOfQuiz = prepared(db, (db) => inAnswerOrder(answersQuery(db)).compile());
+  const answersOfQuestion = prepared(db, (db) => inAnswerOrder(answersQuery(db).where('a.question', '=', arg<number>('question'))).compile());
   const advanceTo = (set: { current?: number; status?: string; deadline: number | null }) => prepared(db, (db) =>
     db.updateTable('quizzes').set(set)
       .where('id', '=', arg('id')).where('current', '=', arg<number>('from')).where('status', '=', 'active').compile());
@@ -236,11 +244,8 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
       return (await score.run({ quizId, question, userId })).rows.length > 0;
     },
     async answersFor(quizId: string, question?: number) {
-      let q = db.selectFrom('quiz_answers as a')
-        .leftJoin('quiz_scores as s', (j) => j.onRef('s.quiz_id', '=', 'a.quiz_id').onRef('s.question', '=', 'a.question').onRef('s.user_id', '=', 'a.user_id'))
-        .selectAll('a').select('s.quiz_id as scored_quiz').where('a.quiz_id', '=', quizId);
-      if (question !== undefined) q = q.where('a.question', '=', question);
-      return (await q.orderBy('a.answered_at').orderBy('a.question').orderBy('a.user_id').execute()).map(toAnswer);
+      const rows = question === undefined ? await answersOfQuiz.run({ quizId }) : await answersOfQuestion.run({ quizId, question });
+      return rows.rows.map(toAnswer);
     },
     async leaderboard(query: LeaderboardQuery): Promise<LeaderboardRow[]> {
       return boardRows(await board(query, query.season).execute());
