@@ -698,6 +698,17 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.claimNextUnseen(where, 'prompt', [], T0)).toBeNull();
       });
 
+      it('claims from one candidate array as it is now, when it was changed in place since an earlier claim', async () => {
+        // The store reuses what it derives from an array it has seen (channel-items.ts): a change must not be missed.
+        const where = channel();
+        const items = ['a', 'b'];
+        expect(await store.claimNextUnseen(where, 'prompt', items, T0)).toBe('a');
+        items[1] = 'c';
+        expect(await store.claimNextUnseen(where, 'prompt', items, T0 + 1)).toBe('c');
+        items.push('d');
+        expect(await store.claimNextUnseen(where, 'prompt', items, T0 + 2)).toBe('d');
+      });
+
       it('gives claims at the same moment different items, round by round', async () => {
         const where = channel();
         const items = ['k1', 'k2', 'k3', 'k4', 'k5'];

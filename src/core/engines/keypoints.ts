@@ -7,9 +7,23 @@ import { AUTHOR_LABEL, editorialLabel, pointBlocks, pointLine, quoteBlock, reade
 import { nextUnseen } from './rotation.js';
 import { keyPointForTopic } from './topic.js';
 
-/** Key points are the author's own points: each can be shown with the article's words. */
-function authorPoints(services: Services, motionId?: string): Point[] {
-  return services.pack.points.filter((p) => p.source === 'author' && (!motionId || p.motion === motionId));
+/**
+ * Key points are the author's own points: each can be shown with the article's words. Made once per
+ * pack and motion (a pack does not change once loaded): every /keypoints asks for them, and the
+ * same array each time lets the rotation reuse what it derives from it (rotation.ts).
+ */
+const authorPointsMade = new WeakMap<Services['pack'], Map<string, readonly Point[]>>();
+function authorPoints(services: Services, motionId?: string): readonly Point[] {
+  const { pack } = services;
+  let byMotion = authorPointsMade.get(pack);
+  if (!byMotion) authorPointsMade.set(pack, (byMotion = new Map()));
+  const key = motionId || '';
+  let points = byMotion.get(key);
+  if (!points) {
+    points = Object.freeze(pack.points.filter((p) => p.source === 'author' && (!motionId || p.motion === motionId)));
+    byMotion.set(key, points);
+  }
+  return points;
 }
 
 /**

@@ -10,6 +10,29 @@ export async function nextUnseen<T extends { id: string }>(
 ): Promise<T | null> {
   if (items.length === 0) return null;
   // One statement marks the next item; requests (or instances) at the same moment get different ones.
-  const claimed = await services.store.claimNextUnseen(where, kind, items.map((item) => item.id), services.now().getTime());
-  return items.find((item) => item.id === claimed) ?? null;
+  const ids = idsOf(items);
+  const claimed = await services.store.claimNextUnseen(where, kind, ids, services.now().getTime());
+  const at = claimed === null ? -1 : ids.indexOf(claimed);
+  return at >= 0 ? items[at]! : null;
+}
+
+/**
+ * The items' ids, made once per items array (a pack's prompts, a motion's key points, asked for
+ * again and again): the same ids array each time is what lets the store reuse what it derives from
+ * them (channel-items.ts). Checked against the items at each use, without allocating, so an array
+ * changed since is simply read again.
+ */
+const idsMade = new WeakMap<readonly { id: string }[], string[]>();
+function idsOf(items: readonly { id: string }[]): readonly string[] {
+  const made = idsMade.get(items);
+  if (made && sameIds(made, items)) return made;
+  const ids = items.map((item) => item.id);
+  idsMade.set(items, ids);
+  return ids;
+}
+
+function sameIds(ids: readonly string[], items: readonly { id: string }[]): boolean {
+  if (ids.length !== items.length) return false;
+  for (let i = 0; i < ids.length; i++) if (ids[i] !== items[i]!.id) return false;
+  return true;
 }

@@ -48,6 +48,15 @@ export function readReply(matcher: Matcher, text: string, motion?: Motion): Repl
 function restatesMotion(text: string, motion: Motion): boolean {
   const said = distinctTerms(text);
   if (said.length === 0 || said.length > 5) return false;
-  const motionTerms = new Set(distinctTerms(`${motion.statement} ${motion.title}`));
-  return said.every((t) => motionTerms.has(t));
+  const own = motionTermsOf(motion);
+  return said.every((t) => own.has(t));
+}
+
+// A motion's own words, analysed once per motion object (a pack's motions live as long as it does),
+// not on every reply read in its debate.
+const motionTermCache = new WeakMap<Motion, ReadonlySet<string>>();
+function motionTermsOf(motion: Motion): ReadonlySet<string> {
+  let terms = motionTermCache.get(motion);
+  if (!terms) motionTermCache.set(motion, (terms = new Set(distinctTerms(`${motion.statement} ${motion.title}`))));
+  return terms;
 }

@@ -18,6 +18,39 @@ interface ClaimArgs {
   now: number;
 }
 
+interface Candidates {
+  /** The ids these were made from, to tell whether the array has changed since. */
+  ids: readonly string[];
+  /** The ids as the statements read them: one JSON array. */
+  json: string;
+  /** The ids as part of a batching key: two calls with the same ids in the same order share it. */
+  key: string;
+  /** Each id's position, to put a batch's claims (which RETURNING gives in no order) in order. */
+  order: ReadonlyMap<string, number>;
+}
+
+/**
+ * The candidates are nearly always one array the caller keeps (a pack's prompts, a motion's key
+ * points), claimed from again and again: what is derived from them is made once per array rather
+ * than on every claim, where it was a large part of what a claim allocated. Each use compares the
+ * array with the ids it was made from (no allocation), so an array changed in place since is
+ * simply made again.
+ */
+const candidatesMade = new WeakMap<readonly string[], Candidates>();
+function candidatesOf(itemIds: readonly string[]): Candidates {
+  const made = candidatesMade.get(itemIds);
+  if (made && sameIds(made.ids, itemIds)) return made;
+  const c = { ids: [...itemIds], json: JSON.stringify(itemIds), key: itemIds.join('\n'), order: new Map(itemIds.map((id, i) => [id, i])) };
+  candidatesMade.set(itemIds, c);
+  return c;
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function rotationQueries(db: Kysely<Tables>, { exclusive, dialect }: Backend) {
   const seen = prepared(db, (db) => db.selectFrom('seen_items').select('item_id').where('platform', '=', arg('platform'))
     .where('channel_id', '=', arg('channelId')).where('kind', '=', arg('kind')).compile());
@@ -69,15 +102,16 @@ export function rotationQueries(db: Kysely<Tables>, { exclusive, dialect }: Back
    * for the last unseen items and, when they ran out, every loser read, failed and retried.
    */
   const claimMany = async ({ where, kind, itemIds, now }: ClaimArgs, count: number): Promise<string[]> => {
+    const { json, order } = candidatesOf(itemIds);
     const args = {
-      platform: where.platform, serverId: where.serverId, channelId: where.channelId, kind, now, items: JSON.stringify(itemIds), count: itemIds.length,
+      platform: where.platform, serverId: where.serverId, channelId: where.channelId, kind, now, items: json, count: itemIds.length,
     };
-    const order = new Map(itemIds.map((id, i) => [id, i]));
     const claimed: string[] = [];
     const take = async (tx?: Kysely<Tables>) => {
       const limit = count - claimed.length;
-      const rows = (await (limit === 1 ? claimOne : claimSome).run({ ...args, limit }, tx)).rows.map((r) => r.item_id);
-      claimed.push(...rows.sort((a, b) => order.get(a)! - order.get(b)!));
+      const rows = (await (limit === 1 ? claimOne : claimSome).run(limit === 1 ? args : { ...args, limit }, tx)).rows.map((r) => r.item_id);
+      if (rows.length > 1) rows.sort((a, b) => order.get(a)! - order.get(b)!);
+      claimed.push(...rows);
       return rows.length;
     };
     await take();
@@ -109,7 +143,7 @@ export function rotationQueries(db: Kysely<Tables>, { exclusive, dialect }: Back
     },
     async claimNextUnseen(where: ChannelRef, kind: string, itemIds: readonly string[], now: number): Promise<string | null> {
       if (itemIds.length === 0) return null;
-      return claimInTurn(`${where.platform}\n${where.channelId}\n${kind}\n${itemIds.join('\n')}`, { where, kind, itemIds, now });
+      return claimInTurn(`${where.platform}\n${where.channelId}\n${kind}\n${candidatesOf(itemIds).key}`, { where, kind, itemIds, now });
     },
   };
 }

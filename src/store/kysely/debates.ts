@@ -3,7 +3,7 @@ import type { Tables } from './tables.js';
 import type { Actor } from '../../core/context.js';
 import type { ChannelRef, DebateRecord, DebateTurn } from '../../core/store/records.js';
 import type { Backend } from '../kysely-store.js';
-import { affected, num } from './rows.js';
+import { ACTIVE, affected, num } from './rows.js';
 import { arg, prepared } from './prepared.js';
 import { personArgs, rememberOn } from './people.js';
 
@@ -37,7 +37,7 @@ export function debateQueries(db: Kysely<Tables>, { dialect }: Pick<Backend, 'di
   const openOnPostgres = prepared(db, (db) => insertDebate(db.with('person', (db) => rememberOn(db)) as unknown as QueryCreator<Tables>).compile());
   const active = prepared(db, (db) => db.selectFrom('debates').selectAll()
     .where('platform', '=', arg('platform')).where('channel_id', '=', arg('channelId'))
-    .where('user_id', '=', arg('userId')).where('status', '=', 'active').compile());
+    .where('user_id', '=', arg('userId')).where('status', '=', ACTIVE).compile());
   const byId = prepared(db, (db) => db.selectFrom('debates').selectAll().where('id', '=', arg('id')).compile());
   // The turns are JSON text written by JSON.stringify (no spaces): appending splices the new items in
   // before the closing bracket, so one statement both checks the turn count and appends.
@@ -56,12 +56,12 @@ export function debateQueries(db: Kysely<Tables>, { dialect }: Pick<Backend, 'di
   // On Postgres, finds the person's active debate and ends it in one statement; RETURNING hands back the row as ended.
   const endActive = prepared(db, (db) => db.updateTable('debates').set({ status: 'ended', updated_at: arg<number>('now') })
     .where('platform', '=', arg('platform')).where('channel_id', '=', arg('channelId'))
-    .where('user_id', '=', arg('userId')).where('status', '=', 'active').returningAll().compile());
+    .where('user_id', '=', arg('userId')).where('status', '=', ACTIVE).returningAll().compile());
   const remember = prepared(db, (db) => rememberOn(db).compile());
   // On Postgres the name goes in with the lookup, a data-modifying CTE the SELECT does not read.
   const findOnPostgres = prepared(db, (db) => db.with('person', (db) => rememberOn(db)).selectFrom('debates').selectAll()
     .where('platform', '=', arg('platform')).where('channel_id', '=', arg('channelId'))
-    .where('user_id', '=', arg('userId')).where('status', '=', 'active').compile());
+    .where('user_id', '=', arg('userId')).where('status', '=', ACTIVE).compile());
 
   return {
     async createDebate(d: DebateRecord) {

@@ -2,7 +2,7 @@ import { sql, type Kysely, type QueryCreator, type RawBuilder, type Selectable }
 import type { Tables } from './tables.js';
 import type { ChannelRef, LeaderboardQuery, LeaderboardRow, QuizAnswer, QuizRecord, SeasonRecord } from '../../core/store/records.js';
 import { clickOutcome, type QuizClick, type RightOptions } from '../../core/store/quiz-click.js';
-import { affected, inserted, num, numOrNull, updated } from './rows.js';
+import { ACTIVE, affected, inserted, num, numOrNull, updated } from './rows.js';
 import type { Backend } from '../kysely-store.js';
 import { arg, prepared, shared } from './prepared.js';
 
@@ -57,9 +57,9 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
     deadline: arg<number | null>('deadline'), seconds: arg<number | null>('seconds'), reveal: arg('reveal'), created_at: arg<number>('createdAt'),
   }).onConflict((oc) => oc.doNothing()).compile());
   const activeChannel = prepared(db, (db) => db.selectFrom('quizzes').selectAll().where('platform', '=', arg('platform'))
-    .where('status', '=', 'active').where('mode', '=', 'channel').where('channel_id', '=', arg('channelId')).compile());
+    .where('status', '=', ACTIVE).where('mode', '=', sql.lit('channel')).where('channel_id', '=', arg('channelId')).compile());
   const activeSolo = prepared(db, (db) => db.selectFrom('quizzes').selectAll().where('platform', '=', arg('platform'))
-    .where('status', '=', 'active').where('mode', '=', 'solo').where('server_id', '=', arg('serverId'))
+    .where('status', '=', ACTIVE).where('mode', '=', sql.lit('solo')).where('server_id', '=', arg('serverId'))
     .where('starter_id', '=', arg('userId')).compile());
   const byId = prepared(db, (db) => db.selectFrom('quizzes').selectAll().where('id', '=', arg('id')).compile());
   const advanceTo = (set: { current?: number; status?: string; deadline: number | null }) => prepared(db, (db) =>

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { InsertResult, UpdateResult, DeleteResult, QueryResult } from 'kysely';
 
 /** Postgres returns bigint columns as strings; both backends hand them back as numbers here. */
@@ -23,3 +24,11 @@ export function updated(result: UpdateResult | DeleteResult | undefined): boolea
 export function affected(result: QueryResult<unknown>): boolean {
   return Number(result.numAffectedRows ?? 0n) > 0;
 }
+
+/**
+ * `'active'` written into a statement's SQL rather than bound as a parameter. The one-active-per-
+ * channel indexes (debates, quizzes) are partial, `WHERE status = 'active'`, and SQLite uses a
+ * partial index only for a query whose own condition says so in its text: with `status = ?` a
+ * lookup of a person's active debate scanned every debate ever held.
+ */
+export const ACTIVE = sql.lit('active');
