@@ -29,6 +29,7 @@ export function affected(result: QueryResult<unknown>): boolean {
  * `'active'` written into a statement's SQL rather than bound as a parameter. The one-active-per-
  * channel indexes (debates, quizzes) are partial, `WHERE status = 'active'`, and SQLite uses a
  * partial index only for a query whose own condition says so in its text: with `status = ?` a
- * lookup of a person's active debate scanned every debate ever held.
+ * lookup of a person's active debate read every debate ever held on its platform (through
+ * debates_by_user's platform prefix alone).
  */
 export const ACTIVE = sql.lit('active');

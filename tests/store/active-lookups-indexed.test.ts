@@ -1,0 +1,60 @@
+import { createRequire } from 'node:module';
+import { afterAll, describe, expect, it } from 'vitest';
+import type BetterSqlite3 from 'better-sqlite3';
+import { openSqliteStore } from '../../src/store/sqlite.js';
+import { tempDbPath } from '../support/core.js';
+import { channel, ownPlatform, T0 } from './contract-helpers.js';
+
+/**
+ * Every /debate reply and /debate end looks up the person's active debate, and every quiz command
+ * the active quiz. The one-active indexes are partial (WHERE status = 'active'), and SQLite uses a
+ * partial index only when the query's own condition names the same literal: with 'active' as a
+ * bound parameter SQLite read a person's debate through debates_by_user on its platform prefix alone,
+ * every debate ever held on the platform, a cost that grows all term.
+ * The statements the store prepares for these lookups are captured at the driver and planned here.
+ */
+const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
+const prepare = Database.prototype.prepare;
+const prepared: string[] = [];
+Database.prototype.prepare = function (this: BetterSqlite3.Database, source: string) {
+  prepared.push(source);
+  return prepare.call(this, source);
+} as typeof prepare;
+afterAll(() => { Database.prototype.prepare = prepare; });
+
+/** EXPLAIN QUERY PLAN with every parameter NULL: the plan depends on the SQL, not on the values. */
+function plan(db: BetterSqlite3.Database, source: string): string[] {
+  const explain = prepare.call(db, `EXPLAIN QUERY PLAN ${source}`);
+  const nulls: null[] = Array.from({ length: (source.match(/\?/g) ?? []).length }, () => null);
+  return ((explain.all as (...params: null[]) => unknown[])(...nulls) as { detail: string }[]).map((r) => r.detail);
+}
+
+describe('SQLite: active debate and quiz lookups use the one-active indexes', () => {
+  it('finds and ends a person’s active debate and finds the active quizzes without scanning their tables', async () => {
+    const path = tempDbPath();
+    const store = await openSqliteStore(path);
+    const where = channel(ownPlatform());
+    const from = prepared.length;
+    await store.activeDebate(where, 'u1');
+    await store.endActiveDebate(where, 'u1', T0);
+    await store.activeChannelQuiz(where);
+    await store.activeSoloQuiz(where, 'u1');
+    const lookups = prepared.slice(from).filter((s) => /\b(debates|quizzes)\b/.test(s) && /status/.test(s));
+    await store.close();
+
+    // The person's debate (one statement serves both calls on SQLite: with no active debate there is
+    // nothing to end by id), the channel quiz and the solo quiz. A change that stops capturing them
+    // fails here rather than passing with nothing planned.
+    expect(lookups.map((s) => s.match(/from "(\w+)"/)?.[1])).toEqual(['debates', 'quizzes', 'quizzes']);
+    const db = new Database(path, { readonly: true });
+    try {
+      for (const source of lookups) {
+        const details = plan(db, source);
+        expect(details.join(' | '), source).toMatch(/USING (COVERING )?INDEX (debates_one_active|quizzes_one_)/);
+        expect(details.some((d) => /^SCAN (debates|quizzes)\b/.test(d)), source).toBe(false);
+      }
+    } finally {
+      db.close();
+    }
+  });
+});
