@@ -28,3 +28,13 @@ export function choiceId(...parts: (string | number)[]): string {
   if (id.length > MAX_CHOICE_ID) throw new Error(`choice id over ${MAX_CHOICE_ID} characters: ${id}`);
   return id;
 }
+
+/**
+ * Whether `list` still has exactly `ids`, in order, read through `idOf`: how a value derived once
+ * from a kept array (its ids, their JSON) is checked against it before reuse, without allocating.
+ */
+export function sameIds<T>(ids: readonly string[], list: readonly T[], idOf: (item: T) => string): boolean {
+  if (ids.length !== list.length) return false;
+  for (let i = 0; i < ids.length; i++) if (ids[i] !== idOf(list[i]!)) return false;
+  return true;
+}

@@ -1,4 +1,7 @@
 import type { Services, Where } from '../context.js';
+import { sameIds } from '../ids.js';
+
+const idOfItem = (item: { id: string }) => item.id;
 
 /**
  * Picks the next item a channel has not seen, in order, starting over once every item has been
@@ -25,14 +28,8 @@ export async function nextUnseen<T extends { id: string }>(
 const idsMade = new WeakMap<readonly { id: string }[], string[]>();
 function idsOf(items: readonly { id: string }[]): readonly string[] {
   const made = idsMade.get(items);
-  if (made && sameIds(made, items)) return made;
+  if (made && sameIds(made, items, idOfItem)) return made;
   const ids = items.map((item) => item.id);
   idsMade.set(items, ids);
   return ids;
-}
-
-function sameIds(ids: readonly string[], items: readonly { id: string }[]): boolean {
-  if (ids.length !== items.length) return false;
-  for (let i = 0; i < ids.length; i++) if (ids[i] !== items[i]!.id) return false;
-  return true;
 }

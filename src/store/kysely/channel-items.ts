@@ -5,6 +5,7 @@ import type { Backend } from '../kysely-store.js';
 import { affected, inserted, num, numOrNull, updated } from './rows.js';
 import { arg, prepared, shared } from './prepared.js';
 import { batchedByKey, batchedPerTurn } from './batches.js';
+import { sameIds } from '../../core/ids.js';
 
 /** Each attempt either claims, starts the candidates over, or lost a race to a claim that landed. */
 const MAX_CLAIM_ATTEMPTS = 50;
@@ -36,19 +37,14 @@ interface Candidates {
  * array with the ids it was made from (no allocation), so an array changed in place since is
  * simply made again.
  */
+const itself = (id: string) => id;
 const candidatesMade = new WeakMap<readonly string[], Candidates>();
 function candidatesOf(itemIds: readonly string[]): Candidates {
   const made = candidatesMade.get(itemIds);
-  if (made && sameIds(made.ids, itemIds)) return made;
+  if (made && sameIds(made.ids, itemIds, itself)) return made;
   const c = { ids: [...itemIds], json: JSON.stringify(itemIds), key: itemIds.join('\n'), order: new Map(itemIds.map((id, i) => [id, i])) };
   candidatesMade.set(itemIds, c);
   return c;
-}
-
-function sameIds(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 export function rotationQueries(db: Kysely<Tables>, { exclusive, dialect }: Backend) {
