@@ -62,7 +62,7 @@ export function rotationQueries(db: Kysely<Tables>, { exclusive, dialect }: Back
   // the first unseen candidate instead of checking them all and sorting what is left: Postgres knows
   // WITH ORDINALITY counts in the order it reads; SQLite's json_each numbers its rows (rowid) as it
   // walks the array and declares them returned in rowid order. Its `key` (the same numbers) is not so
-  // declared: ordered by key, a claim read every candidate and sorted them, half as costly again.
+  // declared: ordered by key, a claim read every candidate and sorted them, a third more per claim.
   const candidates = shared(() => dialect === 'postgres'
     ? sql`jsonb_array_elements_text(cast(${arg('items')} as jsonb)) with ordinality as c(item_id, ord)`
     : sql`(select value as item_id, rowid as ord from json_each(${arg('items')})) as c`);
