@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
-import { afterAll, describe, expect, it } from 'vitest';
-import type BetterSqlite3 from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite.js';
 import { tempDbPath } from '../support/core.js';
 import { channel, ownPlatform, T0 } from './contract-helpers.js';
+import { capturePrepared, Database, plan } from './sqlite-plans.js';
 
 /**
  * Every /debate reply and /debate end looks up the person's active debate, and every quiz command
@@ -13,21 +12,7 @@ import { channel, ownPlatform, T0 } from './contract-helpers.js';
  * every debate ever held on the platform, a cost that grows all term.
  * The statements the store prepares for these lookups are captured at the driver and planned here.
  */
-const Database = createRequire(import.meta.url)('better-sqlite3') as typeof BetterSqlite3;
-const prepare = Database.prototype.prepare;
-const prepared: string[] = [];
-Database.prototype.prepare = function (this: BetterSqlite3.Database, source: string) {
-  prepared.push(source);
-  return prepare.call(this, source);
-} as typeof prepare;
-afterAll(() => { Database.prototype.prepare = prepare; });
-
-/** EXPLAIN QUERY PLAN with every parameter NULL: the plan depends on the SQL, not on the values. */
-function plan(db: BetterSqlite3.Database, source: string): string[] {
-  const explain = prepare.call(db, `EXPLAIN QUERY PLAN ${source}`);
-  const nulls: null[] = Array.from({ length: (source.match(/\?/g) ?? []).length }, () => null);
-  return ((explain.all as (...params: null[]) => unknown[])(...nulls) as { detail: string }[]).map((r) => r.detail);
-}
+const prepared = capturePrepared();
 
 describe('SQLite: active debate and quiz lookups use the one-active indexes', () => {
   it('finds and ends a person’s active debate and finds the active quizzes without scanning their tables', async () => {

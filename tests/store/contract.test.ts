@@ -698,6 +698,20 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.claimNextUnseen(where, 'prompt', [], T0)).toBeNull();
       });
 
+      it('claims in the order given, neither sorted nor reversed, alone and several at once', async () => {
+        // The claim lets each database walk the candidates in the array's order rather than sort
+        // them (channel-items.ts): an order taken from anywhere else gives other items here.
+        const where = channel();
+        const items = ['m', 'c', 'x', 'a', 'q', 'b'];
+        await store.markSeen(where, 'prompt', 'c', T0);
+        await store.markSeen(where, 'prompt', 'a', T0);
+        expect(await store.claimNextUnseen(where, 'prompt', items, T0 + 1)).toBe('m');
+        expect(await Promise.all([1, 2, 3].map(() => store.claimNextUnseen(where, 'prompt', items, T0 + 2)))).toEqual(['x', 'q', 'b']);
+        // All seen: the next two start them over from the first.
+        expect(await Promise.all([1, 2].map(() => store.claimNextUnseen(where, 'prompt', items, T0 + 3)))).toEqual(['m', 'c']);
+        expect(await store.claimNextUnseen(where, 'prompt', items, T0 + 4)).toBe('x');
+      });
+
       it('claims from one candidate array as it is now, when it was changed in place since an earlier claim', async () => {
         // The store reuses what it derives from an array it has seen (channel-items.ts): a change must not be missed.
         const where = channel();

@@ -6,6 +6,7 @@ import * as postLeases from './005-post-leases.js';
 import * as schedulesDueOrder from './006-schedules-due-order.js';
 import * as postLeaseSending from './007-post-lease-sending.js';
 import * as quizAnswersByPerson from './008-quiz-answers-by-person.js';
+import * as claimsWithoutRowid from './009-claims-without-rowid.js';
 
 /** Migrations are listed here, in order, so they ship inside the program rather than being read from disk. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '006-schedules-due-order': schedulesDueOrder,
   '007-post-lease-sending': postLeaseSending,
   '008-quiz-answers-by-person': quizAnswersByPerson,
+  '009-claims-without-rowid': claimsWithoutRowid,
 };
 
 export const migrationProvider: MigrationProvider = {
