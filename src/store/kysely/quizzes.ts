@@ -8,6 +8,9 @@ import { arg, prepared, shared } from './prepared.js';
 
 type Row = Selectable<Tables['quizzes']>;
 
+/** A quiz row's columns, for a statement whose source has more (the click's reads its question's entry too). */
+const QUIZ_COLUMNS = ['id', 'platform', 'server_id', 'channel_id', 'starter_id', 'mode', 'questions', 'current', 'status', 'deadline', 'created_at', 'seconds', 'reveal'] as const satisfies readonly (keyof Row)[];
+
 interface BoardRow {
   user_id: string;
   user_name: string | null;
@@ -96,17 +99,19 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
   // does), inserts the answer when the click may answer it (clickOutcome's checks, in SQL), and the
   // score's insert reads the answer's row from the insert's RETURNING (a data-modifying CTE), so
   // answer and score land together or neither does. It returns the quiz row as read.
-  // The quiz's JSON is parsed once (`entry`, the question clicked) and the rights once (`r.right_option`).
+  // The quiz's JSON is parsed once (`entry`, the question clicked) and the rights once (`r.right_option`),
+  // each as json, which reads the text where it is asked (jsonb first converted all of the rights,
+  // 0.013 against 0.005 ms here); the row handed back leaves `entry` out.
   const answerClickOnPostgres = prepared(db, (db) => db
     .with('quiz', (db) => db.selectFrom('quizzes').selectAll()
-      .select(sql<unknown>`questions::jsonb -> ${arg<number>('question')}::int`.as('entry'))
+      .select(sql<unknown>`questions::json -> ${arg<number>('question')}::int`.as('entry'))
       .where('id', '=', arg('quizId')).forShare())
     .with('answered', (db) => db.insertInto('quiz_answers')
       .columns(['quiz_id', 'question', 'question_id', 'user_id', 'user_name', 'option', 'correct', 'answered_at', 'server_id', 'platform', 'channel_id'])
       .expression(sql`select q.id, ${arg<number>('question')}::int, q.entry ->> 'id', ${arg('userId')}, ${arg('userName')}, ${arg<number>('shown')}::int,
           case when (q.entry -> 'order' ->> ${arg<number>('shown')}::int)::int = r.right_option then 1 else 0 end,
           ${arg<number>('answeredAt')}::bigint, q.server_id, q.platform, q.channel_id
-        from quiz q cross join lateral (select (${arg('rights')}::jsonb ->> (q.entry ->> 'id'))::int as right_option) r
+        from quiz q cross join lateral (select (${arg('rights')}::json ->> (q.entry ->> 'id'))::int as right_option) r
         where q.status = 'active' and q.current = ${arg<number>('question')}::int and ${arg<number>('shown')}::int between 0 and 3
           and r.right_option is not null
           and (q.mode <> 'solo' or q.starter_id = ${arg('userId')})
@@ -114,7 +119,7 @@ export function quizQueries(db: Kysely<Tables>, { dialect }: Backend) {
       .onConflict((oc) => oc.doNothing())
       .returning(['platform', 'server_id', 'answered_at', 'user_id', 'question_id', 'quiz_id', 'question', 'channel_id', 'user_name', 'correct']))
     .with('scored', () => scoreInsert(db).expression(sql`select ${scoreSelect()} from answered a where a.question_id is not null`))
-    .selectFrom('quiz').selectAll()
+    .selectFrom('quiz').select(QUIZ_COLUMNS)
     .select([
       sql<number | string>`(select count(*) from answered)`.as('recorded'),
       sql<number | string>`(select count(*) from scored)`.as('counted'),
