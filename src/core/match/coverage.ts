@@ -29,21 +29,26 @@ export interface Coverage {
  * What a point accounts for in a query. A term the point contains counts by the field it is in
  * (see FIELD_CREDIT); one that reached the point only through a typo-tolerant or prefix match
  * counts `fuzzyCredit`, since such matches are sometimes right and sometimes a coincidence.
+ * `weights` are the terms' (termWeight) and `total` their sum in order; `reached[at + j]` is set when
+ * term `j` reached the point. With it, the number of terms the point's curated fields contain.
  */
 export function coverage(
   queryTerms: readonly string[],
-  reachedTerms: ReadonlySet<string>,
+  weights: ArrayLike<number>,
+  total: number,
+  reached: Uint8Array,
+  at: number,
   pointTerms: ReadonlyMap<string, number>,
-  index: PointIndex,
   fuzzyCredit: number,
-): Coverage {
-  let total = 0;
+  curatedCredit: number,
+): Coverage & { curated: number } {
   let evidence = 0;
-  for (const term of queryTerms) {
-    const w = termWeight(term, index);
-    total += w;
-    const credit = pointTerms.get(term) ?? (reachedTerms.has(term) ? fuzzyCredit : 0);
-    evidence += w * credit;
+  let curated = 0;
+  for (let j = 0; j < queryTerms.length; j++) {
+    const own = pointTerms.get(queryTerms[j]!);
+    if ((own ?? 0) >= curatedCredit) curated++;
+    const credit = own ?? (reached[at + j] ? fuzzyCredit : 0);
+    evidence += weights[j]! * credit;
   }
-  return { evidence, share: total === 0 ? 0 : evidence / total, total };
+  return { evidence, share: total === 0 ? 0 : evidence / total, total, curated };
 }

@@ -3,7 +3,7 @@ import type { Point } from '../pack/schema.js';
 import { analyse } from './analyse.js';
 import { pointPhrases } from './phrases.js';
 import { weightFor } from './coverage.js';
-import { termSearch, type TermSearch } from './term-search.js';
+import { termSearch, type GroupedSearch, type TermSearch } from './term-search.js';
 
 /** A point as the search index sees it: one text per field. */
 interface PointDocument {
@@ -99,6 +99,14 @@ export interface PointIndex {
   searchPoints: TermSearch;
   /** The same in `exampleSearch`, unboosted. */
   searchExamples: TermSearch;
+  /** The points, by their place in `pointIds`: the groups `pointsByPoint` and `examplesByPoint` answer with. */
+  pointIds: readonly string[];
+  /** Their motions, in the same places. */
+  pointMotions: readonly string[];
+  /** `searchPoints` with each point's document as its group. */
+  pointsByPoint: GroupedSearch;
+  /** `searchExamples` with each point's examples as its group (none when the examples are a field). */
+  examplesByPoint: GroupedSearch;
   /** Each point's distinct analysed terms, with the best field credit each earns there. */
   termsOf: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** Each point's multi-word keywords and synonyms, analysed. */
@@ -110,7 +118,7 @@ export interface PointIndex {
   /** The weight of a term no point uses. */
   unknownTermWeight: number;
   /** Each point's examples, each as its distinct analysed terms: the nearest one is a feature of its own. */
-  exampleTermsOf: ReadonlyMap<string, readonly ReadonlySet<string>[]>;
+  exampleTermsOf: ReadonlyMap<string, readonly ExampleTerms[]>;
   /** Terms any point of a motion uses: what a reply in a debate on that motion can be judged on. */
   vocabularyOf: ReadonlyMap<string, ReadonlySet<string>>;
   /**
@@ -119,6 +127,13 @@ export interface PointIndex {
    */
   topicOf: ReadonlyMap<string, ReadonlySet<string>>;
   pointCount: number;
+}
+
+/** One example's distinct analysed terms in first-seen order, each with its weight, and their sum (in that order). */
+export interface ExampleTerms {
+  terms: readonly string[];
+  weights: Float64Array;
+  weight: number;
 }
 
 function toDocument(p: Point, examples: readonly string[], inField: boolean): PointDocument {
@@ -188,11 +203,24 @@ export function buildPointIndex(
     return [motion, new Set([...frequency].filter(([, n]) => n >= enough).map(([t]) => t))] as const;
   }));
   const phrasesOf = new Map(points.map((p) => [p.id, pointPhrases(p)] as const));
-  const exampleTermsOf = new Map(points.map((p) => [p.id, examplesOf(p.id).map((e) => new Set(analyse(e)))] as const));
   const n = points.length;
   const termWeights = new Map([...documentFrequency].map(([term, df]) => [term, weightFor(df, n)] as const));
+  const unknownTermWeight = weightFor(0, n);
+  // The weights are the pack's, so every reply weighs each example the same: summed here, once.
+  const exampleTerms = (example: string): ExampleTerms => {
+    const terms = [...new Set(analyse(example))];
+    const weights = Float64Array.from(terms, (term) => termWeights.get(term) ?? unknownTermWeight);
+    let weight = 0;
+    for (const w of weights) weight += w;
+    return { terms, weights, weight };
+  };
+  const exampleTermsOf = new Map(points.map((p) => [p.id, examplesOf(p.id).map(exampleTerms)] as const));
+  const pointIds = points.map((p) => p.id);
+  const ordinal = new Map(pointIds.map((id, i) => [id, i] as const));
+  const pointsByPoint = searchPoints.grouped((id) => ordinal.get(String(id)) ?? -1);
+  const examplesByPoint = searchExamples.grouped((_, fields) => ordinal.get(String(fields['point'])) ?? -1);
   return {
-    search, exampleSearch, searchPoints, searchExamples, termsOf, phrasesOf, exampleTermsOf, documentFrequency, termWeights,
-    unknownTermWeight: weightFor(0, n), vocabularyOf, topicOf, pointCount: n,
+    search, exampleSearch, searchPoints, searchExamples, pointIds, pointMotions: points.map((p) => p.motion), pointsByPoint, examplesByPoint, termsOf, phrasesOf, exampleTermsOf,
+    documentFrequency, termWeights, unknownTermWeight, vocabularyOf, topicOf, pointCount: n,
   };
 }

@@ -2,10 +2,9 @@ import type { Pack } from '../pack/model.js';
 import type { Motion, Point } from '../pack/schema.js';
 import { analyse } from './analyse.js';
 import { makesNoClaim } from './content-free.js';
-import { termWeight } from './coverage.js';
-import type { PointIndex } from './point-index.js';
-import type { Hit } from './term-search.js';
-import { pointEvidence, type PointEvidence, type Query } from './score.js';
+import type { ExampleTerms, PointIndex } from './point-index.js';
+import { pointEvidence, queryOf, type PointEvidence, type Query } from './score.js';
+import type { GroupHit } from './term-search.js';
 import type { MatchTuning } from './tuning.js';
 
 /** One point the query's words reach, with what the ranking and the confidence need to know about it. */
@@ -54,10 +53,10 @@ export interface Retrieval {
 export interface Searched {
   text: string;
   query: Query;
-  /** The points' documents the query's words reach, best first, over the whole pack. */
-  points: Hit[];
-  /** The example documents they reach (examples as documents), best first; else empty. */
-  examples: Hit[];
+  /** The points the query's words reach, over the whole pack: see PointHit. */
+  hits: PointHit[];
+  /** Per point (by its place in index.pointIds) and distinct query term: 1 when the term reached the point's document or an example. */
+  reached: Uint8Array;
 }
 
 /**
@@ -66,16 +65,13 @@ export interface Searched {
  * a reading in the motion's scope and one across the pack alike (`retrieveFrom`).
  */
 export function searchText(index: PointIndex, t: MatchTuning, text: string): Searched {
-  const sequence = analyse(text);
-  const query: Query = { sequence, distinct: [...new Set(sequence)] };
-  if (query.distinct.length === 0) return { text, query, points: [], examples: [] };
+  const query = queryOf(analyse(text), index);
+  const reached = new Uint8Array(query.distinct.length * index.pointIds.length);
+  if (query.distinct.length === 0) return { text, query, hits: [], reached };
   // Distinct terms only: repeating a word must not make it count more.
-  return {
-    text,
-    query,
-    points: index.searchPoints.hits(query.distinct),
-    examples: t.examplesAs === 'documents' ? index.searchExamples.hits(query.distinct) : [],
-  };
+  const points = index.pointsByPoint.best(query.distinct, reached);
+  const examples = t.examplesAs === 'documents' ? index.examplesByPoint.best(query.distinct, reached) : [];
+  return { text, query, hits: pointHits(points, examples, index, query.distinct.length), reached };
 }
 
 /**
@@ -91,7 +87,7 @@ export function retrieve(pack: Pack, index: PointIndex, t: MatchTuning, text: st
 export function retrieveFrom(pack: Pack, index: PointIndex, t: MatchTuning, searched: Searched, motion: string | undefined): Retrieval {
   const { text, query } = searched;
   if (query.distinct.length === 0) return { query, known: 0, candidates: [], runnerNeighbour: 0, distinctive: 0, motionWords: 0, claimless: false };
-  const hits = pointHits(searched, index, t).filter((h) => motion === undefined || h.motion === motion);
+  const hits = motion === undefined ? searched.hits : searched.hits.filter((h) => h.motion === motion);
   let bestBm25 = 0;
   let bestExample = 0;
   for (const h of hits) {
@@ -102,7 +98,7 @@ export function retrieveFrom(pack: Pack, index: PointIndex, t: MatchTuning, sear
   for (const h of hits) {
     const { id } = h;
     const point = pack.pointById.get(id);
-    const evidence = point && (h.evidence === undefined ? (h.evidence = pointEvidence(query, id, h.reached, index, t)) : h.evidence);
+    const evidence = point && (h.evidence === undefined ? (h.evidence = pointEvidence(query, id, searched.reached, h.reachedAt, index, t)) : h.evidence);
     if (!point || !evidence) continue;
     const w = t.rankWeights;
     // Only the first candidate's nearest example is a feature: unless it ranks, it is found after sorting.
@@ -135,50 +131,46 @@ export function retrieveFrom(pack: Pack, index: PointIndex, t: MatchTuning, sear
 }
 
 /**
- * What a search found of one point: its document's BM25, its best example's and the query terms
- * either reached; and, once asked, its evidence and nearest example. A point's document and its
- * examples' are all of its motion, so each scope a text is read in only keeps or drops the point
- * whole, and all of it can be worked out once per search, in the order the points were first
- * reached (the order the candidates keep on a tie), and shared by the readings in every scope.
+ * What a search found of one point: its document's BM25, its best example's and where its query
+ * terms reached are marked (Searched.reached); and, once asked, its evidence and nearest example. A
+ * point's document and its examples' are all of its motion, so each scope a text is read in only
+ * keeps or drops the point whole, and all of it can be worked out once per search, in the order
+ * the points were first reached (the order the candidates keep on a tie: by their documents' hits,
+ * best first, then by their examples'), and shared by the readings in every scope.
  */
-interface PointHit {
+export interface PointHit {
   id: string;
-  motion: unknown;
+  motion: string;
   bm25: number;
   example: number;
-  reached: Set<string>;
+  /** Where the point's row of Searched.reached starts. */
+  reachedAt: number;
   evidence?: PointEvidence | null;
   neighbour?: number;
 }
 
-// Per search, for the index and tuning it was read with (a reading with others works them out anew).
-const pointHitCache = new WeakMap<Searched, { index: PointIndex; t: MatchTuning; hits: PointHit[] }>();
-function pointHits(searched: Searched, index: PointIndex, t: MatchTuning): PointHit[] {
-  const cached = pointHitCache.get(searched);
-  if (cached && cached.index === index && cached.t === t) return cached.hits;
-  const byId = new Map<string, PointHit>();
-  const hit = (id: string, motion: unknown) => {
-    let h = byId.get(id);
-    if (!h) byId.set(id, (h = { id, motion, bm25: 0, example: 0, reached: new Set() }));
+function pointHits(points: readonly GroupHit[], examples: readonly GroupHit[], index: PointIndex, terms: number): PointHit[] {
+  const hits: PointHit[] = [];
+  const byGroup = new Map<number, PointHit>();
+  const hit = (group: number) => {
+    let h = byGroup.get(group);
+    if (!h) {
+      const id = index.pointIds[group]!;
+      byGroup.set(group, (h = { id, motion: index.pointMotions[group]!, bm25: 0, example: 0, reachedAt: group * terms }));
+      hits.push(h);
+    }
     return h;
   };
-  for (const r of searched.points) {
-    const h = hit(String(r.id), r.fields['motion']);
-    h.bm25 = r.score;
-    for (const term of r.queryTerms) h.reached.add(term);
-  }
-  for (const r of searched.examples) {
-    const h = hit(String(r.fields['point']), r.fields['motion']);
+  for (const r of points) hit(r.group).bm25 = r.score;
+  for (const r of examples) {
+    const h = hit(r.group);
     h.example = Math.max(h.example, r.score);
-    for (const term of r.queryTerms) h.reached.add(term);
   }
-  const hits = [...byId.values()];
-  pointHitCache.set(searched, { index, t, hits });
   return hits;
 }
 
 function nearestOf(h: PointHit, query: Query, index: PointIndex): number {
-  return (h.neighbour ??= nearestExample(query, index.exampleTermsOf.get(h.id) ?? [], index));
+  return (h.neighbour ??= nearestExample(query, index.exampleTermsOf.get(h.id) ?? []));
 }
 
 // A motion's own words, analysed once per motion object (the pack's motions live as long as it does).
@@ -213,20 +205,14 @@ function distinctiveTerms(query: Query, first: Candidate | undefined, second: Ca
  * line worded like one example ("they get nato intel every day") is that example's point, even when
  * its words are spread thin over the point's whole vocabulary.
  */
-function nearestExample(query: Query, examples: readonly ReadonlySet<string>[], index: PointIndex): number {
+function nearestExample(query: Query, examples: readonly ExampleTerms[]): number {
   if (examples.length === 0) return 0;
-  let queryWeight = 0;
-  for (const term of query.distinct) queryWeight += termWeight(term, index);
-  const asked = new Set(query.distinct);
+  const queryWeight = query.total;
+  const { asked } = query;
   let best = 0;
-  for (const terms of examples) {
+  for (const { terms, weights, weight: exampleWeight } of examples) {
     let shared = 0;
-    let exampleWeight = 0;
-    for (const term of terms) {
-      const w = termWeight(term, index);
-      exampleWeight += w;
-      if (asked.has(term)) shared += w;
-    }
+    for (let i = 0; i < terms.length; i++) if (asked.has(terms[i]!)) shared += weights[i]!;
     const total = queryWeight + exampleWeight;
     if (total > 0) best = Math.max(best, (2 * shared) / total);
   }
@@ -234,13 +220,9 @@ function nearestExample(query: Query, examples: readonly ReadonlySet<string>[], 
 }
 
 function knownShare(query: Query, index: PointIndex, motion: string | undefined): number {
-  let total = 0;
   let known = 0;
-  for (const term of query.distinct) {
-    const w = termWeight(term, index);
-    total += w;
-    const inScope = motion === undefined ? index.documentFrequency.has(term) : index.vocabularyOf.get(motion)?.has(term);
-    if (inScope) known += w;
-  }
+  const { distinct, weights, total } = query;
+  const vocabulary = motion === undefined ? index.documentFrequency : index.vocabularyOf.get(motion);
+  for (let j = 0; j < distinct.length; j++) if (vocabulary?.has(distinct[j]!)) known += weights[j]!;
   return total === 0 ? 0 : known / total;
 }

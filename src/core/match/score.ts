@@ -7,6 +7,12 @@ import type { MatchTuning } from './tuning.js';
 export interface Query {
   sequence: readonly string[];
   distinct: readonly string[];
+  /** Each distinct term's weight (termWeight), in their order, worked out once per query. */
+  weights: Float64Array;
+  /** Their sum, in that order: all the query's term weight. */
+  total: number;
+  /** The distinct terms as a set. */
+  asked: ReadonlySet<string>;
 }
 
 /** What the pack's vocabulary says about one point against a query; the ranking and the confidence read it. */
@@ -28,17 +34,26 @@ export interface PointEvidence {
   score: number;
 }
 
+/** The query of a text's analysed terms, weighed on `index`. */
+export function queryOf(sequence: readonly string[], index: PointIndex): Query {
+  const distinct = [...new Set(sequence)];
+  const weights = Float64Array.from(distinct, (term) => termWeight(term, index));
+  let total = 0;
+  for (const w of weights) total += w;
+  return { sequence, distinct, weights, total, asked: new Set(distinct) };
+}
+
 /**
- * Scores one point against a query. Nothing is rejected here: whether to answer, ask or refuse is
+ * Scores one point against a query; `reached[at + j]` is set when distinct term `j` reached it. Nothing is rejected here: whether to answer, ask or refuse is
  * decided from the whole ranking (confidence.ts), not from one point's numbers.
  */
 export function pointEvidence(
-  query: Query, pointId: string, reached: ReadonlySet<string>, index: PointIndex, t: MatchTuning,
+  query: Query, pointId: string, reached: Uint8Array, at: number, index: PointIndex, t: MatchTuning,
 ): PointEvidence | null {
   const pointTerms = index.termsOf.get(pointId);
   if (!pointTerms) return null;
-  const curated = query.distinct.filter((term) => (pointTerms.get(term) ?? 0) >= CURATED_CREDIT).length;
-  const cov = coverage(query.distinct, reached, pointTerms, index, t.fuzzyCredit);
+  const cov = coverage(query.distinct, query.weights, query.total, reached, at, pointTerms, t.fuzzyCredit, CURATED_CREDIT);
+  const { curated } = cov;
   const strength = 1 - Math.exp(-cov.evidence / t.evidenceScale);
   let score = cov.share * strength;
   let phrase = 0;
