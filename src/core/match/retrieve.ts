@@ -1,6 +1,7 @@
 import type { Pack } from '../pack/model.js';
 import type { Motion, Point } from '../pack/schema.js';
-import { analyse } from './analyse.js';
+import { analyse, analyseNormalised } from './analyse.js';
+import { normaliseText } from './normalise.js';
 import { makesNoClaim } from './content-free.js';
 import type { ExampleTerms, PointIndex } from './point-index.js';
 import { pointEvidence, queryOf, type PointEvidence, type Query } from './score.js';
@@ -52,6 +53,8 @@ export interface Retrieval {
 /** A text analysed and looked up in the index once, before any scope is applied: see `searchText`. */
 export interface Searched {
   text: string;
+  /** The text as normaliseText leaves it. */
+  normalised: string;
   query: Query;
   /** The points the query's words reach, over the whole pack: see PointHit. */
   hits: PointHit[];
@@ -65,13 +68,14 @@ export interface Searched {
  * a reading in the motion's scope and one across the pack alike (`retrieveFrom`).
  */
 export function searchText(index: PointIndex, t: MatchTuning, text: string): Searched {
-  const query = queryOf(analyse(text), index);
+  const normalised = normaliseText(text);
+  const query = queryOf(analyseNormalised(normalised), index);
   const reached = new Uint8Array(query.distinct.length * index.pointIds.length);
-  if (query.distinct.length === 0) return { text, query, hits: [], reached };
+  if (query.distinct.length === 0) return { text, normalised, query, hits: [], reached };
   // Distinct terms only: repeating a word must not make it count more.
   const points = index.pointsByPoint.best(query.distinct, reached);
   const examples = t.examplesAs === 'documents' ? index.examplesByPoint.best(query.distinct, reached) : [];
-  return { text, query, hits: pointHits(points, examples, index, query.distinct.length), reached };
+  return { text, normalised, query, hits: pointHits(points, examples, index, query.distinct.length), reached };
 }
 
 /**
@@ -85,7 +89,7 @@ export function retrieve(pack: Pack, index: PointIndex, t: MatchTuning, text: st
 
 /** `retrieve` from a text already searched, in `motion`'s scope (none: the whole pack). */
 export function retrieveFrom(pack: Pack, index: PointIndex, t: MatchTuning, searched: Searched, motion: string | undefined): Retrieval {
-  const { text, query } = searched;
+  const { text, normalised, query } = searched;
   if (query.distinct.length === 0) return { query, known: 0, candidates: [], runnerNeighbour: 0, distinctive: 0, motionWords: 0, claimless: false };
   const hits = motion === undefined ? searched.hits : searched.hits.filter((h) => h.motion === motion);
   let bestBm25 = 0;
@@ -126,7 +130,7 @@ export function retrieveFrom(pack: Pack, index: PointIndex, t: MatchTuning, sear
     query, known: knownShare(query, index, motion), candidates, runnerNeighbour,
     distinctive: distinctiveTerms(query, first, second, index),
     motionWords: ownWords ? query.distinct.filter((term) => ownWords.has(term)).length / query.distinct.length : 0,
-    claimless: debated !== undefined && makesNoClaim(text, query.distinct, topicTerms(debated, index)),
+    claimless: debated !== undefined && makesNoClaim(text, query.distinct, topicTerms(debated, index), normalised),
   };
 }
 
