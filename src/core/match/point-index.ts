@@ -109,6 +109,15 @@ export interface PointIndex {
   examplesByPoint: GroupedSearch;
   /** Each point's distinct analysed terms, with the best field credit each earns there. */
   termsOf: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Every term a point uses, numbered: a reply's terms are numbered once, then looked up by number. */
+  termIds: ReadonlyMap<string, number>;
+  /**
+   * `termsOf` as a table, a row of termIds.size per point (by its place in pointIds): 0 where the
+   * point does not use the term, else the place in `credits` of the credit it earns there.
+   */
+  creditCodes: Uint8Array;
+  /** The credits `creditCodes` name; the first (code 0, no credit) is NaN and never read. */
+  credits: readonly number[];
   /** Each point's multi-word keywords and synonyms, analysed. */
   phrasesOf: ReadonlyMap<string, readonly (readonly string[])[]>;
   /** How many points use each term: the basis of a term's weight. */
@@ -131,7 +140,8 @@ export interface PointIndex {
 
 /** One example's distinct analysed terms in first-seen order, each with its weight, and their sum (in that order). */
 export interface ExampleTerms {
-  terms: readonly string[];
+  /** The terms by number (termIds): every example's terms are its point's, so all are numbered. */
+  ids: Int32Array;
   weights: Float64Array;
   weight: number;
 }
@@ -207,20 +217,32 @@ export function buildPointIndex(
   const termWeights = new Map([...documentFrequency].map(([term, df]) => [term, weightFor(df, n)] as const));
   const unknownTermWeight = weightFor(0, n);
   // The weights are the pack's, so every reply weighs each example the same: summed here, once.
+  const termIds = new Map([...documentFrequency.keys()].map((term, i) => [term, i] as const));
   const exampleTerms = (example: string): ExampleTerms => {
     const terms = [...new Set(analyse(example))];
+    const ids = Int32Array.from(terms, (term) => termIds.get(term) ?? -1);
     const weights = Float64Array.from(terms, (term) => termWeights.get(term) ?? unknownTermWeight);
     let weight = 0;
     for (const w of weights) weight += w;
-    return { terms, weights, weight };
+    return { ids, weights, weight };
   };
   const exampleTermsOf = new Map(points.map((p) => [p.id, examplesOf(p.id).map(exampleTerms)] as const));
   const pointIds = points.map((p) => p.id);
+  // Code 0 is no credit at all, apart from a credit of 0, which a term used only in a field so weighed still earns.
+  const credits: number[] = [Number.NaN];
+  const creditCodes = new Uint8Array(pointIds.length * termIds.size);
+  pointIds.forEach((id, place) => {
+    for (const [term, credit] of termsOf.get(id) ?? []) {
+      if (!credits.includes(credit)) credits.push(credit);
+      creditCodes[place * termIds.size + termIds.get(term)!] = credits.indexOf(credit);
+    }
+  });
+  if (credits.length > 256) throw new Error('more field credits than a byte can name');
   const ordinal = new Map(pointIds.map((id, i) => [id, i] as const));
   const pointsByPoint = searchPoints.grouped((id) => ordinal.get(String(id)) ?? -1);
   const examplesByPoint = searchExamples.grouped((_, fields) => ordinal.get(String(fields['point'])) ?? -1);
   return {
-    search, exampleSearch, searchPoints, searchExamples, pointIds, pointMotions: points.map((p) => p.motion), pointsByPoint, examplesByPoint, termsOf, phrasesOf, exampleTermsOf,
+    search, exampleSearch, searchPoints, searchExamples, pointIds, pointMotions: points.map((p) => p.motion), pointsByPoint, examplesByPoint, termsOf, termIds, creditCodes, credits, phrasesOf, exampleTermsOf,
     documentFrequency, termWeights, unknownTermWeight, vocabularyOf, topicOf, pointCount: n,
   };
 }

@@ -102,7 +102,7 @@ export function retrieveFrom(pack: Pack, index: PointIndex, t: MatchTuning, sear
   for (const h of hits) {
     const { id } = h;
     const point = pack.pointById.get(id);
-    const evidence = point && (h.evidence === undefined ? (h.evidence = pointEvidence(query, id, searched.reached, h.reachedAt, index, t)) : h.evidence);
+    const evidence = point && (h.evidence === undefined ? (h.evidence = pointEvidence(query, id, h.place, searched.reached, h.reachedAt, index, t)) : h.evidence);
     if (!point || !evidence) continue;
     const w = t.rankWeights;
     // Only the first candidate's nearest example is a feature: unless it ranks, it is found after sorting.
@@ -147,6 +147,8 @@ export interface PointHit {
   motion: string;
   bm25: number;
   example: number;
+  /** Its place in index.pointIds. */
+  place: number;
   /** Where the point's row of Searched.reached starts. */
   reachedAt: number;
   evidence?: PointEvidence | null;
@@ -160,7 +162,7 @@ function pointHits(points: readonly GroupHit[], examples: readonly GroupHit[], i
     let h = byGroup.get(group);
     if (!h) {
       const id = index.pointIds[group]!;
-      byGroup.set(group, (h = { id, motion: index.pointMotions[group]!, bm25: 0, example: 0, reachedAt: group * terms }));
+      byGroup.set(group, (h = { id, motion: index.pointMotions[group]!, bm25: 0, example: 0, place: group, reachedAt: group * terms }));
       hits.push(h);
     }
     return h;
@@ -214,9 +216,9 @@ function nearestExample(query: Query, examples: readonly ExampleTerms[]): number
   const queryWeight = query.total;
   const { asked } = query;
   let best = 0;
-  for (const { terms, weights, weight: exampleWeight } of examples) {
+  for (const { ids, weights, weight: exampleWeight } of examples) {
     let shared = 0;
-    for (let i = 0; i < terms.length; i++) if (asked.has(terms[i]!)) shared += weights[i]!;
+    for (let i = 0; i < ids.length; i++) if (asked[ids[i]!]) shared += weights[i]!;
     const total = queryWeight + exampleWeight;
     if (total > 0) best = Math.max(best, (2 * shared) / total);
   }

@@ -11,8 +11,10 @@ export interface Query {
   weights: Float64Array;
   /** Their sum, in that order: all the query's term weight. */
   total: number;
-  /** The distinct terms as a set. */
-  asked: ReadonlySet<string>;
+  /** Their numbers (index.termIds), −1 for a term no point uses. */
+  ids: Int32Array;
+  /** By term number: 1 for each term the query asks. */
+  asked: Uint8Array;
 }
 
 /** What the pack's vocabulary says about one point against a query; the ranking and the confidence read it. */
@@ -40,19 +42,21 @@ export function queryOf(sequence: readonly string[], index: PointIndex): Query {
   const weights = Float64Array.from(distinct, (term) => termWeight(term, index));
   let total = 0;
   for (const w of weights) total += w;
-  return { sequence, distinct, weights, total, asked: new Set(distinct) };
+  const ids = Int32Array.from(distinct, (term) => index.termIds.get(term) ?? -1);
+  const asked = new Uint8Array(index.termIds.size);
+  for (const id of ids) if (id >= 0) asked[id] = 1;
+  return { sequence, distinct, weights, total, ids, asked };
 }
 
 /**
- * Scores one point against a query; `reached[at + j]` is set when distinct term `j` reached it. Nothing is rejected here: whether to answer, ask or refuse is
+ * Scores one point (at `place` in index.pointIds) against a query; `reached[at + j]` is set when distinct term `j` reached it. Nothing is rejected here: whether to answer, ask or refuse is
  * decided from the whole ranking (confidence.ts), not from one point's numbers.
  */
 export function pointEvidence(
-  query: Query, pointId: string, reached: Uint8Array, at: number, index: PointIndex, t: MatchTuning,
+  query: Query, pointId: string, place: number, reached: Uint8Array, at: number, index: PointIndex, t: MatchTuning,
 ): PointEvidence | null {
-  const pointTerms = index.termsOf.get(pointId);
-  if (!pointTerms) return null;
-  const cov = coverage(query.distinct, query.weights, query.total, reached, at, pointTerms, t.fuzzyCredit, CURATED_CREDIT);
+  if (!index.termsOf.has(pointId)) return null;
+  const cov = coverage(query, reached, at, index.creditCodes, place * index.termIds.size, index.credits, t.fuzzyCredit, CURATED_CREDIT);
   const { curated } = cov;
   const strength = 1 - Math.exp(-cov.evidence / t.evidenceScale);
   let score = cov.share * strength;
