@@ -39,12 +39,19 @@ export interface PointEvidence {
 /** The query of a text's analysed terms, weighed on `index`. */
 export function queryOf(sequence: readonly string[], index: PointIndex): Query {
   const distinct = [...new Set(sequence)];
-  const weights = Float64Array.from(distinct, (term) => termWeight(term, index));
-  let total = 0;
-  for (const w of weights) total += w;
-  const ids = Int32Array.from(distinct, (term) => index.termIds.get(term) ?? -1);
+  const weights = new Float64Array(distinct.length);
+  const ids = new Int32Array(distinct.length);
   const asked = new Uint8Array(index.termIds.size);
-  for (const id of ids) if (id >= 0) asked[id] = 1;
+  let total = 0;
+  for (let j = 0; j < distinct.length; j++) {
+    const term = distinct[j]!;
+    const id = index.termIds.get(term) ?? -1;
+    // A term no point uses has no number, and the unknown term's weight (termWeight).
+    weights[j] = id < 0 ? index.unknownTermWeight : index.termWeights.get(term)!;
+    total += weights[j]!;
+    ids[j] = id;
+    if (id >= 0) asked[id] = 1;
+  }
   return { sequence, distinct, weights, total, ids, asked };
 }
 

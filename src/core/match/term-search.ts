@@ -55,9 +55,11 @@ export interface GroupHit {
  */
 export interface GroupedSearch {
   /**
-   * Each group that `terms` (distinct) reach, with its best document's score, in the order its
-   * first document stands in `hits(terms)` (best first, ties in the order first reached); and for
-   * each query term `j` that reaches any document of group `g`, `reached[g * terms.length + j]` set to 1.
+   * Each group that `terms` reach, with its best document's score, in the order its first document
+   * stands in `hits(terms)` (best first, ties in the order first reached); and for each query term
+   * `j` that reaches any document of group `g`, `reached[g * terms.length + j]` set to 1. The terms
+   * must be distinct: a repeated one would count twice towards a document's number of terms
+   * reached, where `hits` counts it once.
    */
   best(terms: readonly string[], reached: Uint8Array): GroupHit[];
 }
@@ -151,7 +153,6 @@ export function termSearch<T>(index: MiniSearch<T>, options: SearchOptions, max 
     return {
       best(terms, reached) {
         const k = terms.length;
-        if (new Set(terms).size !== k) throw new Error('a grouped search takes distinct terms');
         const docs: number[] = [];
         for (let j = 0; j < k; j++) {
           const { docs: termDocs, scores } = hitsOf(terms[j]!);
