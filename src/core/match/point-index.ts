@@ -103,6 +103,8 @@ export interface PointIndex {
   pointIds: readonly string[];
   /** Their motions, in the same places. */
   pointMotions: readonly string[];
+  /** Each point's place in pointIds. */
+  placeOf: ReadonlyMap<string, number>;
   /** `searchPoints` with each point's document as its group. */
   pointsByPoint: GroupedSearch;
   /** `searchExamples` with each point's examples as its group (none when the examples are a field). */
@@ -242,7 +244,7 @@ export function buildPointIndex(
   const pointsByPoint = searchPoints.grouped((id) => ordinal.get(String(id)) ?? -1);
   const examplesByPoint = searchExamples.grouped((_, fields) => ordinal.get(String(fields['point'])) ?? -1);
   return {
-    search, exampleSearch, searchPoints, searchExamples, pointIds, pointMotions: points.map((p) => p.motion), pointsByPoint, examplesByPoint, termsOf, termIds, creditCodes, credits, phrasesOf, exampleTermsOf,
+    search, exampleSearch, searchPoints, searchExamples, pointIds, pointMotions: points.map((p) => p.motion), placeOf: ordinal, pointsByPoint, examplesByPoint, termsOf, termIds, creditCodes, credits, phrasesOf, exampleTermsOf,
     documentFrequency, termWeights, unknownTermWeight, vocabularyOf, topicOf, pointCount: n,
   };
 }

@@ -200,10 +200,17 @@ function topicTerms(m: Motion, index: PointIndex): ReadonlySet<string> {
 
 /** Query terms the first point uses (exactly, in any field) and the runner-up does not. */
 function distinctiveTerms(query: Query, first: Candidate | undefined, second: Candidate | undefined, index: PointIndex): number {
-  const mine = first && index.termsOf.get(first.point.id);
-  if (!mine) return 0;
-  const theirs = second ? index.termsOf.get(second.point.id) : undefined;
-  return query.distinct.filter((term) => mine.has(term) && !theirs?.has(term)).length;
+  const mine = first && index.placeOf.get(first.point.id);
+  if (mine === undefined) return 0;
+  const theirs = second && index.placeOf.get(second.point.id);
+  const { creditCodes: codes } = index;
+  const row = index.termIds.size;
+  let n = 0;
+  // A point uses a term where its credit code is not 0; a term with no number no point uses.
+  for (const id of query.ids) {
+    if (id >= 0 && codes[mine * row + id] !== 0 && (theirs === undefined || codes[theirs * row + id] === 0)) n++;
+  }
+  return n;
 }
 
 /**
