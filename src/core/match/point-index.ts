@@ -222,10 +222,14 @@ export function buildPointIndex(
   const termIds = new Map([...documentFrequency.keys()].map((term, i) => [term, i] as const));
   const exampleTerms = (example: string): ExampleTerms => {
     const terms = [...new Set(analyse(example))];
-    const ids = Int32Array.from(terms, (term) => termIds.get(term) ?? -1);
-    const weights = Float64Array.from(terms, (term) => termWeights.get(term) ?? unknownTermWeight);
+    const ids = new Int32Array(terms.length);
+    const weights = new Float64Array(terms.length);
     let weight = 0;
-    for (const w of weights) weight += w;
+    terms.forEach((term, i) => {
+      ids[i] = termIds.get(term) ?? -1;
+      weights[i] = termWeights.get(term) ?? unknownTermWeight;
+      weight += weights[i]!;
+    });
     return { ids, weights, weight };
   };
   const exampleTermsOf = new Map(points.map((p) => [p.id, examplesOf(p.id).map(exampleTerms)] as const));
