@@ -113,6 +113,10 @@ export interface PointIndex {
   termsOf: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** Every term a point uses, numbered: a reply's terms are numbered once, then looked up by number. */
   termIds: ReadonlyMap<string, number>;
+  /** The terms by number: the index's own strings, the keys of its maps. */
+  termNames: readonly string[];
+  /** Their weights by number, as termWeights has them. */
+  weightOfId: Float64Array;
   /**
    * `termsOf` as a table, a row of termIds.size per point (by its place in pointIds): 0 where the
    * point does not use the term, else the place in `credits` of the credit it earns there.
@@ -219,7 +223,10 @@ export function buildPointIndex(
   const termWeights = new Map([...documentFrequency].map(([term, df]) => [term, weightFor(df, n)] as const));
   const unknownTermWeight = weightFor(0, n);
   // The weights are the pack's, so every reply weighs each example the same: summed here, once.
-  const termIds = new Map([...documentFrequency.keys()].map((term, i) => [term, i] as const));
+  const termNames = [...documentFrequency.keys()];
+  const termIds = new Map(termNames.map((term, i) => [term, i] as const));
+  const weightOfId = new Float64Array(termNames.length);
+  termNames.forEach((term, i) => (weightOfId[i] = termWeights.get(term)!));
   const exampleTerms = (example: string): ExampleTerms => {
     const terms = [...new Set(analyse(example))];
     const ids = new Int32Array(terms.length);
@@ -248,7 +255,7 @@ export function buildPointIndex(
   const pointsByPoint = searchPoints.grouped((id) => ordinal.get(String(id)) ?? -1);
   const examplesByPoint = searchExamples.grouped((_, fields) => ordinal.get(String(fields['point'])) ?? -1);
   return {
-    search, exampleSearch, searchPoints, searchExamples, pointIds, pointMotions: points.map((p) => p.motion), placeOf: ordinal, pointsByPoint, examplesByPoint, termsOf, termIds, creditCodes, credits, phrasesOf, exampleTermsOf,
+    search, exampleSearch, searchPoints, searchExamples, pointIds, pointMotions: points.map((p) => p.motion), placeOf: ordinal, pointsByPoint, examplesByPoint, termsOf, termIds, termNames, weightOfId, creditCodes, credits, phrasesOf, exampleTermsOf,
     documentFrequency, termWeights, unknownTermWeight, vocabularyOf, topicOf, pointCount: n,
   };
 }

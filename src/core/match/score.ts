@@ -44,10 +44,12 @@ export function queryOf(sequence: readonly string[], index: PointIndex): Query {
   const asked = new Uint8Array(index.termIds.size);
   let total = 0;
   for (let j = 0; j < distinct.length; j++) {
-    const term = distinct[j]!;
-    const id = index.termIds.get(term) ?? -1;
-    // A term no point uses has no number, and the unknown term's weight (termWeight).
-    weights[j] = id < 0 ? index.unknownTermWeight : index.termWeights.get(term)!;
+    const id = index.termIds.get(distinct[j]!) ?? -1;
+    // A term no point uses has no number, and the unknown term's weight (termWeight). A known one is
+    // carried on as the index's own string: the same text, and every later look-up of it in the
+    // index's maps finds its key by identity instead of comparing the letters.
+    weights[j] = id < 0 ? index.unknownTermWeight : index.weightOfId[id]!;
+    if (id >= 0) distinct[j] = index.termNames[id]!;
     total += weights[j]!;
     ids[j] = id;
     if (id >= 0) asked[id] = 1;
