@@ -8,8 +8,13 @@ import { americanise } from './spelling.js';
  * pack's "guaranteed" meet at the same stem.
  */
 export function analyse(text: string): string[] {
+  return analyseNormalised(normaliseText(text));
+}
+
+/** `analyse` of a text already normalised (normaliseText), for a reader that needs the normalised text too. */
+export function analyseNormalised(normalised: string): string[] {
   const out: string[] = [];
-  const all = words(normaliseText(text));
+  const all = words(normalised);
   for (const [i, word] of all.entries()) {
     if (STOP_WORDS.has(word)) continue;
     // "right now" only means now; "Ukraine's right to choose" is a point.

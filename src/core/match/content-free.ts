@@ -66,9 +66,9 @@ const RELATION = /[=<>→⇒≠≈]|&[gl]t;|\bvs\.?\b/i;
  * no relating symbol: without "is", "has", "because", "they", "no", "=", ">"… nothing relates one
  * item to another, so there is no claim.
  */
-export function isBareList(text: string): boolean {
+export function isBareList(text: string, normalised = normaliseText(text)): boolean {
   if (RELATION.test(text)) return false;
-  const items = normaliseText(text).split(LIST_SEPARATOR).map((item) => words(item)).filter((item) => item.length > 0);
+  const items = normalised.split(LIST_SEPARATOR).map((item) => words(item)).filter((item) => item.length > 0);
   return items.length >= LIST_ITEMS && items.every((item) => item.length <= ITEM_WORDS && !item.some(links));
 }
 
@@ -107,9 +107,9 @@ const ASKING: readonly RegExp[] = [
 const TRAILING = new Set(['again', 'thing', 'things', 'stuff', 'pls', 'please', 'right', 'exactly', 'even', 'lol', 'bro', 'then', 'here', 'mean']);
 const ASKED_WORDS = ITEM_WORDS + 1;
 
-export function asksTheBot(text: string): boolean {
+export function asksTheBot(text: string, normalised = normaliseText(text)): boolean {
   // One question, nothing after it: the trailing "?" or "!" may go, any other stop means more follows.
-  const said = normaliseText(text).trim().replace(/[\s?!.]+$/, '').replace(/\s+/g, ' ');
+  const said = normalised.trim().replace(/[\s?!.]+$/, '').replace(/\s+/g, ' ');
   if (/[.?!,;:=<>]/.test(said)) return false;
   for (const re of ASKING) {
     const asked = re.exec(said)?.[1];
@@ -121,7 +121,10 @@ export function asksTheBot(text: string): boolean {
   return false;
 }
 
-/** Whether a reply, with `terms` its distinct analysed terms, makes no claim in a debate whose topic words are `topic`. */
-export function makesNoClaim(text: string, terms: readonly string[], topic: ReadonlySet<string>): boolean {
-  return isBareList(text) || onlyTopicAndVerdict(terms, topic) || asksTheBot(text);
+/**
+ * Whether a reply, with `terms` its distinct analysed terms (and `normalised` its normaliseText, when
+ * the caller has it already), makes no claim in a debate whose topic words are `topic`.
+ */
+export function makesNoClaim(text: string, terms: readonly string[], topic: ReadonlySet<string>, normalised = normaliseText(text)): boolean {
+  return isBareList(text, normalised) || onlyTopicAndVerdict(terms, topic) || asksTheBot(text, normalised);
 }

@@ -1,4 +1,5 @@
 import type { PointIndex } from './point-index.js';
+import type { Query } from './score.js';
 
 /**
  * How much a term says about which point is meant, as BM25's inverse document frequency over the
@@ -29,21 +30,30 @@ export interface Coverage {
  * What a point accounts for in a query. A term the point contains counts by the field it is in
  * (see FIELD_CREDIT); one that reached the point only through a typo-tolerant or prefix match
  * counts `fuzzyCredit`, since such matches are sometimes right and sometimes a coincidence.
+ * `query` has the terms' numbers, weights (termWeight) and their sum; `reached[at + j]` is set when
+ * term `j` reached the point; `codes[row + id]` names the credit in `credits` the point gives term
+ * `id` (0: none). With it, the number of terms the point's curated fields contain.
  */
 export function coverage(
-  queryTerms: readonly string[],
-  reachedTerms: ReadonlySet<string>,
-  pointTerms: ReadonlyMap<string, number>,
-  index: PointIndex,
+  query: Pick<Query, 'ids' | 'weights' | 'total'>,
+  reached: Uint8Array,
+  at: number,
+  codes: Uint8Array,
+  row: number,
+  credits: readonly number[],
   fuzzyCredit: number,
-): Coverage {
-  let total = 0;
+  curatedCredit: number,
+): Coverage & { curated: number } {
+  const { ids, weights, total } = query;
   let evidence = 0;
-  for (const term of queryTerms) {
-    const w = termWeight(term, index);
-    total += w;
-    const credit = pointTerms.get(term) ?? (reachedTerms.has(term) ? fuzzyCredit : 0);
-    evidence += w * credit;
+  let curated = 0;
+  for (let j = 0; j < ids.length; j++) {
+    const id = ids[j]!;
+    const code = id < 0 ? 0 : codes[row + id]!;
+    const own = code === 0 ? undefined : credits[code]!;
+    if ((own ?? 0) >= curatedCredit) curated++;
+    const credit = own ?? (reached[at + j] ? fuzzyCredit : 0);
+    evidence += weights[j]! * credit;
   }
-  return { evidence, share: total === 0 ? 0 : evidence / total, total };
+  return { evidence, share: total === 0 ? 0 : evidence / total, total, curated };
 }

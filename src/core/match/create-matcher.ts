@@ -54,7 +54,7 @@ export function createMatcher(pack: Pack, tuning: Partial<MatchTuning> = {}): Ma
     read(text): TextReading {
       const searched = searchText(index, t, text);
       const judgeIn = (options?: MatchOptions) => judgement(retrieveFrom(pack, index, t, searched, options?.motion));
-      return { judge: judgeIn, match: (options) => judgeIn(options).match };
+      return { terms: searched.query.distinct, judge: judgeIn, match: (options) => judgeIn(options).match };
     },
   };
 }

@@ -35,6 +35,8 @@ export interface Judgement {
 
 /** One text, searched once, judged in as many scopes as asked: `judge` and `match` as on Matcher. */
 export interface TextReading {
+  /** The text's distinct analysed terms, in first-seen order (distinctTerms in analyse.ts). */
+  terms: readonly string[];
   judge(options?: MatchOptions): Judgement;
   match(options?: MatchOptions): MatchResult | null;
 }

@@ -11,13 +11,16 @@ export function pointPhrases(point: Point): string[][] {
 }
 
 /** The distinct query terms that belong to a phrase appearing contiguously in the analysed query. */
-export function termsInPhrases(query: readonly string[], phrases: readonly (readonly string[])[]): Set<string> {
-  const found = new Set<string>();
+export function termsInPhrases(query: readonly string[], phrases: readonly (readonly string[])[]): ReadonlySet<string> {
+  // Most points' phrases are not in a given reply: their set is only made for one that is.
+  let found: Set<string> | undefined;
   for (const phrase of phrases) {
-    if (occursIn(phrase, query)) for (const term of phrase) found.add(term);
+    if (occursIn(phrase, query)) for (const term of phrase) (found ??= new Set()).add(term);
   }
-  return found;
+  return found ?? NONE;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 function occursIn(phrase: readonly string[], query: readonly string[]): boolean {
   outer: for (let start = 0; start + phrase.length <= query.length; start++) {

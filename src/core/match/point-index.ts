@@ -3,7 +3,7 @@ import type { Point } from '../pack/schema.js';
 import { analyse } from './analyse.js';
 import { pointPhrases } from './phrases.js';
 import { weightFor } from './coverage.js';
-import { termSearch, type TermSearch } from './term-search.js';
+import { termSearch, type GroupedSearch, type TermSearch } from './term-search.js';
 
 /** A point as the search index sees it: one text per field. */
 interface PointDocument {
@@ -99,8 +99,31 @@ export interface PointIndex {
   searchPoints: TermSearch;
   /** The same in `exampleSearch`, unboosted. */
   searchExamples: TermSearch;
+  /** The points, by their place in `pointIds`: the groups `pointsByPoint` and `examplesByPoint` answer with. */
+  pointIds: readonly string[];
+  /** Their motions, in the same places. */
+  pointMotions: readonly string[];
+  /** Each point's place in pointIds. */
+  placeOf: ReadonlyMap<string, number>;
+  /** `searchPoints` with each point's document as its group. */
+  pointsByPoint: GroupedSearch;
+  /** `searchExamples` with each point's examples as its group (none when the examples are a field). */
+  examplesByPoint: GroupedSearch;
   /** Each point's distinct analysed terms, with the best field credit each earns there. */
   termsOf: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Every term a point uses, numbered: a reply's terms are numbered once, then looked up by number. */
+  termIds: ReadonlyMap<string, number>;
+  /** The terms by number: the index's own strings, the keys of its maps. */
+  termNames: readonly string[];
+  /** Their weights by number, as termWeights has them. */
+  weightOfId: Float64Array;
+  /**
+   * `termsOf` as a table, a row of termIds.size per point (by its place in pointIds): 0 where the
+   * point does not use the term, else the place in `credits` of the credit it earns there.
+   */
+  creditCodes: Uint8Array;
+  /** The credits `creditCodes` name; the first (code 0, no credit) is NaN and never read. */
+  credits: readonly number[];
   /** Each point's multi-word keywords and synonyms, analysed. */
   phrasesOf: ReadonlyMap<string, readonly (readonly string[])[]>;
   /** How many points use each term: the basis of a term's weight. */
@@ -110,7 +133,7 @@ export interface PointIndex {
   /** The weight of a term no point uses. */
   unknownTermWeight: number;
   /** Each point's examples, each as its distinct analysed terms: the nearest one is a feature of its own. */
-  exampleTermsOf: ReadonlyMap<string, readonly ReadonlySet<string>[]>;
+  exampleTermsOf: ReadonlyMap<string, readonly ExampleTerms[]>;
   /** Terms any point of a motion uses: what a reply in a debate on that motion can be judged on. */
   vocabularyOf: ReadonlyMap<string, ReadonlySet<string>>;
   /**
@@ -119,6 +142,14 @@ export interface PointIndex {
    */
   topicOf: ReadonlyMap<string, ReadonlySet<string>>;
   pointCount: number;
+}
+
+/** One example's distinct analysed terms in first-seen order, each with its weight, and their sum (in that order). */
+export interface ExampleTerms {
+  /** The terms by number (termIds): every example's terms are its point's, so all are numbered. */
+  ids: Int32Array;
+  weights: Float64Array;
+  weight: number;
 }
 
 function toDocument(p: Point, examples: readonly string[], inField: boolean): PointDocument {
@@ -188,11 +219,43 @@ export function buildPointIndex(
     return [motion, new Set([...frequency].filter(([, n]) => n >= enough).map(([t]) => t))] as const;
   }));
   const phrasesOf = new Map(points.map((p) => [p.id, pointPhrases(p)] as const));
-  const exampleTermsOf = new Map(points.map((p) => [p.id, examplesOf(p.id).map((e) => new Set(analyse(e)))] as const));
   const n = points.length;
   const termWeights = new Map([...documentFrequency].map(([term, df]) => [term, weightFor(df, n)] as const));
+  const unknownTermWeight = weightFor(0, n);
+  // The weights are the pack's, so every reply weighs each example the same: summed here, once.
+  const termNames = [...documentFrequency.keys()];
+  const termIds = new Map(termNames.map((term, i) => [term, i] as const));
+  const weightOfId = new Float64Array(termNames.length);
+  termNames.forEach((term, i) => (weightOfId[i] = termWeights.get(term)!));
+  const exampleTerms = (example: string): ExampleTerms => {
+    const terms = [...new Set(analyse(example))];
+    const ids = new Int32Array(terms.length);
+    const weights = new Float64Array(terms.length);
+    let weight = 0;
+    terms.forEach((term, i) => {
+      ids[i] = termIds.get(term) ?? -1;
+      weights[i] = termWeights.get(term) ?? unknownTermWeight;
+      weight += weights[i]!;
+    });
+    return { ids, weights, weight };
+  };
+  const exampleTermsOf = new Map(points.map((p) => [p.id, examplesOf(p.id).map(exampleTerms)] as const));
+  const pointIds = points.map((p) => p.id);
+  // Code 0 is no credit at all, apart from a credit of 0, which a term used only in a field so weighed still earns.
+  const credits: number[] = [Number.NaN];
+  const creditCodes = new Uint8Array(pointIds.length * termIds.size);
+  pointIds.forEach((id, place) => {
+    for (const [term, credit] of termsOf.get(id) ?? []) {
+      if (!credits.includes(credit)) credits.push(credit);
+      creditCodes[place * termIds.size + termIds.get(term)!] = credits.indexOf(credit);
+    }
+  });
+  if (credits.length > 256) throw new Error('more field credits than a byte can name');
+  const ordinal = new Map(pointIds.map((id, i) => [id, i] as const));
+  const pointsByPoint = searchPoints.grouped((id) => ordinal.get(String(id)) ?? -1);
+  const examplesByPoint = searchExamples.grouped((_, fields) => ordinal.get(String(fields['point'])) ?? -1);
   return {
-    search, exampleSearch, searchPoints, searchExamples, termsOf, phrasesOf, exampleTermsOf, documentFrequency, termWeights,
-    unknownTermWeight: weightFor(0, n), vocabularyOf, topicOf, pointCount: n,
+    search, exampleSearch, searchPoints, searchExamples, pointIds, pointMotions: points.map((p) => p.motion), placeOf: ordinal, pointsByPoint, examplesByPoint, termsOf, termIds, termNames, weightOfId, creditCodes, credits, phrasesOf, exampleTermsOf,
+    documentFrequency, termWeights, unknownTermWeight, vocabularyOf, topicOf, pointCount: n,
   };
 }

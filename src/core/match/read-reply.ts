@@ -28,7 +28,7 @@ export function readReply(matcher: Matcher, text: string, motion?: Motion): Repl
   const reading = matcher.read(text);
   const judgement = reading.judge({ motion: motion?.id });
   if (judgement.outcome === 'sure' || !motion) return { ...judgement, rude: false, restates: false, elsewhere: null };
-  if (restatesMotion(text, motion)) return { ...NOTHING, confidence: judgement.confidence, rude: false, restates: true, elsewhere: null };
+  if (restatesMotion(reading.terms, motion)) return { ...NOTHING, confidence: judgement.confidence, rude: false, restates: true, elsewhere: null };
   // Asking about this motion's points comes before naming another motion: a reply in this debate
   // that also fits another motion's point well was still most often meant for this one. On the
   // student sets, seven of the ten arguments named as another motion's had their point among the
@@ -43,10 +43,10 @@ export function readReply(matcher: Matcher, text: string, motion?: Motion): Repl
 
 /**
  * "Ukraine is not in NATO" in a debate on "Ukraine is already a de facto member of NATO" only
- * asserts (or denies) the motion: every word of it is the motion's own.
+ * asserts (or denies) the motion: every word of it is the motion's own. `said` is its distinct terms,
+ * as the matcher's reading of it already has them.
  */
-function restatesMotion(text: string, motion: Motion): boolean {
-  const said = distinctTerms(text);
+function restatesMotion(said: readonly string[], motion: Motion): boolean {
   if (said.length === 0 || said.length > 5) return false;
   const own = motionTermsOf(motion);
   return said.every((t) => own.has(t));

@@ -1,11 +1,11 @@
 import type { Pack } from '../pack/model.js';
 import type { Motion, Point } from '../pack/schema.js';
-import { analyse } from './analyse.js';
+import { analyse, analyseNormalised } from './analyse.js';
+import { normaliseText } from './normalise.js';
 import { makesNoClaim } from './content-free.js';
-import { termWeight } from './coverage.js';
-import type { PointIndex } from './point-index.js';
-import type { Hit } from './term-search.js';
-import { pointEvidence, type PointEvidence, type Query } from './score.js';
+import type { ExampleTerms, PointIndex } from './point-index.js';
+import { pointEvidence, queryOf, type PointEvidence, type Query } from './score.js';
+import type { GroupHit } from './term-search.js';
 import type { MatchTuning } from './tuning.js';
 
 /** One point the query's words reach, with what the ranking and the confidence need to know about it. */
@@ -53,11 +53,13 @@ export interface Retrieval {
 /** A text analysed and looked up in the index once, before any scope is applied: see `searchText`. */
 export interface Searched {
   text: string;
+  /** The text as normaliseText leaves it. */
+  normalised: string;
   query: Query;
-  /** The points' documents the query's words reach, best first, over the whole pack. */
-  points: Hit[];
-  /** The example documents they reach (examples as documents), best first; else empty. */
-  examples: Hit[];
+  /** The points the query's words reach, over the whole pack: see PointHit. */
+  hits: PointHit[];
+  /** Per point (by its place in index.pointIds) and distinct query term: 1 when the term reached the point's document or an example. */
+  reached: Uint8Array;
 }
 
 /**
@@ -66,16 +68,14 @@ export interface Searched {
  * a reading in the motion's scope and one across the pack alike (`retrieveFrom`).
  */
 export function searchText(index: PointIndex, t: MatchTuning, text: string): Searched {
-  const sequence = analyse(text);
-  const query: Query = { sequence, distinct: [...new Set(sequence)] };
-  if (query.distinct.length === 0) return { text, query, points: [], examples: [] };
+  const normalised = normaliseText(text);
+  const query = queryOf(analyseNormalised(normalised), index);
+  const reached = new Uint8Array(query.distinct.length * index.pointIds.length);
+  if (query.distinct.length === 0) return { text, normalised, query, hits: [], reached };
   // Distinct terms only: repeating a word must not make it count more.
-  return {
-    text,
-    query,
-    points: index.searchPoints.hits(query.distinct),
-    examples: t.examplesAs === 'documents' ? index.searchExamples.hits(query.distinct) : [],
-  };
+  const points = index.pointsByPoint.best(query.distinct, reached);
+  const examples = t.examplesAs === 'documents' ? index.examplesByPoint.best(query.distinct, reached) : [];
+  return { text, normalised, query, hits: pointHits(points, examples, index, query.distinct.length), reached };
 }
 
 /**
@@ -89,9 +89,9 @@ export function retrieve(pack: Pack, index: PointIndex, t: MatchTuning, text: st
 
 /** `retrieve` from a text already searched, in `motion`'s scope (none: the whole pack). */
 export function retrieveFrom(pack: Pack, index: PointIndex, t: MatchTuning, searched: Searched, motion: string | undefined): Retrieval {
-  const { text, query } = searched;
+  const { text, normalised, query } = searched;
   if (query.distinct.length === 0) return { query, known: 0, candidates: [], runnerNeighbour: 0, distinctive: 0, motionWords: 0, claimless: false };
-  const hits = pointHits(searched, index, t).filter((h) => motion === undefined || h.motion === motion);
+  const hits = motion === undefined ? searched.hits : searched.hits.filter((h) => h.motion === motion);
   let bestBm25 = 0;
   let bestExample = 0;
   for (const h of hits) {
@@ -102,7 +102,7 @@ export function retrieveFrom(pack: Pack, index: PointIndex, t: MatchTuning, sear
   for (const h of hits) {
     const { id } = h;
     const point = pack.pointById.get(id);
-    const evidence = point && (h.evidence === undefined ? (h.evidence = pointEvidence(query, id, h.reached, index, t)) : h.evidence);
+    const evidence = point && (h.evidence === undefined ? (h.evidence = pointEvidence(query, id, h.place, searched.reached, h.reachedAt, index, t)) : h.evidence);
     if (!point || !evidence) continue;
     const w = t.rankWeights;
     // Only the first candidate's nearest example is a feature: unless it ranks, it is found after sorting.
@@ -130,55 +130,53 @@ export function retrieveFrom(pack: Pack, index: PointIndex, t: MatchTuning, sear
     query, known: knownShare(query, index, motion), candidates, runnerNeighbour,
     distinctive: distinctiveTerms(query, first, second, index),
     motionWords: ownWords ? query.distinct.filter((term) => ownWords.has(term)).length / query.distinct.length : 0,
-    claimless: debated !== undefined && makesNoClaim(text, query.distinct, topicTerms(debated, index)),
+    claimless: debated !== undefined && makesNoClaim(text, query.distinct, topicTerms(debated, index), normalised),
   };
 }
 
 /**
- * What a search found of one point: its document's BM25, its best example's and the query terms
- * either reached; and, once asked, its evidence and nearest example. A point's document and its
- * examples' are all of its motion, so each scope a text is read in only keeps or drops the point
- * whole, and all of it can be worked out once per search, in the order the points were first
- * reached (the order the candidates keep on a tie), and shared by the readings in every scope.
+ * What a search found of one point: its document's BM25, its best example's and where its query
+ * terms reached are marked (Searched.reached); and, once asked, its evidence and nearest example. A
+ * point's document and its examples' are all of its motion, so each scope a text is read in only
+ * keeps or drops the point whole, and all of it can be worked out once per search, in the order
+ * the points were first reached (the order the candidates keep on a tie: by their documents' hits,
+ * best first, then by their examples'), and shared by the readings in every scope.
  */
-interface PointHit {
+export interface PointHit {
   id: string;
-  motion: unknown;
+  motion: string;
   bm25: number;
   example: number;
-  reached: Set<string>;
+  /** Its place in index.pointIds. */
+  place: number;
+  /** Where the point's row of Searched.reached starts. */
+  reachedAt: number;
   evidence?: PointEvidence | null;
   neighbour?: number;
 }
 
-// Per search, for the index and tuning it was read with (a reading with others works them out anew).
-const pointHitCache = new WeakMap<Searched, { index: PointIndex; t: MatchTuning; hits: PointHit[] }>();
-function pointHits(searched: Searched, index: PointIndex, t: MatchTuning): PointHit[] {
-  const cached = pointHitCache.get(searched);
-  if (cached && cached.index === index && cached.t === t) return cached.hits;
-  const byId = new Map<string, PointHit>();
-  const hit = (id: string, motion: unknown) => {
-    let h = byId.get(id);
-    if (!h) byId.set(id, (h = { id, motion, bm25: 0, example: 0, reached: new Set() }));
+function pointHits(points: readonly GroupHit[], examples: readonly GroupHit[], index: PointIndex, terms: number): PointHit[] {
+  const hits: PointHit[] = [];
+  const byGroup = new Map<number, PointHit>();
+  const hit = (group: number) => {
+    let h = byGroup.get(group);
+    if (!h) {
+      const id = index.pointIds[group]!;
+      byGroup.set(group, (h = { id, motion: index.pointMotions[group]!, bm25: 0, example: 0, place: group, reachedAt: group * terms }));
+      hits.push(h);
+    }
     return h;
   };
-  for (const r of searched.points) {
-    const h = hit(String(r.id), r.fields['motion']);
-    h.bm25 = r.score;
-    for (const term of r.queryTerms) h.reached.add(term);
-  }
-  for (const r of searched.examples) {
-    const h = hit(String(r.fields['point']), r.fields['motion']);
+  for (const r of points) hit(r.group).bm25 = r.score;
+  for (const r of examples) {
+    const h = hit(r.group);
     h.example = Math.max(h.example, r.score);
-    for (const term of r.queryTerms) h.reached.add(term);
   }
-  const hits = [...byId.values()];
-  pointHitCache.set(searched, { index, t, hits });
   return hits;
 }
 
 function nearestOf(h: PointHit, query: Query, index: PointIndex): number {
-  return (h.neighbour ??= nearestExample(query, index.exampleTermsOf.get(h.id) ?? [], index));
+  return (h.neighbour ??= nearestExample(query, index.exampleTermsOf.get(h.id) ?? []));
 }
 
 // A motion's own words, analysed once per motion object (the pack's motions live as long as it does).
@@ -202,10 +200,17 @@ function topicTerms(m: Motion, index: PointIndex): ReadonlySet<string> {
 
 /** Query terms the first point uses (exactly, in any field) and the runner-up does not. */
 function distinctiveTerms(query: Query, first: Candidate | undefined, second: Candidate | undefined, index: PointIndex): number {
-  const mine = first && index.termsOf.get(first.point.id);
-  if (!mine) return 0;
-  const theirs = second ? index.termsOf.get(second.point.id) : undefined;
-  return query.distinct.filter((term) => mine.has(term) && !theirs?.has(term)).length;
+  const mine = first && index.placeOf.get(first.point.id);
+  if (mine === undefined) return 0;
+  const theirs = second && index.placeOf.get(second.point.id);
+  const { creditCodes: codes } = index;
+  const row = index.termIds.size;
+  let n = 0;
+  // A point uses a term where its credit code is not 0; a term with no number no point uses.
+  for (const id of query.ids) {
+    if (id >= 0 && codes[mine * row + id] !== 0 && (theirs === undefined || codes[theirs * row + id] === 0)) n++;
+  }
+  return n;
 }
 
 /**
@@ -213,20 +218,14 @@ function distinctiveTerms(query: Query, first: Candidate | undefined, second: Ca
  * line worded like one example ("they get nato intel every day") is that example's point, even when
  * its words are spread thin over the point's whole vocabulary.
  */
-function nearestExample(query: Query, examples: readonly ReadonlySet<string>[], index: PointIndex): number {
+function nearestExample(query: Query, examples: readonly ExampleTerms[]): number {
   if (examples.length === 0) return 0;
-  let queryWeight = 0;
-  for (const term of query.distinct) queryWeight += termWeight(term, index);
-  const asked = new Set(query.distinct);
+  const queryWeight = query.total;
+  const { asked } = query;
   let best = 0;
-  for (const terms of examples) {
+  for (const { ids, weights, weight: exampleWeight } of examples) {
     let shared = 0;
-    let exampleWeight = 0;
-    for (const term of terms) {
-      const w = termWeight(term, index);
-      exampleWeight += w;
-      if (asked.has(term)) shared += w;
-    }
+    for (let i = 0; i < ids.length; i++) if (asked[ids[i]!]) shared += weights[i]!;
     const total = queryWeight + exampleWeight;
     if (total > 0) best = Math.max(best, (2 * shared) / total);
   }
@@ -234,13 +233,9 @@ function nearestExample(query: Query, examples: readonly ReadonlySet<string>[], 
 }
 
 function knownShare(query: Query, index: PointIndex, motion: string | undefined): number {
-  let total = 0;
   let known = 0;
-  for (const term of query.distinct) {
-    const w = termWeight(term, index);
-    total += w;
-    const inScope = motion === undefined ? index.documentFrequency.has(term) : index.vocabularyOf.get(motion)?.has(term);
-    if (inScope) known += w;
-  }
+  const { distinct, weights, total } = query;
+  const vocabulary = motion === undefined ? index.documentFrequency : index.vocabularyOf.get(motion);
+  for (let j = 0; j < distinct.length; j++) if (vocabulary?.has(distinct[j]!)) known += weights[j]!;
   return total === 0 ? 0 : known / total;
 }

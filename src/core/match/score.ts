@@ -7,6 +7,14 @@ import type { MatchTuning } from './tuning.js';
 export interface Query {
   sequence: readonly string[];
   distinct: readonly string[];
+  /** Each distinct term's weight (termWeight), in their order, worked out once per query. */
+  weights: Float64Array;
+  /** Their sum, in that order: all the query's term weight. */
+  total: number;
+  /** Their numbers (index.termIds), −1 for a term no point uses. */
+  ids: Int32Array;
+  /** By term number: 1 for each term the query asks. */
+  asked: Uint8Array;
 }
 
 /** What the pack's vocabulary says about one point against a query; the ranking and the confidence read it. */
@@ -28,17 +36,37 @@ export interface PointEvidence {
   score: number;
 }
 
+/** The query of a text's analysed terms, weighed on `index`. */
+export function queryOf(sequence: readonly string[], index: PointIndex): Query {
+  const distinct = [...new Set(sequence)];
+  const weights = new Float64Array(distinct.length);
+  const ids = new Int32Array(distinct.length);
+  const asked = new Uint8Array(index.termIds.size);
+  let total = 0;
+  for (let j = 0; j < distinct.length; j++) {
+    const id = index.termIds.get(distinct[j]!) ?? -1;
+    // A term no point uses has no number, and the unknown term's weight (termWeight). A known one is
+    // carried on as the index's own string: the same text, and every later look-up of it in the
+    // index's maps finds its key by identity instead of comparing the letters.
+    weights[j] = id < 0 ? index.unknownTermWeight : index.weightOfId[id]!;
+    if (id >= 0) distinct[j] = index.termNames[id]!;
+    total += weights[j]!;
+    ids[j] = id;
+    if (id >= 0) asked[id] = 1;
+  }
+  return { sequence, distinct, weights, total, ids, asked };
+}
+
 /**
- * Scores one point against a query. Nothing is rejected here: whether to answer, ask or refuse is
+ * Scores one point (at `place` in index.pointIds) against a query; `reached[at + j]` is set when distinct term `j` reached it. Nothing is rejected here: whether to answer, ask or refuse is
  * decided from the whole ranking (confidence.ts), not from one point's numbers.
  */
 export function pointEvidence(
-  query: Query, pointId: string, reached: ReadonlySet<string>, index: PointIndex, t: MatchTuning,
+  query: Query, pointId: string, place: number, reached: Uint8Array, at: number, index: PointIndex, t: MatchTuning,
 ): PointEvidence | null {
-  const pointTerms = index.termsOf.get(pointId);
-  if (!pointTerms) return null;
-  const curated = query.distinct.filter((term) => (pointTerms.get(term) ?? 0) >= CURATED_CREDIT).length;
-  const cov = coverage(query.distinct, reached, pointTerms, index, t.fuzzyCredit);
+  if (!index.termsOf.has(pointId)) return null;
+  const cov = coverage(query, reached, at, index.creditCodes, place * index.termIds.size, index.credits, t.fuzzyCredit, CURATED_CREDIT);
+  const { curated } = cov;
   const strength = 1 - Math.exp(-cov.evidence / t.evidenceScale);
   let score = cov.share * strength;
   let phrase = 0;

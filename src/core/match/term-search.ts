@@ -38,6 +38,30 @@ export interface TermSearch {
   hits(terms: readonly string[]): Hit[];
   /** `index.search(terms.join(' '), options)`: the same results, match info and all. */
   search(terms: readonly string[]): SearchResult[];
+  /** The documents in groups (a point's document, or its examples): see GroupedSearch. `groupOf` is asked once per document. */
+  grouped(groupOf: (id: unknown, fields: Readonly<Record<string, unknown>>) => number): GroupedSearch;
+}
+
+/** The best of a group's documents that a query reaches: its group and score (as `hits` scores it). */
+export interface GroupHit {
+  group: number;
+  score: number;
+}
+
+/**
+ * `hits` as a reading uses them, worked out by group without a result per document: what a reading
+ * needs of a point is its best document's score and the query terms any of its documents was
+ * reached by, and a query reaches ten times as many of the examples' documents as there are points.
+ */
+export interface GroupedSearch {
+  /**
+   * Each group that `terms` reach, with its best document's score, in the order its first document
+   * stands in `hits(terms)` (best first, ties in the order first reached); and for each query term
+   * `j` that reaches any document of group `g`, `reached[g * terms.length + j]` set to 1. The terms
+   * must be distinct: a repeated one would count twice towards a document's number of terms
+   * reached, where `hits` counts it once.
+   */
+  best(terms: readonly string[], reached: Uint8Array): GroupHit[];
 }
 
 const NO_FIELDS: Readonly<Record<string, unknown>> = Object.freeze({});
@@ -113,7 +137,63 @@ export function termSearch<T>(index: MiniSearch<T>, options: SearchOptions, max 
     return reached;
   };
 
+  // Per query, by document, for `grouped`: how many of the query's terms reached it (0: none yet).
+  const countOf = new Int32Array(size);
+
+  const grouped = (groupOf: (id: unknown, fields: Readonly<Record<string, unknown>>) => number): GroupedSearch => {
+    const groups = new Int32Array(size).fill(-1);
+    for (const [doc, id] of internals._documentIds) {
+      const group = groupOf(id, internals._storedFields.get(doc) ?? NO_FIELDS);
+      groups[doc] = Number.isInteger(group) && group >= 0 ? group : -1;
+    }
+    const groupCount = Math.max(-1, ...groups) + 1;
+    // Per query, by group: the best score so far, and where in the order of first reaching its document stands.
+    const bestOf = new Float64Array(groupCount);
+    const bestAt = new Int32Array(groupCount).fill(-1);
+    return {
+      best(terms, reached) {
+        const k = terms.length;
+        const docs: number[] = [];
+        for (let j = 0; j < k; j++) {
+          const { docs: termDocs, scores } = hitsOf(terms[j]!);
+          for (let i = 0; i < termDocs.length; i++) {
+            const doc = termDocs[i]!;
+            // Summed in query order and counted once per term, as `combine` does.
+            if (countOf[doc] === 0) {
+              docs.push(doc);
+              scoreOf[doc] = scores[i]!;
+            } else {
+              scoreOf[doc] = scoreOf[doc]! + scores[i]!;
+            }
+            countOf[doc]! += 1;
+            const group = groups[doc]!;
+            if (group >= 0) reached[group * k + j] = 1;
+          }
+        }
+        const found: number[] = [];
+        for (let at = 0; at < docs.length; at++) {
+          const doc = docs[at]!;
+          const score = scoreOf[doc]! * countOf[doc]!;
+          countOf[doc] = 0;
+          const group = groups[doc]!;
+          if (group < 0) continue;
+          if (bestAt[group] === -1) found.push(group);
+          else if (!(score > bestOf[group]!)) continue;
+          bestOf[group] = score;
+          bestAt[group] = at;
+        }
+        // `hits` sorts best first and keeps ties in the order reached: a group stands where its best, first-reached document does.
+        found.sort((a, b) => bestOf[b]! - bestOf[a]! || bestAt[a]! - bestAt[b]!);
+        return found.map((group) => {
+          bestAt[group] = -1;
+          return { group, score: bestOf[group]! };
+        });
+      },
+    };
+  };
+
   return {
+    grouped,
     hits(terms) {
       const hits: Hit[] = [];
       for (const doc of combine(terms, false)) {
