@@ -38,10 +38,12 @@ interface MatcherInternals {
  * alternation: none has a group or a back-reference for another to disturb), hasMatch is false;
  * otherwise hasMatch itself decides.
  */
-function screened(matcher: RegExpMatcher): (normalised: string) => boolean {
+export function screened(matcher: RegExpMatcher): (normalised: string) => boolean {
   const internals = matcher as unknown as MatcherInternals;
-  // Were a pattern ever to capture or refer back, the alternation could disturb it: hasMatch alone then.
-  const plain = internals.blacklistedTerms.some((term) => term.regExp.flags !== 'gs' || /\\[1-9k]|\((?!\?:)/.test(term.regExp.source));
+  // Parts read that are not there (another obscenity), or a pattern that captures or refers back, which
+  // the alternation could disturb: hasMatch alone then.
+  const readable = Array.isArray(internals.blacklistedTerms) && typeof internals.applyTransformers === 'function';
+  const plain = !readable || internals.blacklistedTerms.some((term) => term.regExp.flags !== 'gs' || /\\[1-9k]|\((?!\?:)/.test(term.regExp.source));
   if (plain) return (normalised) => matcher.hasMatch(normalised);
   const any = new RegExp(internals.blacklistedTerms.map((term) => `(?:${term.regExp.source})`).join('|'), 's');
   return (normalised) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isRude } from '../../../src/core/match/civility.js';
+import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
+import { isRude, screened } from '../../../src/core/match/civility.js';
 import { shippedPack } from '../../support/core.js';
 import { MATCH_CASES_FILE } from './evaluate.js';
 import { STUDENT_BLIND_FILE, tuneHalf } from './student-blind.js';
@@ -35,5 +36,30 @@ describe('isRude', () => {
       ...cases.arguments.map((a) => a.text), ...blind.arguments.map((a) => a.text), ...student.map((e) => e.text),
     ];
     expect(texts.filter(isRude)).toEqual([]);
+  });
+});
+
+describe('the screen before obscenity', () => {
+  const texts = [
+    'you are a fucking idiot', 'f*ck this debate', 'what an assh0le', 'an analysis of article 5', 'scunthorpe united',
+    'the assassination of franz ferdinand', 'b1tch', 'sh1t happens', 'ukraine is not a member', 'a cockpit and a bass guitar',
+    'fuuuuck', 'p e n i s', 'grape juice and shiitake', 'dickens wrote about it', '', 'nato nato nato',
+  ];
+
+  it('answers as obscenity’s own hasMatch does, for clean, rude and whitelisted text alike', () => {
+    const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+    const check = screened(matcher);
+    const answers = texts.map((t) => [t, check(t)]);
+    expect(answers).toEqual(texts.map((t) => [t, matcher.hasMatch(t)]));
+    // The set holds both answers, so agreement is not agreement on one of them only.
+    expect(new Set(answers.map(([, a]) => a))).toEqual(new Set([true, false]));
+  });
+
+  it('falls back to hasMatch alone when the matcher’s parts it reads are not there', () => {
+    const asked: string[] = [];
+    const stranger = { hasMatch: (t: string) => (asked.push(t), t === 'rude') } as unknown as RegExpMatcher;
+    const check = screened(stranger);
+    expect([check('rude'), check('fine')]).toEqual([true, false]);
+    expect(asked).toEqual(['rude', 'fine']);
   });
 });
