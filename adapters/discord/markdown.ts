@@ -1,3 +1,11 @@
+const INLINE = /[\\*_~`|[\]]/g;
+/** A quote, heading, subtext or list mark at the start of a line. */
+const LINE_MARK = /^(\s*)(>|#|-#|[-+](?=\s))/gm;
+const MAY_MARK_LINE = /[>#+-]/;
+/** "1. " at the start of a line would become a numbered list. */
+const NUMBERED = /^(\s*\d+)\.(?=\s)/gm;
+const MAY_NUMBER_LINE = /\d\./;
+
 /**
  * The core's text is plain, and some of it is typed by users (names, arguments). Discord reads
  * message content, embed titles, descriptions and fields as Markdown, so characters that would
@@ -6,10 +14,11 @@
  * because every message goes out with `allowed_mentions: { parse: [] }` (set on the Client).
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\*_~`|[\]]/g, '\\$&')
-    .replace(/^(\s*)(>|#|-#|[-+](?=\s))/gm, '$1\\$2')
-    .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.');
+  let out = text.replace(INLINE, '\\$&');
+  // The line-start passes try every line; most text has none of their marks, and one scan says so.
+  if (MAY_MARK_LINE.test(out)) out = out.replace(LINE_MARK, '$1\\$2');
+  if (MAY_NUMBER_LINE.test(out)) out = out.replace(NUMBERED, '$1\\.');
+  return out;
 }
 
 /**
