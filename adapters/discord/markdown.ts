@@ -1,10 +1,13 @@
 const INLINE = /[\\*_~`|[\]]/g;
 /** A quote, heading, subtext or list mark at the start of a line. */
 const LINE_MARK = /^(\s*)(>|#|-#|[-+](?=\s))/gm;
-const MAY_MARK_LINE = /[>#+-]/;
 /** "1. " at the start of a line would become a numbered list. */
 const NUMBERED = /^(\s*\d+)\.(?=\s)/gm;
-const MAY_NUMBER_LINE = /\d\./;
+/**
+ * Whatever any of the three passes would change, in one scan. Escaping adds only backslashes, which
+ * make no new line-start mark, so text this does not match comes out of the passes as it went in.
+ */
+const NEEDS_ESCAPE = /[\\*_~`|[\]]|^\s*(?:>|#|-#|[-+]\s|\d+\.\s)/m;
 
 /**
  * The core's text is plain, and some of it is typed by users (names, arguments). Discord reads
@@ -14,11 +17,9 @@ const MAY_NUMBER_LINE = /\d\./;
  * because every message goes out with `allowed_mentions: { parse: [] }` (set on the Client).
  */
 export function escapeMarkdown(text: string): string {
-  let out = text.replace(INLINE, '\\$&');
-  // The line-start passes try every line; most text has none of their marks, and one scan says so.
-  if (MAY_MARK_LINE.test(out)) out = out.replace(LINE_MARK, '$1\\$2');
-  if (MAY_NUMBER_LINE.test(out)) out = out.replace(NUMBERED, '$1\\.');
-  return out;
+  // Most text (a sentence, a name) has nothing to escape: one scan says so.
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text.replace(INLINE, '\\$&').replace(LINE_MARK, '$1\\$2').replace(NUMBERED, '$1\\.');
 }
 
 /**
