@@ -13,6 +13,9 @@ interface Waiter {
  * was set and cleared for nothing on each one. Here a settled answer only leaves the set, and the one
  * timer is armed for the earliest deadline still waiting, so it fires when that deadline is due, as
  * a timer of its own would. Times are `performance.now()`: a wall-clock step cannot move them.
+ * The timer is not cleared when the last waiter leaves (clearing and setting it again would cost
+ * what a timer per interaction did, whenever the bot is not busy): it fires once for nothing at
+ * most, and it is unref'd, so it never holds the process open by itself.
  */
 export class Deadlines {
   private readonly waiting = new Set<Waiter>();
@@ -37,17 +40,13 @@ export class Deadlines {
   }
 
   private remove(w: Waiter): void {
-    if (!this.waiting.delete(w) || this.waiting.size > 0) return;
-    // Nothing waits: no timer is left to hold the process open.
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.armedFor = Infinity;
+    this.waiting.delete(w);
   }
 
   private arm(at: number): void {
     clearTimeout(this.timer);
     this.armedFor = at;
-    this.timer = setTimeout(() => this.due(), Math.max(0, at - performance.now()));
+    this.timer = setTimeout(() => this.due(), Math.max(0, at - performance.now())).unref();
   }
 
   /** Tells every waiter whose deadline has passed, then waits for the earliest one left. */

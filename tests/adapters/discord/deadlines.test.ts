@@ -60,15 +60,39 @@ describe('Deadlines: which comes first, the work or its deadline', () => {
     expect(late.value).toBe(LATE);
   });
 
-  it('passes on a failure of the work, and leaves no timer once nothing waits', async () => {
+  it('passes on a failure of the work', async () => {
     const d = new Deadlines();
     const work = pending<string>();
     const seen = watch(d.first(work.promise, performance.now() + 1000));
-    expect(vi.getTimerCount()).toBe(1);
     const failure = new Error('store down');
     work.reject(failure);
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(1000);
     expect(seen.error).toBe(failure);
-    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('still tells a later waiter it is late after the timer fired with nothing waiting', async () => {
+    const d = new Deadlines();
+    const first = pending<string>();
+    watch(d.first(first.promise, performance.now() + 100));
+    first.resolve('quick');
+    await vi.advanceTimersByTimeAsync(150);
+    const next = watch(d.first(pending<string>().promise, performance.now() + 100));
+    await vi.advanceTimersByTimeAsync(99);
+    expect(next.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(next.value).toBe(LATE);
+  });
+
+  it('waits for a later deadline when the timer was armed for an earlier waiter that has gone', async () => {
+    const d = new Deadlines();
+    const first = pending<string>();
+    watch(d.first(first.promise, performance.now() + 100));
+    first.resolve('quick');
+    await vi.advanceTimersByTimeAsync(0);
+    const later = watch(d.first(pending<string>().promise, performance.now() + 500));
+    await vi.advanceTimersByTimeAsync(499);
+    expect(later.settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(later.value).toBe(LATE);
   });
 });
