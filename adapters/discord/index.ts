@@ -5,7 +5,6 @@ import type { Runtime } from '../../src/runtime.js';
 import { StartAborted, startPlatformBackground, unlessAborted, type RunningAdapter } from '../../src/adapter.js';
 import { describeError } from './errors.js';
 import { answerWhileStopping, handleInteraction } from './interactions.js';
-import { Deadlines } from './deadlines.js';
 import { inviteUrl } from './invite.js';
 import { discordPoster } from './poster.js';
 import { sentAsIs } from './payload.js';
@@ -68,7 +67,6 @@ export async function startDiscord(runtime: Runtime, config: Config, logger: Log
     log,
     deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
     claimTimeoutMs: options.claimTimeoutMs ?? DEFAULT_CLAIM_TIMEOUT_MS,
-    deadlines: new Deadlines(),
   };
   const inFlight = new Set<Promise<void>>();
   let stopping = false;

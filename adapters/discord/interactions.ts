@@ -14,7 +14,6 @@ import { TEXT_FIELD, textModal } from './modal.js';
 import { choiceInput } from '../../src/core/choices.js';
 import { Responder, type AnswerableInteraction } from './respond.js';
 import { trimText } from './split.js';
-import { Deadlines, LATE } from './deadlines.js';
 
 export interface InteractionDeps {
   services: Services;
@@ -31,13 +30,11 @@ export interface InteractionDeps {
    * nothing for it. See `claimed`.
    */
   claimTimeoutMs: number;
-  /** The defer deadlines of this client's interactions, on one timer. */
-  deadlines: Deadlines;
 }
 
 /**
- * `deps` with when one interaction arrived (performance.now()), which its defer deadline counts
- * from; `deps` itself is shared by every interaction and left as it is.
+ * `deps` with when one interaction arrived, which its defer deadline counts from; `deps` itself is
+ * shared by every interaction and left as it is.
  */
 interface Arrival {
   deps: InteractionDeps;
@@ -69,7 +66,7 @@ async function claimed(interaction: Interaction, deps: InteractionDeps): Promise
 
 /** Answers one interaction from Discord, if this instance claims it; errors are thrown to the caller, which logs them. */
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
-  const arrival: Arrival = { deps, receivedAt: performance.now() };
+  const arrival: Arrival = { deps, receivedAt: Date.now() };
   if (!(await claimed(interaction, deps))) return;
   if (interaction.isAutocomplete()) return autocomplete(interaction, arrival);
   if (interaction.isChatInputCommand()) return command(interaction, arrival);
@@ -97,14 +94,31 @@ export async function answerWhileStopping(interaction: Interaction, deps: Intera
 async function answer(interaction: AnswerableInteraction, arrival: Arrival, work: Promise<Reply[]>): Promise<void> {
   const { deps } = arrival;
   const responder = new Responder(interaction, deps.log);
-  const deadline = arrival.receivedAt + deps.deferAfterMs;
-  const first = deadline > performance.now() ? await deps.deadlines.first(work, deadline) : LATE;
+  const wait = deps.deferAfterMs - (Date.now() - arrival.receivedAt);
+  const first = wait > 0 ? await readyWithin(work, wait) : LATE;
   if (first === LATE) {
     await responder.defer();
     await responder.send(await work);
   } else {
     await responder.send(first);
   }
+}
+
+const LATE = Symbol('late');
+
+/**
+ * The replies if they come within `ms`, else LATE (the work goes on; the caller awaits it after
+ * deferring). One promise and one timer, cleared as the work settles: a Promise.race of the work
+ * and a timer promise cost more, on every interaction, for the same outcome.
+ */
+function readyWithin(work: Promise<Reply[]>, ms: number): Promise<Reply[] | typeof LATE> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms, LATE);
+    work.then(
+      (replies) => { clearTimeout(timer); resolve(replies); },
+      (err: unknown) => { clearTimeout(timer); reject(err); },
+    );
+  });
 }
 
 async function command(interaction: ChatInputCommandInteraction, arrival: Arrival): Promise<void> {

@@ -33,7 +33,7 @@ describe('builtPayload', () => {
     const command = asInteraction<ChatInputCommandInteraction>(ChatInputCommandInteraction.prototype, client);
     const click = asInteraction<ButtonInteraction>(ButtonInteraction.prototype, client);
     // Follow-ups and edits of the original go through the interaction's webhook, which builds its own body.
-    const webhook = new InteractionWebhook(client, '930000000000000001', 'token');
+    const webhook = new InteractionWebhook(client as Client<true>, '930000000000000001', 'token');
     let compared = 0;
     for (const r of replies) {
       const rendered = renderReply(r);
