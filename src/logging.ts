@@ -53,6 +53,7 @@ function wrap(p: () => Pino, threshold: number, secrets: readonly string[]): Log
     p()[level](scrub(obj, secrets) as object, msg === undefined ? undefined : (scrub(msg, secrets) as string));
   };
   return {
+    debugEnabled: LEVELS.debug! >= threshold,
     debug: at('debug'),
     info: at('info'),
     warn: at('warn'),

@@ -36,4 +36,17 @@ describe('the logger', () => {
     expect(all).not.toContain('anything');
     expect(all.match(/\[redacted\]/g)?.length).toBeGreaterThanOrEqual(4);
   });
+
+  it('says whether debug lines are written, for itself and its children, as the lines it writes show', () => {
+    for (const level of ['debug', 'info', 'warn']) {
+      const { stream, lines } = capture();
+      const log = createLogger(level, [], stream);
+      const child = log.child({ platform: 'discord' });
+      log.debug({}, 'one');
+      child.debug({}, 'two');
+      expect(log.debugEnabled).toBe(lines.length === 2);
+      expect(child.debugEnabled).toBe(log.debugEnabled);
+      expect(log.debugEnabled).toBe(level === 'debug');
+    }
+  });
 });

@@ -19,13 +19,14 @@ const STYLES: Record<ChoiceStyle, APIButtonComponentWithCustomId['style']> = {
 export const OPENS_INPUT_EMOJI = '✍️';
 
 export function button(choice: Choice): APIButtonComponentWithCustomId {
-  return {
+  const b: APIButtonComponentWithCustomId = {
     type: ComponentType.Button,
     custom_id: choice.id,
     label: trimText(choice.label, LIMITS.buttonLabel) || '…',
     style: STYLES[choice.style ?? 'secondary'],
-    ...(choice.input ? { emoji: { name: OPENS_INPUT_EMOJI } } : {}),
   };
+  if (choice.input) b.emoji = { name: OPENS_INPUT_EMOJI };
+  return b;
 }
 
 /**

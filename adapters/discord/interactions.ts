@@ -4,6 +4,7 @@ import type { Logger } from '../../src/core/logger.js';
 import { notice, type Reply } from '../../src/core/reply.js';
 import { runAutocomplete, runChoice, runCommand } from '../../src/core/dispatch.js';
 import { claimDelivery } from '../../src/core/claim.js';
+import { deepFreeze } from '../../src/core/freeze.js';
 import { findCommand } from '../../src/core/commands/index.js';
 import { subcommandOf } from './commands.js';
 import { slashInput } from './command-input.js';
@@ -31,13 +32,18 @@ export interface InteractionDeps {
   claimTimeoutMs: number;
 }
 
-/** `deps` for one interaction: when it arrived, which the defer deadline counts from. */
-interface Arrival extends InteractionDeps {
+/**
+ * `deps` with when one interaction arrived, which its defer deadline counts from; `deps` itself is
+ * shared by every interaction and left as it is.
+ */
+interface Arrival {
+  deps: InteractionDeps;
   receivedAt: number;
 }
 
-const SERVERS_ONLY = notice('rostrum works in server channels. Invite it to a server and use its commands there.');
-const RESTARTING = notice('rostrum is restarting. Please try again in a moment: nothing was changed.');
+// Frozen: the same objects answer every time, so they are rendered once (rendered.ts).
+const SERVERS_ONLY = deepFreeze(notice('rostrum works in server channels. Invite it to a server and use its commands there.'));
+const RESTARTING = deepFreeze(notice('rostrum is restarting. Please try again in a moment: nothing was changed.'));
 
 /**
  * Claims the interaction for this instance, before anything is sent for it. Under the default
@@ -54,19 +60,19 @@ const RESTARTING = notice('rostrum is restarting. Please try again in a moment: 
  */
 async function claimed(interaction: Interaction, deps: InteractionDeps): Promise<boolean> {
   const claim = await claimDelivery(deps.services, requestKey(interaction), { timeoutMs: deps.claimTimeoutMs });
-  if (claim !== 'won') deps.log.debug({ interaction: interaction.id, claim }, 'interaction not claimed here; sent nothing');
+  if (claim !== 'won' && deps.log.debugEnabled !== false) deps.log.debug({ interaction: interaction.id, claim }, 'interaction not claimed here; sent nothing');
   return claim === 'won';
 }
 
 /** Answers one interaction from Discord, if this instance claims it; errors are thrown to the caller, which logs them. */
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
-  const arrival: Arrival = { ...deps, receivedAt: Date.now() };
+  const arrival: Arrival = { deps, receivedAt: Date.now() };
   if (!(await claimed(interaction, deps))) return;
   if (interaction.isAutocomplete()) return autocomplete(interaction, arrival);
   if (interaction.isChatInputCommand()) return command(interaction, arrival);
   if (interaction.isButton()) return click(interaction, arrival);
   if (interaction.isModalSubmit()) return modalSubmit(interaction, arrival);
-  deps.log.debug({ interaction: interaction.id, type: interaction.type }, 'interaction type not handled');
+  if (deps.log.debugEnabled !== false) deps.log.debug({ interaction: interaction.id, type: interaction.type }, 'interaction type not handled');
 }
 
 /**
@@ -85,20 +91,12 @@ export async function answerWhileStopping(interaction: Interaction, deps: Intera
  * Sends the core's answer directly when it is ready before `deferAfterMs` from arrival, else defers
  * and sends it when ready. A slow claim uses up that time, so after one the defer goes out at once.
  */
-async function answer(interaction: AnswerableInteraction, deps: Arrival, work: Promise<Reply[]>): Promise<void> {
+async function answer(interaction: AnswerableInteraction, arrival: Arrival, work: Promise<Reply[]>): Promise<void> {
+  const { deps } = arrival;
   const responder = new Responder(interaction, deps.log);
-  const wait = deps.deferAfterMs - (Date.now() - deps.receivedAt);
-  if (wait <= 0) {
-    await responder.defer();
-    return responder.send(await work);
-  }
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => {
-    timer = setTimeout(() => resolve('late'), wait);
-  });
-  const first = await Promise.race([work, late]);
-  clearTimeout(timer);
-  if (first === 'late') {
+  const wait = deps.deferAfterMs - (Date.now() - arrival.receivedAt);
+  const first = wait > 0 ? await readyWithin(work, wait) : LATE;
+  if (first === LATE) {
     await responder.defer();
     await responder.send(await work);
   } else {
@@ -106,25 +104,48 @@ async function answer(interaction: AnswerableInteraction, deps: Arrival, work: P
   }
 }
 
-async function command(interaction: ChatInputCommandInteraction, deps: Arrival): Promise<void> {
-  const base = baseContext(interaction, deps.services);
-  if (!base) return answer(interaction, deps, Promise.resolve([SERVERS_ONLY]));
-  const input = slashInput(interaction.commandName, interaction.options.data);
-  deps.log.debug({ interaction: interaction.id, command: input.command, subcommand: input.subcommand, user: base.user.id }, 'slash command');
-  return answer(interaction, deps, runCommand(base, input));
+const LATE = Symbol('late');
+
+/**
+ * The replies if they come within `ms`, else LATE (the work goes on; the caller awaits it after
+ * deferring). One promise and one timer, cleared as the work settles: a Promise.race of the work
+ * and a timer promise cost more, on every interaction, for the same outcome.
+ */
+function readyWithin(work: Promise<Reply[]>, ms: number): Promise<Reply[] | typeof LATE> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms, LATE);
+    work.then(
+      (replies) => { clearTimeout(timer); resolve(replies); },
+      (err: unknown) => { clearTimeout(timer); reject(err); },
+    );
+  });
 }
 
-async function click(interaction: ButtonInteraction, deps: Arrival): Promise<void> {
+async function command(interaction: ChatInputCommandInteraction, arrival: Arrival): Promise<void> {
+  const { deps } = arrival;
   const base = baseContext(interaction, deps.services);
-  if (!base) return answer(interaction, deps, Promise.resolve([SERVERS_ONLY]));
+  if (!base) return answer(interaction, arrival, Promise.resolve([SERVERS_ONLY]));
+  const input = slashInput(interaction.commandName, interaction.options.data);
+  if (deps.log.debugEnabled !== false) {
+    deps.log.debug({ interaction: interaction.id, command: input.command, subcommand: input.subcommand, user: base.user.id }, 'slash command');
+  }
+  return answer(interaction, arrival, runCommand(base, input));
+}
+
+async function click(interaction: ButtonInteraction, arrival: Arrival): Promise<void> {
+  const { deps } = arrival;
+  const base = baseContext(interaction, deps.services);
+  if (!base) return answer(interaction, arrival, Promise.resolve([SERVERS_ONLY]));
   const input = choiceInput(interaction.customId);
-  deps.log.debug({ interaction: interaction.id, choice: interaction.customId, user: base.user.id, opensInput: Boolean(input) }, 'button click');
+  if (deps.log.debugEnabled !== false) {
+    deps.log.debug({ interaction: interaction.id, choice: interaction.customId, user: base.user.id, opensInput: Boolean(input) }, 'button click');
+  }
   if (input) {
     // A modal must be the first response, so it opens at once; the core sees the click with its text.
     await interaction.showModal(textModal(interaction.customId, input));
     return;
   }
-  return answer(interaction, deps, runChoice(base, { choiceId: interaction.customId, messageId: interaction.message.id }));
+  return answer(interaction, arrival, runChoice(base, { choiceId: interaction.customId, messageId: interaction.message.id }));
 }
 
 function submittedText(interaction: ModalSubmitInteraction): string {
@@ -135,18 +156,19 @@ function submittedText(interaction: ModalSubmitInteraction): string {
   }
 }
 
-async function modalSubmit(interaction: ModalSubmitInteraction, deps: Arrival): Promise<void> {
+async function modalSubmit(interaction: ModalSubmitInteraction, arrival: Arrival): Promise<void> {
+  const { deps } = arrival;
   const base = baseContext(interaction, deps.services);
-  if (!base) return answer(interaction, deps, Promise.resolve([SERVERS_ONLY]));
-  deps.log.debug({ interaction: interaction.id, choice: interaction.customId, user: base.user.id }, 'modal submit');
-  return answer(interaction, deps, runChoice(base, {
+  if (!base) return answer(interaction, arrival, Promise.resolve([SERVERS_ONLY]));
+  if (deps.log.debugEnabled !== false) deps.log.debug({ interaction: interaction.id, choice: interaction.customId, user: base.user.id }, 'modal submit');
+  return answer(interaction, arrival, runChoice(base, {
     choiceId: interaction.customId,
     text: submittedText(interaction),
     messageId: interaction.message?.id,
   }));
 }
 
-async function autocomplete(interaction: AutocompleteInteraction, deps: Arrival): Promise<void> {
+async function autocomplete(interaction: AutocompleteInteraction, { deps }: Arrival): Promise<void> {
   const base = baseContext(interaction, deps.services);
   const focused = interaction.options.getFocused(true);
   const spec = findCommand(interaction.commandName);

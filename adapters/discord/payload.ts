@@ -8,10 +8,12 @@ import type { DiscordMessage } from './render.js';
 export const sentAsIs = <T>(json: T): T => json;
 
 /**
- * A first response (reply or update) as a MessagePayload whose body is already built: exactly the
- * body discord.js's resolveBody makes of such a message (it skips a payload that has one), without
- * what resolveBody spends on options we never use — a require() per check of what the target is
- * (webhook, message, interaction), stickers, polls, replies, forwards — on every interaction.
+ * A message for an interaction (reply, update, follow-up, or an edit of its original) as a
+ * MessagePayload whose body is already built: exactly the body discord.js's resolveBody makes of
+ * such a message (it skips a payload that has one; the interaction's webhook, which follow-ups and
+ * edits go through, gets the same body as the interaction), without what resolveBody spends on
+ * options we never use — a require() per check of what the target is (webhook, message,
+ * interaction), stickers, polls, replies, forwards — on every message.
  * A message with files, or a client whose defaults the body would have to follow (nonces, a
  * replied-user mention rule, another JSON transformer), goes through discord.js as before: `null`.
  */

@@ -66,8 +66,10 @@ const CONTENT_BLOCKS = new Set<Block['type']>(['heading', 'text', 'quote', 'fiel
 function layOutEmbeds(r: Reply): APIEmbed[] {
   const packer = new EmbedPacker(COLOR[r.visibility]);
   // A footer after the last block of content is the embed's footer; one in between is an aside in place.
-  const lastContent = r.blocks.reduce((last, b, i) => (CONTENT_BLOCKS.has(b.type) ? i : last), -1);
-  r.blocks.forEach((block, i) => {
+  let lastContent = -1;
+  for (let i = 0; i < r.blocks.length; i += 1) if (CONTENT_BLOCKS.has(r.blocks[i]!.type)) lastContent = i;
+  for (let i = 0; i < r.blocks.length; i += 1) {
+    const block = r.blocks[i]!;
     switch (block.type) {
       case 'heading':
         // The first heading is the title; a later one starts a new embed with its own title.
@@ -89,7 +91,7 @@ function layOutEmbeds(r: Reply): APIEmbed[] {
       case 'choices':
         break;
     }
-  });
+  }
   return packer.finish();
 }
 

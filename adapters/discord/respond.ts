@@ -92,7 +92,7 @@ export class Responder {
       }
       if (this.ack === 'deferred-update' || this.ack === 'updated') {
         this.ack = 'updated';
-        return u.editReply(m);
+        return u.editReply(builtPayload(u, m, undefined) ?? m);
       }
       // The interaction already answered with a new message: the replacement follows as one too.
     }
@@ -104,13 +104,13 @@ export class Responder {
       }
       case 'deferred-reply': {
         this.ack = 'replied';
-        if (visibility === 'public') return i.editReply(m);
+        if (visibility === 'public') return i.editReply(builtPayload(i, m, undefined) ?? m);
         // A deferred reply cannot become ephemeral: drop the public placeholder, answer privately.
         await i.deleteReply();
-        return i.followUp({ ...m, flags });
+        return i.followUp(builtPayload(i, m, flags) ?? { ...m, flags });
       }
       default:
-        return i.followUp({ ...m, flags });
+        return i.followUp(builtPayload(i, m, flags) ?? { ...m, flags });
     }
   }
 }

@@ -5,9 +5,15 @@ export interface Logger {
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
   child(bindings: object): Logger;
+  /**
+   * False when debug lines are dropped, so a caller on a hot path (each interaction) can skip
+   * building them. A logger that leaves it out is taken to write them.
+   */
+  readonly debugEnabled?: boolean;
 }
 
 export const silentLogger: Logger = {
+  debugEnabled: false,
   debug() {},
   info() {},
   warn() {},

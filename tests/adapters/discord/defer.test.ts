@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord.js';
-import { ALICE, APP, buttonIds, callbackType, CHANNEL, sentMessage, textOf, useBot } from './harness.js';
+import { ALICE, APP, buttonIds, callbackType, CHANNEL, sentMessage, textOf, useBot, useStartBot } from './harness.js';
 
 // With deferAfterMs 0 every answer is deferred first, as it would be when the core is slow; the
 // user must end up seeing exactly what an immediate answer shows.
@@ -58,5 +58,32 @@ describe('deferred answers on Discord', () => {
     expect(steps(responses, click.token)).toEqual(['POST /interactions/:id/:token/callback', `POST /webhooks/${APP}/:token`]);
     expect(sentMessage(responses[1]!).flags & MessageFlags.Ephemeral).toBe(0);
     expect(textOf(sentMessage(responses[1]!))).toMatch(/Counterpoint/);
+  });
+});
+
+describe('an answer later than the defer deadline', () => {
+  const startBot = useStartBot();
+
+  it('defers when the core is still working at the deadline, then edits the placeholder into the answer', async () => {
+    const bot = await startBot({}, { deferAfterMs: 100 });
+    // The dispatcher awaits `ready` before each command: holding it holds the core's answer.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    (bot.runtime.services as { ready?: () => Promise<void> }).ready = () => held;
+    const sent = await bot.slash('keypoints', 'show');
+    const [deferred] = await bot.responses(sent, 1);
+    expect(callbackType(deferred)).toBe(5);
+    release();
+    const responses = await bot.responses(sent, 2);
+    expect(steps(responses, sent.token)).toEqual(['POST /interactions/:id/:token/callback', `PATCH /webhooks/${APP}/:token/messages/@original`]);
+    expect(sentMessage(responses[1]!).embeds[0]?.title).toMatch(/^Key point — /);
+  });
+
+  it('answers directly, with no defer, when the core answers before the deadline', async () => {
+    const bot = await startBot({}, { deferAfterMs: 60_000 });
+    const sent = await bot.slash('keypoints', 'show');
+    const [first] = await bot.responses(sent, 1);
+    expect(callbackType(first)).toBe(4);
+    expect(sentMessage(first!).embeds[0]?.title).toMatch(/^Key point — /);
   });
 });

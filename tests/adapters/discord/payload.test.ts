@@ -1,4 +1,4 @@
-import { ButtonInteraction, ChatInputCommandInteraction, Client, GatewayIntentBits, MessageFlags, MessagePayload } from 'discord.js';
+import { ButtonInteraction, ChatInputCommandInteraction, Client, GatewayIntentBits, InteractionWebhook, MessageFlags, MessagePayload } from 'discord.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../../adapters/discord/index.js';
 import { builtPayload } from '../../../adapters/discord/payload.js';
@@ -32,6 +32,8 @@ describe('builtPayload', () => {
     ];
     const command = asInteraction<ChatInputCommandInteraction>(ChatInputCommandInteraction.prototype, client);
     const click = asInteraction<ButtonInteraction>(ButtonInteraction.prototype, client);
+    // Follow-ups and edits of the original go through the interaction's webhook, which builds its own body.
+    const webhook = new InteractionWebhook(client as Client<true>, '930000000000000001', 'token');
     let compared = 0;
     for (const r of replies) {
       const rendered = renderReply(r);
@@ -39,6 +41,8 @@ describe('builtPayload', () => {
         const flags = rendered.visibility === 'private' ? MessageFlags.Ephemeral : undefined;
         expect(JSON.stringify(builtPayload(command, m, flags)!.body)).toBe(discordJsBody(command, { ...m, flags }));
         expect(JSON.stringify(builtPayload(click, m, undefined)!.body)).toBe(discordJsBody(click, m));
+        expect(JSON.stringify(builtPayload(command, m, flags)!.body)).toBe(discordJsBody(webhook, { ...m, flags }));
+        expect(JSON.stringify(builtPayload(click, m, undefined)!.body)).toBe(discordJsBody(webhook, m));
         compared += 1;
       }
     }

@@ -128,6 +128,16 @@ describe('rendering ordinary replies for Discord', () => {
     expect(rendered.messages[0]!.content).toBe('\\*bold\\* \\_\\_under\\_\\_ \\~\\~gone\\~\\~ \\`code\\` \\|\\|spoiler\\|\\| \\[link\\](http://x)\n\\> not a quote\n\\# not a heading\n\\- not a list');
   });
 
+  it('escapes a line-start mark in text with nothing else to escape, and leaves marks inside a line alone', () => {
+    const content = (text: string) => renderReply({ visibility: 'public', blocks: [{ type: 'text', text }] }).messages[0]!.content;
+    expect(content('> a quote?')).toBe('\\> a quote?');
+    expect(content('first\n# a heading?')).toBe('first\n\\# a heading?');
+    expect(content('-# small print?')).toBe('\\-# small print?');
+    expect(content('+ a list?')).toBe('\\+ a list?');
+    expect(content('first\n  12. a numbered list?')).toBe('first\n  12\\. a numbered list?');
+    expect(content('3.5 > 2 - and 1. is fine here, #1')).toBe('3.5 > 2 - and 1. is fine here, #1');
+  });
+
   it('shows a footer between blocks as an aside in place, and the last as the embed footer', () => {
     const rendered = renderReply({
       visibility: 'public',

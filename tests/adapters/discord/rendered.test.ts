@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/core/reply.js';
+import { deepFreeze } from '../../../src/core/freeze.js';
 import { renderReply } from '../../../adapters/discord/render.js';
 import { rendered } from '../../../adapters/discord/rendered.js';
 
-const keyPointLike = (): Reply => ({
+/** A reply as the core builds one for a single request. */
+const turnLike = (): Reply => ({
   visibility: 'public',
   blocks: [
     { type: 'heading', text: 'Key point — a *motion*' },
@@ -13,6 +15,8 @@ const keyPointLike = (): Reply => ({
     { type: 'choices', choices: [{ id: 'kp:counter:k1', label: 'Counterpoint', style: 'primary' }] },
   ],
 });
+/** A reply the core shares between requests, frozen as a key point's is. */
+const keyPointLike = (): Reply => deepFreeze(turnLike());
 
 describe('rendered: a Reply object rendered once', () => {
   it('renders as renderReply does', () => {
@@ -37,8 +41,16 @@ describe('rendered: a Reply object rendered once', () => {
     expect(() => { (message.embeds[0] as { title?: string }).title = 'changed'; }).toThrow(TypeError);
   });
 
-  it('renders a reply with files each time and leaves it unfrozen: it is built for one request', () => {
-    const r: Reply = { ...keyPointLike(), attachments: [{ name: 'a.csv', mediaType: 'text/csv', content: 'a,b\n', description: 'a file' }] };
+  it('renders a reply that is not frozen each time, and leaves the rendering unfrozen: it is built for one request', () => {
+    const r = turnLike();
+    const first = rendered(r);
+    expect(first).toEqual(renderReply(r));
+    expect(rendered(r)).not.toBe(first);
+    expect(Object.isFrozen(first.messages[0]!.embeds[0])).toBe(false);
+  });
+
+  it('renders a reply with files each time, even a frozen one, and leaves it unfrozen: it is built for one request', () => {
+    const r: Reply = deepFreeze({ ...turnLike(), attachments: [{ name: 'a.csv', mediaType: 'text/csv', content: 'a,b\n', description: 'a file' }] });
     const first = rendered(r);
     expect(rendered(r)).not.toBe(first);
     expect(Object.isFrozen(first.messages)).toBe(false);
