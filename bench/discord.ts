@@ -30,7 +30,7 @@ async function answered(fake: FakeDiscord, send: () => ReturnType<FakeDiscord['s
   const sent = await send();
   const callback = await fake.waitForCallback(sent.id, 15_000);
   const type = (callback.body as { type?: number }).type;
-  if (type === 5 || type === 6) await fake.waitFor((r) => r.interactionId === sent.id && r.method === 'PATCH', 15_000);
+  if (type === 5 || type === 6) await fake.waitForInteraction(sent.id, { method: 'PATCH' }, 15_000);
   return callback;
 }
 

@@ -197,7 +197,7 @@ export class FakeDiscord {
    */
   interactionResponses(interactionId: string, opts: { includeFailed?: boolean } = {}): RecordedRequest[] {
     const ok = (r: RecordedRequest) => opts.includeFailed || (r.status >= 200 && r.status < 300);
-    return this.#recorder.requests.filter((r) => r.interactionId === interactionId && ok(r));
+    return this.#recorder.ofInteraction(interactionId).filter(ok);
   }
 
   /** Resolves with the first request (already recorded or still to come) that matches. */
@@ -205,12 +205,14 @@ export class FakeDiscord {
     return this.#recorder.waitFor(matcher, timeoutMs);
   }
 
+  /** Resolves with the first of one interaction's requests (already recorded or still to come) that matches. */
+  waitForInteraction(interactionId: string, matcher: RequestMatcher, timeoutMs = 5000): Promise<RecordedRequest> {
+    return this.#recorder.waitForOf(interactionId, matcher, timeoutMs);
+  }
+
   /** Resolves with the interaction's successful callback (`body.type` is the response type). */
   waitForCallback(interactionId: string, timeoutMs = 5000): Promise<RecordedRequest> {
-    return this.#recorder.waitFor(
-      (r) => r.interactionId === interactionId && r.path.endsWith('/callback') && r.status < 300,
-      timeoutMs,
-    );
+    return this.#recorder.waitForOf(interactionId, (r) => r.path.endsWith('/callback') && r.status < 300, timeoutMs);
   }
 
   /** All recorded requests that match, in order. */
