@@ -4,8 +4,8 @@ import type { RecordedRequest } from './fake-discord/types.js';
 
 const request = (recorder: RequestRecorder, path: string, interactionId?: string, method = 'POST'): RecordedRequest => ({
   seq: recorder.nextSeq(), method, path, query: {}, body: undefined, headers: {}, files: [], status: 204, responseBody: undefined,
-  ...(interactionId ? { interactionId } : {}),
-} as RecordedRequest);
+  injected: false, unknownRoute: false, at: Date.now(), ...(interactionId ? { interactionId } : {}),
+});
 
 describe("the fake Discord's request recorder", () => {
   it("keeps each interaction's requests apart, in order, and every request in one list as well", () => {
