@@ -1,9 +1,10 @@
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, ModalSubmitInteraction } from 'discord.js';
 import type { Services } from '../../src/core/context.js';
-import type { Logger } from '../../src/core/logger.js';
+import { writesDebug, type Logger } from '../../src/core/logger.js';
 import { notice, type Reply } from '../../src/core/reply.js';
 import { runAutocomplete, runChoice, runCommand } from '../../src/core/dispatch.js';
 import { claimDelivery } from '../../src/core/claim.js';
+import { LATE, within } from '../../src/core/within.js';
 import { deepFreeze } from '../../src/core/freeze.js';
 import { findCommand } from '../../src/core/commands/index.js';
 import { subcommandOf } from './commands.js';
@@ -60,7 +61,7 @@ const RESTARTING = deepFreeze(notice('rostrum is restarting. Please try again in
  */
 async function claimed(interaction: Interaction, deps: InteractionDeps): Promise<boolean> {
   const claim = await claimDelivery(deps.services, requestKey(interaction), { timeoutMs: deps.claimTimeoutMs });
-  if (claim !== 'won' && deps.log.debugEnabled !== false) deps.log.debug({ interaction: interaction.id, claim }, 'interaction not claimed here; sent nothing');
+  if (claim !== 'won' && writesDebug(deps.log)) deps.log.debug({ interaction: interaction.id, claim }, 'interaction not claimed here; sent nothing');
   return claim === 'won';
 }
 
@@ -72,7 +73,7 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
   if (interaction.isChatInputCommand()) return command(interaction, arrival);
   if (interaction.isButton()) return click(interaction, arrival);
   if (interaction.isModalSubmit()) return modalSubmit(interaction, arrival);
-  if (deps.log.debugEnabled !== false) deps.log.debug({ interaction: interaction.id, type: interaction.type }, 'interaction type not handled');
+  if (writesDebug(deps.log)) deps.log.debug({ interaction: interaction.id, type: interaction.type }, 'interaction type not handled');
 }
 
 /**
@@ -95,7 +96,7 @@ async function answer(interaction: AnswerableInteraction, arrival: Arrival, work
   const { deps } = arrival;
   const responder = new Responder(interaction, deps.log);
   const wait = deps.deferAfterMs - (Date.now() - arrival.receivedAt);
-  const first = wait > 0 ? await readyWithin(work, wait) : LATE;
+  const first = wait > 0 ? await within(work, wait) : LATE;
   if (first === LATE) {
     await responder.defer();
     await responder.send(await work);
@@ -104,29 +105,12 @@ async function answer(interaction: AnswerableInteraction, arrival: Arrival, work
   }
 }
 
-const LATE = Symbol('late');
-
-/**
- * The replies if they come within `ms`, else LATE (the work goes on; the caller awaits it after
- * deferring). One promise and one timer, cleared as the work settles: a Promise.race of the work
- * and a timer promise cost more, on every interaction, for the same outcome.
- */
-function readyWithin(work: Promise<Reply[]>, ms: number): Promise<Reply[] | typeof LATE> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms, LATE);
-    work.then(
-      (replies) => { clearTimeout(timer); resolve(replies); },
-      (err: unknown) => { clearTimeout(timer); reject(err); },
-    );
-  });
-}
-
 async function command(interaction: ChatInputCommandInteraction, arrival: Arrival): Promise<void> {
   const { deps } = arrival;
   const base = baseContext(interaction, deps.services);
   if (!base) return answer(interaction, arrival, Promise.resolve([SERVERS_ONLY]));
   const input = slashInput(interaction.commandName, interaction.options.data);
-  if (deps.log.debugEnabled !== false) {
+  if (writesDebug(deps.log)) {
     deps.log.debug({ interaction: interaction.id, command: input.command, subcommand: input.subcommand, user: base.user.id }, 'slash command');
   }
   return answer(interaction, arrival, runCommand(base, input));
@@ -137,7 +121,7 @@ async function click(interaction: ButtonInteraction, arrival: Arrival): Promise<
   const base = baseContext(interaction, deps.services);
   if (!base) return answer(interaction, arrival, Promise.resolve([SERVERS_ONLY]));
   const input = choiceInput(interaction.customId);
-  if (deps.log.debugEnabled !== false) {
+  if (writesDebug(deps.log)) {
     deps.log.debug({ interaction: interaction.id, choice: interaction.customId, user: base.user.id, opensInput: Boolean(input) }, 'button click');
   }
   if (input) {
@@ -160,7 +144,7 @@ async function modalSubmit(interaction: ModalSubmitInteraction, arrival: Arrival
   const { deps } = arrival;
   const base = baseContext(interaction, deps.services);
   if (!base) return answer(interaction, arrival, Promise.resolve([SERVERS_ONLY]));
-  if (deps.log.debugEnabled !== false) deps.log.debug({ interaction: interaction.id, choice: interaction.customId, user: base.user.id }, 'modal submit');
+  if (writesDebug(deps.log)) deps.log.debug({ interaction: interaction.id, choice: interaction.customId, user: base.user.id }, 'modal submit');
   return answer(interaction, arrival, runChoice(base, {
     choiceId: interaction.customId,
     text: submittedText(interaction),

@@ -1,4 +1,5 @@
 import type { Services } from './context.js';
+import { LATE, within } from './within.js';
 
 /**
  * How this instance's claim on one delivery came out. Only `won` may lead to anything being sent:
@@ -26,12 +27,8 @@ export interface ClaimOptions {
 export async function claimDelivery(services: Services, key: string, options: ClaimOptions = {}): Promise<Claim> {
   const { store, logger } = services;
   const claim = store.claimRequest(key, services.now().getTime()).then((won) => (won ? 'won' as const : 'lost' as const));
-  let timer: NodeJS.Timeout | undefined;
-  const late = options.timeoutMs === undefined ? [] : [new Promise<'timed-out'>((resolve) => {
-    timer = setTimeout(() => resolve('timed-out'), options.timeoutMs);
-  })];
-  const first = await Promise.race([claim, ...late]);
-  clearTimeout(timer);
+  const settled = options.timeoutMs === undefined ? await claim : await within(claim, options.timeoutMs);
+  const first: Claim = settled === LATE ? 'timed-out' : settled;
   // Under the default Discord sharding every instance loses half of all interactions: not news.
   if (first === 'lost') logger.debug({ requestKey: key }, 'repeated delivery ignored');
   if (first === 'timed-out') {

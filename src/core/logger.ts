@@ -12,6 +12,9 @@ export interface Logger {
   readonly debugEnabled?: boolean;
 }
 
+/** Whether `log` writes debug lines: worth building one. A logger that does not say is taken to write them. */
+export const writesDebug = (log: Logger): boolean => log.debugEnabled !== false;
+
 export const silentLogger: Logger = {
   debugEnabled: false,
   debug() {},

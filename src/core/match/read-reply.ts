@@ -1,5 +1,5 @@
 import type { Motion } from '../pack/schema.js';
-import { distinctTerms } from './analyse.js';
+import { motionTerms } from './motion-terms.js';
 import { isRude } from './civility.js';
 import type { Judgement, Matcher, MatchResult } from './matcher.js';
 
@@ -48,15 +48,6 @@ export function readReply(matcher: Matcher, text: string, motion?: Motion): Repl
  */
 function restatesMotion(said: readonly string[], motion: Motion): boolean {
   if (said.length === 0 || said.length > 5) return false;
-  const own = motionTermsOf(motion);
+  const own = motionTerms(motion);
   return said.every((t) => own.has(t));
-}
-
-// A motion's own words, analysed once per motion object (a pack's motions live as long as it does),
-// not on every reply read in its debate.
-const motionTermCache = new WeakMap<Motion, ReadonlySet<string>>();
-function motionTermsOf(motion: Motion): ReadonlySet<string> {
-  let terms = motionTermCache.get(motion);
-  if (!terms) motionTermCache.set(motion, (terms = new Set(distinctTerms(`${motion.statement} ${motion.title}`))));
-  return terms;
 }

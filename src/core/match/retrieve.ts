@@ -3,6 +3,7 @@ import type { Motion, Point } from '../pack/schema.js';
 import { analyse, analyseNormalised } from './analyse.js';
 import { normaliseText } from './normalise.js';
 import { makesNoClaim } from './content-free.js';
+import { motionTerms } from './motion-terms.js';
 import type { ExampleTerms, PointIndex } from './point-index.js';
 import { pointEvidence, queryOf, type PointEvidence, type Query } from './score.js';
 import type { GroupHit } from './term-search.js';
@@ -177,14 +178,6 @@ function pointHits(points: readonly GroupHit[], examples: readonly GroupHit[], i
 
 function nearestOf(h: PointHit, query: Query, index: PointIndex): number {
   return (h.neighbour ??= nearestExample(query, index.exampleTermsOf.get(h.id) ?? []));
-}
-
-// A motion's own words, analysed once per motion object (the pack's motions live as long as it does).
-const motionTermCache = new WeakMap<Motion, ReadonlySet<string>>();
-function motionTerms(m: Motion): ReadonlySet<string> {
-  let terms = motionTermCache.get(m);
-  if (!terms) motionTermCache.set(m, (terms = new Set(analyse(`${m.statement} ${m.title}`))));
-  return terms;
 }
 
 // A motion's topic: its own words and those most of its points use, once per index and motion.
