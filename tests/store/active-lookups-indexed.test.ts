@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../src/store/sqlite.js';
-import { tempDbPath } from '../support/core.js';
 import { channel, ownPlatform, T0 } from './contract-helpers.js';
-import { capturePrepared, Database, plan } from './sqlite-plans.js';
+import { capturePrepared, plansOfPrepared } from './sqlite-plans.js';
 
 /**
  * Every /debate reply and /debate end looks up the person's active debate, and every quiz command
@@ -16,30 +14,21 @@ const prepared = capturePrepared();
 
 describe('SQLite: active debate and quiz lookups use the one-active indexes', () => {
   it('finds and ends a person’s active debate and finds the active quizzes without scanning their tables', async () => {
-    const path = tempDbPath();
-    const store = await openSqliteStore(path);
     const where = channel(ownPlatform());
-    const from = prepared.length;
-    await store.activeDebate(where, 'u1');
-    await store.endActiveDebate(where, 'u1', T0);
-    await store.activeChannelQuiz(where);
-    await store.activeSoloQuiz(where, 'u1');
-    const lookups = prepared.slice(from).filter((s) => /\b(debates|quizzes)\b/.test(s) && /status/.test(s));
-    await store.close();
+    const lookups = await plansOfPrepared(prepared, async (store) => {
+      await store.activeDebate(where, 'u1');
+      await store.endActiveDebate(where, 'u1', T0);
+      await store.activeChannelQuiz(where);
+      await store.activeSoloQuiz(where, 'u1');
+    }, (s) => /\b(debates|quizzes)\b/.test(s) && /status/.test(s));
 
     // The person's debate (one statement serves both calls on SQLite: with no active debate there is
     // nothing to end by id), the channel quiz and the solo quiz. A change that stops capturing them
     // fails here rather than passing with nothing planned.
-    expect(lookups.map((s) => s.match(/from "(\w+)"/)?.[1])).toEqual(['debates', 'quizzes', 'quizzes']);
-    const db = new Database(path, { readonly: true });
-    try {
-      for (const source of lookups) {
-        const details = plan(db, source);
-        expect(details.join(' | '), source).toMatch(/USING (COVERING )?INDEX (debates_one_active|quizzes_one_)/);
-        expect(details.some((d) => /^SCAN (debates|quizzes)\b/.test(d)), source).toBe(false);
-      }
-    } finally {
-      db.close();
+    expect(lookups.map(({ source }) => source.match(/from "(\w+)"/)?.[1])).toEqual(['debates', 'quizzes', 'quizzes']);
+    for (const { source, details } of lookups) {
+      expect(details.join(' | '), source).toMatch(/USING (COVERING )?INDEX (debates_one_active|quizzes_one_)/);
+      expect(details.some((d) => /^SCAN (debates|quizzes)\b/.test(d)), source).toBe(false);
     }
   });
 });

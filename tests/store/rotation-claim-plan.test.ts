@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../src/store/sqlite.js';
-import { tempDbPath } from '../support/core.js';
 import { channel, ownPlatform, T0 } from './contract-helpers.js';
-import { capturePrepared, Database, plan } from './sqlite-plans.js';
+import { capturePrepared, plansOfPrepared } from './sqlite-plans.js';
 
 /**
  * Every /keypoints and prompt claims the channel's next unseen item: the first candidate, in the
@@ -15,28 +13,19 @@ const prepared = capturePrepared();
 
 describe('SQLite: the next-unseen claim walks its candidates in order', () => {
   it('claims alone and several at once without sorting the candidates, each checked through the seen key', async () => {
-    const path = tempDbPath();
-    const store = await openSqliteStore(path);
     const where = channel(ownPlatform());
     const items = ['k1', 'k2', 'k3', 'k4'];
-    const from = prepared.length;
-    expect(await store.claimNextUnseen(where, 'keypoint', items, T0)).toBe('k1');
-    expect(await Promise.all([1, 2, 3].map(() => store.claimNextUnseen(where, 'keypoint', items, T0)))).toEqual(['k2', 'k3', 'k4']);
-    const claims = [...new Set(prepared.slice(from).filter((s) => /^\s*insert into seen_items\b/i.test(s)))];
-    await store.close();
+    const claims = await plansOfPrepared(prepared, async (store) => {
+      expect(await store.claimNextUnseen(where, 'keypoint', items, T0)).toBe('k1');
+      expect(await Promise.all([1, 2, 3].map(() => store.claimNextUnseen(where, 'keypoint', items, T0)))).toEqual(['k2', 'k3', 'k4']);
+    }, (s) => /^\s*insert into seen_items\b/i.test(s));
 
     // The lone claim's statement and the batch's (a bound LIMIT): a change that stops capturing
     // them fails here rather than passing with nothing planned.
     expect(claims).toHaveLength(2);
-    const db = new Database(path, { readonly: true });
-    try {
-      for (const source of claims) {
-        const details = plan(db, source).join(' | ');
-        expect(details, source).not.toMatch(/TEMP B-TREE/);
-        expect(details, source).toMatch(/SEARCH s USING (COVERING )?INDEX|SEARCH s USING PRIMARY KEY/);
-      }
-    } finally {
-      db.close();
+    for (const { source, details } of claims) {
+      expect(details.join(' | '), source).not.toMatch(/TEMP B-TREE/);
+      expect(details.join(' | '), source).toMatch(/SEARCH s USING (COVERING )?INDEX|SEARCH s USING PRIMARY KEY/);
     }
   });
 });
