@@ -5,6 +5,7 @@ import type { Runtime } from '../../src/runtime.js';
 import { StartAborted, startPlatformBackground, unlessAborted, type RunningAdapter } from '../../src/adapter.js';
 import { describeError } from './errors.js';
 import { answerWhileStopping, handleInteraction } from './interactions.js';
+import { InteractionWebhooks } from './interaction-webhooks.js';
 import { inviteUrl } from './invite.js';
 import { discordPoster } from './poster.js';
 import { sentAsIs } from './payload.js';
@@ -62,7 +63,9 @@ export async function startDiscord(runtime: Runtime, config: Config, logger: Log
   if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set: the Discord adapter needs the bot token.');
   const log = logger.child({ platform: 'discord' });
   const client = createClient(config);
+  const webhooks = new InteractionWebhooks(client);
   const deps = {
+    webhooks,
     services: runtime.services,
     log,
     deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
@@ -91,6 +94,7 @@ export async function startDiscord(runtime: Runtime, config: Config, logger: Log
       await ready;
     })(), () => client.destroy());
   } catch (err) {
+    webhooks.close();
     if (err instanceof StartAborted) {
       log.info({ whileConnecting: true }, 'disconnected from Discord');
       throw err;
@@ -111,6 +115,7 @@ export async function startDiscord(runtime: Runtime, config: Config, logger: Log
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
       await background.stop();
       await client.destroy();
+      webhooks.close();
       log.info({}, 'disconnected from Discord');
     },
   };

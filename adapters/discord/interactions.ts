@@ -13,6 +13,7 @@ import { baseContext, requestKey } from './context.js';
 import { LIMITS } from './limits.js';
 import { TEXT_FIELD, textModal } from './modal.js';
 import { choiceInput } from '../../src/core/choices.js';
+import type { InteractionWebhooks } from './interaction-webhooks.js';
 import { Responder, type AnswerableInteraction } from './respond.js';
 import { trimText } from './split.js';
 
@@ -31,6 +32,8 @@ export interface InteractionDeps {
    * nothing for it. See `claimed`.
    */
   claimTimeoutMs: number;
+  /** Follow-ups and edits outside the client's global rate limit (interaction-webhooks.ts). */
+  webhooks: InteractionWebhooks;
 }
 
 /**
@@ -85,7 +88,7 @@ export async function answerWhileStopping(interaction: Interaction, deps: Intera
   if (!interaction.isAutocomplete() && !interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
   if (!(await claimed(interaction, deps))) return;
   if (interaction.isAutocomplete()) return interaction.respond([]);
-  return new Responder(interaction, deps.log).send([RESTARTING]);
+  return new Responder(interaction, deps.log, deps.webhooks).send([RESTARTING]);
 }
 
 /**
@@ -94,7 +97,7 @@ export async function answerWhileStopping(interaction: Interaction, deps: Intera
  */
 async function answer(interaction: AnswerableInteraction, arrival: Arrival, work: Promise<Reply[]>): Promise<void> {
   const { deps } = arrival;
-  const responder = new Responder(interaction, deps.log);
+  const responder = new Responder(interaction, deps.log, deps.webhooks);
   const wait = deps.deferAfterMs - (Date.now() - arrival.receivedAt);
   const first = wait > 0 ? await within(work, wait) : LATE;
   if (first === LATE) {

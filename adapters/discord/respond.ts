@@ -8,6 +8,7 @@ import {
 } from 'discord.js';
 import type { Logger } from '../../src/core/logger.js';
 import type { Reply, Visibility } from '../../src/core/reply.js';
+import type { InteractionWebhooks } from './interaction-webhooks.js';
 import { builtPayload } from './payload.js';
 import type { DiscordMessage } from './render.js';
 import { rendered as renderedOnce } from './rendered.js';
@@ -40,6 +41,8 @@ export class Responder {
   constructor(
     private readonly interaction: AnswerableInteraction,
     private readonly log: Logger,
+    /** Where follow-ups and edits go outside the client's global rate limit (interaction-webhooks.ts). */
+    private readonly webhooks: InteractionWebhooks,
   ) {}
 
   /** The interaction can replace the message it came from: a click, or a modal opened by one. */
@@ -92,7 +95,7 @@ export class Responder {
       }
       if (this.ack === 'deferred-update' || this.ack === 'updated') {
         this.ack = 'updated';
-        return u.editReply(builtPayload(u, m, undefined) ?? m);
+        return this.editOriginal(u, m, wantMessage);
       }
       // The interaction already answered with a new message: the replacement follows as one too.
     }
@@ -104,13 +107,32 @@ export class Responder {
       }
       case 'deferred-reply': {
         this.ack = 'replied';
-        if (visibility === 'public') return i.editReply(builtPayload(i, m, undefined) ?? m);
+        if (visibility === 'public') return this.editOriginal(i, m, wantMessage);
         // A deferred reply cannot become ephemeral: drop the public placeholder, answer privately.
         await i.deleteReply();
-        return i.followUp(builtPayload(i, m, flags) ?? { ...m, flags });
+        return this.followUp(i, m, flags, wantMessage);
       }
       default:
-        return i.followUp(builtPayload(i, m, flags) ?? { ...m, flags });
+        return this.followUp(i, m, flags, wantMessage);
     }
+  }
+
+  /** Null when the message went out without discord.js, which only a thread's start needs. */
+  private async editOriginal(i: AnswerableInteraction, m: DiscordMessage, wantMessage: boolean): Promise<Message | null> {
+    const built = builtPayload(i, m, undefined);
+    if (built && !wantMessage) {
+      await this.webhooks.editOriginal(i, built);
+      return null;
+    }
+    return i.editReply(built ?? m);
+  }
+
+  private async followUp(i: AnswerableInteraction, m: DiscordMessage, flags: number | undefined, wantMessage: boolean): Promise<Message | null> {
+    const built = builtPayload(i, m, flags);
+    if (built && !wantMessage) {
+      await this.webhooks.followUp(i, built);
+      return null;
+    }
+    return i.followUp(built ?? { ...m, flags });
   }
 }
