@@ -56,7 +56,11 @@ function worker(fake: FakeDiscord, scenario: Scenario, n: number): () => Promise
     const customId = rows[0]?.components?.[0]?.custom_id;
     const messageId = fake.interaction(sent.id)?.originalMessageId;
     if (!customId || !messageId) return 4;
-    await answered(fake, () => fake.clickButton({ customId, messageId, user, channelId: channelId(n) }));
+    const click = await fake.clickButton({ customId, messageId, user, channelId: channelId(n) });
+    await answered(fake, () => Promise.resolve(click));
+    // The click's answer is in two parts: the question replaced by its verdict, then the results as
+    // a follow-up. The user has the answer once both are in.
+    await fake.waitForInteraction(click.id, { method: 'POST', path: /^\/webhooks\// }, 15_000);
     return 5;
   };
 }
