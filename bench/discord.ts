@@ -5,7 +5,7 @@
  * against the same load spread, and CPU per interaction.
  * Run: npm run bench -- discord [trials]
  */
-import { startFakeDiscord, type FakeDiscord, type RecordedRequest, type SlashCommandInput } from '../tests/support/fake-discord/index.js';
+import { startFakeDiscord, type FakeDiscord, type RecordedRequest, type SentInteraction, type SlashCommandInput } from '../tests/support/fake-discord/index.js';
 import { cpuMs, deadline } from './support/processes.js';
 import { printTable } from './support/stats.js';
 import { startFloor, startRostrum, type Subject } from './support/subjects.js';
@@ -26,9 +26,8 @@ async function fakeDiscord(): Promise<FakeDiscord> {
   });
 }
 
-/** Sends an interaction and resolves once it is answered in full (a deferred one: once its edit lands). */
-async function answered(fake: FakeDiscord, send: () => ReturnType<FakeDiscord['slashCommand']>): Promise<RecordedRequest> {
-  const sent = await send();
+/** Resolves once a sent interaction is answered in full (a deferred one: once its edit lands). */
+async function answered(fake: FakeDiscord, sent: SentInteraction): Promise<RecordedRequest> {
   const callback = await fake.waitForCallback(sent.id, 15_000);
   const type = (callback.body as { type?: number }).type;
   if (type === 5 || type === 6) await fake.waitForInteraction(sent.id, { method: 'PATCH' }, 15_000);
@@ -41,7 +40,7 @@ type Scenario = 'spread' | 'hot' | 'mix';
 function worker(fake: FakeDiscord, scenario: Scenario, n: number): () => Promise<number> {
   const user = userOf(n);
   const slash = (input: Omit<SlashCommandInput, 'user' | 'channelId'>, channel = channelId(n)) =>
-    answered(fake, () => fake.slashCommand({ ...input, user, channelId: channel }));
+    fake.slashCommand({ ...input, user, channelId: channel }).then((sent) => answered(fake, sent));
   if (scenario !== 'mix') {
     const channel = scenario === 'hot' ? channelId(0) : channelId(n);
     return async () => (await slash({ name: 'keypoints', subcommand: 'show' }, channel), 1);
@@ -57,7 +56,7 @@ function worker(fake: FakeDiscord, scenario: Scenario, n: number): () => Promise
     const messageId = fake.interaction(sent.id)?.originalMessageId;
     if (!customId || !messageId) return 4;
     const click = await fake.clickButton({ customId, messageId, user, channelId: channelId(n) });
-    await answered(fake, () => Promise.resolve(click));
+    await answered(fake, click);
     // The click's answer is in two parts: the question replaced by its verdict, then the results as
     // a follow-up. The user has the answer once both are in.
     await fake.waitForInteraction(click.id, { method: 'POST', path: /^\/webhooks\// }, 15_000);
