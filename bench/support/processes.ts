@@ -5,6 +5,11 @@ import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
+/** How long a process has from SIGTERM to its exit before it is killed. */
+const STOP_MS = 3000;
+/** Under BENCH_CPU_PROF (subjects.ts) a process writes its profile as it exits, which takes longer. */
+const PROFILE_WRITE_MS = 20_000;
+
 const running = new Set<ChildProcess>();
 
 /** Ends every process a benchmark started, with its children (each runs in a process group of its own). */
@@ -109,7 +114,7 @@ export function start(args: string[], env: Record<string, string> = {}, command 
         } catch {
           // gone
         }
-      }, 3000);
+      }, process.env.BENCH_CPU_PROF ? PROFILE_WRITE_MS : STOP_MS);
       await exited;
       clearTimeout(late);
     },

@@ -9,10 +9,10 @@ export interface Subject extends Started {
 }
 
 /**
- * With BENCH_CPU_PROF=<dir> in the bench's environment, the bot runs under `node --cpu-prof` and
- * writes its profile there when it stops (Node refuses --cpu-prof in NODE_OPTIONS, and the bot's
- * environment is exactly `env`). Off by default: the profiler costs CPU, so its figures are not the
- * bench's.
+ * With BENCH_CPU_PROF=<dir> in the bench's environment, the bot and the floors run under
+ * `node --cpu-prof` and write their profiles there when they stop (Node refuses --cpu-prof in
+ * NODE_OPTIONS, and their environment is exactly `env`). Off by default: the profiler costs CPU,
+ * so its figures are not the bench's.
  */
 const profiling = (): string[] => {
   const dir = process.env.BENCH_CPU_PROF;
@@ -34,6 +34,6 @@ export function startRostrum(env: Record<string, string>): Subject {
 
 /** One of the bare-library floors in bench/floors. */
 export function startFloor(file: string, env: Record<string, string>): Subject {
-  const started = start([`bench/floors/${file}`], env);
+  const started = start([...profiling(), `bench/floors/${file}`], env);
   return { ...started, cleanup: () => started.stop() };
 }
