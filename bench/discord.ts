@@ -2,7 +2,9 @@
  * Discord: interactions through the real discord.js against the fake Discord, 64 in flight, for
  * rostrum and for a bare discord.js client that replies a fixed string. Figures: throughput against
  * the bare client (/keypoints spread over 64 channels), a quiz/debate mix against it, one hot channel
- * against the same load spread, and CPU per interaction.
+ * against the same load spread, and CPU per interaction. A second floor, the bare client answering
+ * with a fixed message the size and shape of a /keypoints answer, parts what sending such an answer
+ * costs in discord.js from what the bot does besides.
  * Run: npm run bench -- discord [trials]
  */
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest, type SentInteraction, type SlashCommandInput } from '../tests/support/fake-discord/index.js';
@@ -81,12 +83,12 @@ async function measure(subject: Subject, fake: FakeDiscord, scenario: Scenario, 
   return { perSecond: done / seconds, cpuMs: (cpuMs(subject.pid) - cpu0) / Math.max(1, done) };
 }
 
-async function connected(kind: 'floor' | 'rostrum'): Promise<{ subject: Subject; fake: FakeDiscord }> {
+async function connected(kind: 'floor' | 'embed floor' | 'rostrum'): Promise<{ subject: Subject; fake: FakeDiscord }> {
   const fake = await fakeDiscord();
   const env = { DISCORD_TOKEN: 'bench-token', DISCORD_API_URL: fake.apiUrl };
-  const subject = kind === 'floor' ? startFloor('bare-discord.mjs', env) : startRostrum(env);
+  const subject = kind === 'rostrum' ? startRostrum(env) : startFloor('bare-discord.mjs', kind === 'floor' ? env : { ...env, BARE_REPLY: 'embed' });
   await fake.waitForSession(30_000);
-  if (kind === 'floor') await subject.waitFor(/ready/);
+  if (kind !== 'rostrum') await subject.waitFor(/ready/);
   return { subject, fake };
 }
 
@@ -107,14 +109,22 @@ async function close({ subject, fake }: { subject: Subject; fake: FakeDiscord })
   await fake.close();
 }
 
-const floor = { rate: [] as number[], cpu: [] as number[] };
+type Rates = { rate: number[]; cpu: number[] };
+const floor: Rates = { rate: [], cpu: [] };
+const embedFloor: Rates = { rate: [], cpu: [] };
 const ours = { spread: [] as number[], hot: [] as number[], mix: [] as number[], cpu: [] as number[] };
-for (let t = 0; t < trials; t++) {
-  const f = await connected('floor');
-  const fr = await warmed(f.subject, f.fake, 'spread', WARM_MS);
-  floor.rate.push(fr.perSecond);
-  floor.cpu.push(fr.cpuMs);
+
+async function floorTrial(kind: 'floor' | 'embed floor', into: Rates): Promise<void> {
+  const f = await connected(kind);
+  const measured = await warmed(f.subject, f.fake, 'spread', WARM_MS);
+  into.rate.push(measured.perSecond);
+  into.cpu.push(measured.cpuMs);
   await close(f);
+}
+
+for (let t = 0; t < trials; t++) {
+  await floorTrial('floor', floor);
+  await floorTrial('embed floor', embedFloor);
 
   const r = await connected('rostrum');
   const spread = await warmed(r.subject, r.fake, 'spread', WARM_MS);
@@ -129,6 +139,9 @@ for (let t = 0; t < trials; t++) {
 printTable(`Discord, ${IN_FLIGHT} interactions in flight (${trials} interleaved trials of ${WINDOW_MS / 1000} s, each after ${WARM_MS / 1000} s of the same load)`, [
   { figure: 'throughput, /keypoints over 64 channels', ours: ours.spread, floor: floor.rate, unit: '/s', target: '≥ 0.9×' },
   { figure: 'CPU per interaction', ours: ours.cpu, floor: floor.cpu, unit: 'ms' },
+  { figure: 'bare client: /keypoints-sized answer vs fixed string', ours: embedFloor.rate, floor: floor.rate, unit: '/s' },
+  { figure: 'throughput vs bare client sending a /keypoints-sized answer', ours: ours.spread, floor: embedFloor.rate, unit: '/s' },
+  { figure: 'CPU per interaction vs that client', ours: ours.cpu, floor: embedFloor.cpu, unit: 'ms' },
   { figure: 'quiz/debate mix vs bare client', ours: ours.mix, floor: floor.rate, unit: '/s', target: '≥ 0.6×' },
   { figure: 'one hot channel vs spread', ours: ours.hot, floor: ours.spread, unit: '/s', target: '≥ 0.8× (floor column: spread)' },
 ]);
