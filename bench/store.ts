@@ -3,6 +3,10 @@
  * Postgres (a throwaway database at TEST_DATABASE_URL or 127.0.0.1:5432), interleaved trial by trial.
  * Prints per-command p50 on both with the Postgres/SQLite ratio, statements per command, throughput
  * with 64 commands in flight, and /keypoints with 64 in flight in one hot channel against spread.
+ * A statement on Postgres also costs a round trip that SQLite, in the process, does not: the bench
+ * times one (a prepared `select 1`) and prints each command's Postgres p50 against its SQLite p50
+ * plus one round trip per statement, which is what is left once the network is counted; and a bare
+ * one-row insert against SQLite's whole /keypoints, the least a write costs there against here.
  * Run: npm run bench -- store [trials] [iterations]
  */
 import { randomBytes } from 'node:crypto';
@@ -108,6 +112,8 @@ interface Backend {
 
 interface TrialResult {
   p50: Record<string, number>;
+  /** Postgres only: p50 of one prepared `select 1` (a bare round trip) and of a one-row insert. */
+  roundTrip?: { select: number; insert: number };
   statements: Record<string, number>;
   inFlightPerSecond: number;
   hot: { perSecond: number; statements: number };
@@ -143,12 +149,40 @@ async function trial(backend: Backend, t: number): Promise<TrialResult> {
   const hot = await keypointsBurst(services, () => `t${t}-hot`, 4);
   const spread = await keypointsBurst(services, (n) => `t${t}-spread-${n}`, 4);
   await store.close();
+  const roundTrip = backend.name === 'postgres' ? await roundTrips() : undefined;
   const pick = (f: (e: { ms: number[]; statements: number[] }) => number) => Object.fromEntries(Object.entries(timings).map(([k, e]) => [k, f(e)]));
   return {
     p50: pick((e) => median(e.ms)),
     statements: pick((e) => e.statements.reduce((a, b) => a + b, 0) / e.statements.length),
-    inFlightPerSecond, hot, spread,
+    inFlightPerSecond, hot, spread, roundTrip,
   };
+}
+
+/**
+ * p50 of a prepared `select 1` on one connection, the time a statement spends between client and
+ * server, and of a prepared one-row insert into a table with a primary key (committed as the store
+ * commits, synchronous_commit off): the least that any write costs on this server.
+ */
+async function roundTrips(): Promise<{ select: number; insert: number }> {
+  const client = new pg.Client({ connectionString: database!.url, options: '-c synchronous_commit=off' });
+  await client.connect();
+  try {
+    await client.query('create table if not exists bench_round_trip (k bigint primary key)');
+    const timed = async (run: (i: number) => Promise<unknown>) => {
+      const ms: number[] = [];
+      for (let i = 0; i < 200 + iterations * 10; i++) {
+        const t0 = performance.now();
+        await run(i);
+        if (i >= 200) ms.push(performance.now() - t0);
+      }
+      return median(ms);
+    };
+    const select = await timed(() => client.query({ name: 'round_trip', text: 'select 1' }));
+    const insert = await timed(() => client.query({ name: 'one_insert', text: 'insert into bench_round_trip (k) values ($1)', values: [++requests] }));
+    return { select, insert };
+  } finally {
+    await client.end();
+  }
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'rostrum-bench-store-'));
@@ -169,6 +203,18 @@ const rows: Row[] = [];
 for (const kind of kinds) {
   const ours = (post.length ? post : lite).map((r) => r.p50[kind]!);
   rows.push({ figure: `${kind} p50${post.length ? ', Postgres vs SQLite' : ' (SQLite)'}`, ours, floor: post.length ? lite.map((r) => r.p50[kind]!) : undefined, unit: 'ms', target: post.length ? '≤ 2×' : '' });
+}
+if (post.length) {
+  rows.push({ figure: 'Postgres round trip (prepared select 1) p50', ours: post.map((r) => r.roundTrip!.select), unit: 'ms' });
+  rows.push({ figure: 'Postgres one-row insert p50 vs SQLite /keypoints p50', ours: post.map((r) => r.roundTrip!.insert), floor: lite.map((r) => r.p50['/keypoints']!), unit: 'ms' });
+  for (const kind of kinds) {
+    rows.push({
+      figure: `${kind} p50, Postgres vs SQLite + a round trip per statement`,
+      ours: post.map((r) => r.p50[kind]!),
+      floor: lite.map((r, t) => r.p50[kind]! + post[t]!.statements[kind]! * post[t]!.roundTrip!.select),
+      unit: 'ms',
+    });
+  }
 }
 for (const kind of kinds) {
   rows.push({ figure: `${kind} statements, Postgres vs SQLite`, ours: (post.length ? post : lite).map((r) => r.statements[kind]!), floor: post.length ? lite.map((r) => r.statements[kind]!) : undefined, unit: '' });
