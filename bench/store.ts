@@ -168,11 +168,11 @@ async function roundTrips(): Promise<{ select: number; insert: number }> {
   await client.connect();
   try {
     await client.query('create table if not exists bench_round_trip (k bigint primary key)');
-    const timed = async (run: (i: number) => Promise<unknown>) => {
+    const timed = async (run: () => Promise<unknown>) => {
       const ms: number[] = [];
       for (let i = 0; i < 200 + iterations * 10; i++) {
         const t0 = performance.now();
-        await run(i);
+        await run();
         if (i >= 200) ms.push(performance.now() - t0);
       }
       return median(ms);
