@@ -32,9 +32,12 @@ export async function describePostgres(name: string, suite: () => void): Promise
       });
     });
   } else {
-    // Skipped because no Postgres server answers here (a fresh laptop has none); CI starts one and sets REQUIRE_POSTGRES.
-    describe.skip(`${name} (no Postgres server reachable at TEST_DATABASE_URL)`, () => {
-      it('runs when Postgres is reachable', () => {});
+    // Skipped, not failed: no Postgres server answers here (a fresh machine has none). CI starts one
+    // and sets REQUIRE_POSTGRES, so there these suites run.
+    describe.skip(`${name} (skipped: no Postgres server reachable at TEST_DATABASE_URL)`, () => {
+      // A stand-in, not the suite itself: vitest runs a skipped suite's body to collect its tests,
+      // and suites open their database in that body, which would fail with no server to reach.
+      it('runs when a Postgres server is reachable', () => {});
     });
   }
 }
